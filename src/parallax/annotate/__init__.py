@@ -1,0 +1,102 @@
+"""Annotate: an ``Article`` in, ``Annotations`` out.
+
+spaCy gives sentences, entities and the parse; our own modules turn them into
+canonical entities (``entities``), resolved time expressions (``timex``), direct
+quotes with speakers (``quotes``) and figures (``figures``). The model is loaded
+once per process and run with ``nlp.pipe`` over batches of articles.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import AnnotatedArticle, Annotations, Article
+from .entities import mentions_from_doc
+from .figures import extract_figures
+from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, make_verb_detector, model_name
+from .quotes import extract_quotes
+from .timex import event_date, resolve_times
+
+LOGGER = logging.getLogger(__name__)
+
+TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+class Annotator:
+    """Holds the spaCy pipeline; call it on a batch of articles."""
+
+    def __init__(self, nlp: Language | None = None, *, batch_size: int = BATCH_SIZE) -> None:
+        self.nlp = nlp or load_model()
+        self.batch_size = batch_size
+        self.model = model_name(self.nlp)
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
+        articles = list(articles)
+        texts = (a.body_text[:MAX_TEXT_CHARS] for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            yield AnnotatedArticle(article=article, annotations=self.annotate_doc(article, doc))
+
+    def annotate_doc(self, article: Article, doc: Doc) -> Annotations:
+        """Annotations of one parsed article body."""
+        sentences = list(doc.sents)
+        sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
+        mentions = mentions_from_doc(doc, sentence_of)
+        doc.user_data["parallax_canon"] = {m.text: m.canonical for m in mentions}
+        sentence_texts = [s.text.strip() for s in sentences]
+        times = resolve_times(sentence_texts, article.published)
+        starts = _paragraph_starts(article.body)
+        quotes = extract_quotes(doc, starts, mentions)
+        figures = extract_figures(doc, sentences, times)
+        return Annotations(
+            sentences=sentence_texts,
+            entities=mentions,
+            times=times,
+            quotes=quotes,
+            figures=figures,
+            terms=content_terms(doc),
+            event_date=event_date(times, article.published),
+            model=self.model,
+        )
+
+
+def redate(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
+    """The same annotations with time expressions resolved against a new publication date.
+
+    Used when a page stated no date and its story supplied one (``inferred``):
+    "on Monday" can only be resolved once the date it is relative to is known.
+    """
+    ann = item.annotations
+    times = resolve_times(ann.sentences, published)
+    by_sentence = {}
+    for t in times:
+        if t.kind == "date" and t.granularity == "day":
+            by_sentence.setdefault(t.sentence, t.date)
+    figures = [replace(f, when=by_sentence.get(f.sentence)) for f in ann.figures]
+    annotations = replace(ann, times=times, figures=figures, event_date=event_date(times, published))
+    return AnnotatedArticle(article=item.article, annotations=annotations)
+
+
+def content_terms(doc: Doc) -> dict[str, int]:
+    """Lemmas of content words and their counts: what the link stage compares."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.pos_ in TERM_POS and not token.is_stop and token.is_alpha and len(token) > 2:
+            counts[token.lemma_.lower()] += 1
+    return dict(counts)
+
+
+def _paragraph_starts(paragraphs: list[str]) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    return starts
+
+
+__all__ = ["Annotator", "load_model", "make_verb_detector", "redate"]

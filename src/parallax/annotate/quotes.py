@@ -1,0 +1,272 @@
+"""Direct quotes and who said them.
+
+Quote spans are found with the typography news uses (curly, straight and single
+marks; a quote left open runs to the end of its paragraph). The speaker is the
+subject of the speech verb that frames the quote, read from spaCy's dependency
+parse: before or after the quote, several subjects for a joint statement, the
+object of "according to". Pronouns and plural descriptors ("he", "the two
+leaders") resolve to the people the article last named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention, Quote
+
+# --- thresholds -------------------------------------------------------------
+# Shorter quoted strings are scare quotes and titles ("political process").
+MIN_QUOTE_WORDS = 4
+# How many sentences back a pronoun may look for the person it stands for.
+PRONOUN_LOOKBACK_SENTENCES = 4
+
+SPEECH_VERBS = frozenset(
+    "say tell add urge declare state warn insist claim note explain ask announce write tweet post "
+    "respond reply argue acknowledge demand describe confirm deny suggest accuse recall continue "
+    "conclude stress scoff predict promise vow pledge admit complain caution report quote call "
+    "remark observe testify told".split()
+)
+SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "we", "them"}
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    start: int
+    end: int  # exclusive, in characters of the document text
+    paragraph: int
+    closed: bool
+
+
+def find_quote_spans(text: str, paragraph_starts: list[int]) -> list[QuoteSpan]:
+    """Spans of quoted text (inside the marks) in a body whose paragraphs start at the given offsets."""
+    spans: list[QuoteSpan] = []
+    bounds = paragraph_starts + [len(text) + 2]
+    for number, (start, nxt) in enumerate(zip(bounds, bounds[1:])):
+        end = min(nxt - 2, len(text)) if nxt <= len(text) else len(text)
+        spans.extend(_spans_in_paragraph(text, start, end, number))
+    return spans
+
+
+def _spans_in_paragraph(text: str, start: int, end: int, number: int) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        close = _OPEN_CLOSE.get(ch)
+        if close is None and ch == '"':
+            close = '"'
+        if close is None and ch == "‘" and (i == start or not text[i - 1].isalnum()):
+            close = "’"
+        if close is None:
+            i += 1
+            continue
+        j = _find_close(text, i + 1, end, close)
+        if j is None:
+            if ch in "“\"«":
+                out.append(QuoteSpan(i + 1, end, number, closed=False))
+            break
+        out.append(QuoteSpan(i + 1, j, number, closed=True))
+        i = j + 1
+    return out
+
+
+def _find_close(text: str, i: int, end: int, close: str) -> int | None:
+    while i < end:
+        if text[i] == close:
+            # A closing single mark followed by a letter is an apostrophe ("Syria’s").
+            if close == "’" and i + 1 < end and text[i + 1].isalpha():
+                i += 1
+                continue
+            return i
+        i += 1
+    return None
+
+
+def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention]) -> list[Quote]:
+    """Every direct quote of ``doc`` with its speakers (canonical names where known)."""
+    sentences = list(doc.sents)
+    sentence_index = {s.start: n for n, s in enumerate(sentences)}
+    spans = [s for s in find_quote_spans(doc.text, paragraph_starts) if len(doc.text[s.start:s.end].split()) >= MIN_QUOTE_WORDS]
+    canon = _canonical_lookup(mentions)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for span in spans:
+        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is None:
+            continue
+        sent = first[0].sent
+        speakers, cue = attribute(doc, span, sentences, canon)
+        text = doc.text[span.start:span.end].strip().strip(",").strip()
+        if not speakers and previous is not None and _stands_alone(doc.text, span, paragraph_starts) and previous.paragraph >= span.paragraph - 1:
+            speakers, cue = previous.speakers, previous.cue  # a quote continued in the next paragraph
+        quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """True when the quote is its paragraph's whole text (a continued quotation)."""
+    start = starts[span.paragraph]
+    return text[start:span.start - 1].strip() == ""
+
+
+def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str, str]) -> tuple[list[str], str | None]:
+    """Speakers of the quote at ``span`` and the cue that names them."""
+    inside = lambda t: span.start <= t.idx < span.end  # noqa: E731
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None:
+        return [], None
+    covered = {s.start for s in sentences if s.start_char < span.end and span.start < s.end_char}
+    # The frame is the rest of the quote's sentences, within its own paragraph:
+    # the parser may run a sentence across a paragraph break.
+    para_start = doc.text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in doc.text[:span.start] else 0
+    para_end = doc.text.find("\n\n", span.end)
+    para_end = len(doc.text) if para_end == -1 else para_end
+    in_paragraph = lambda t: para_start <= t.idx < para_end  # noqa: E731
+    frame = [t for s in sentences if s.start in covered for t in s if not inside(t) and in_paragraph(t)]
+    # "..." he said. — the frame may be the next sentence when the parser split it off.
+    last = max((s for s in sentences if s.start in covered), key=lambda s: s.start)
+    following = [s for s in sentences if s.start == last.end]
+    if following and len(following[0]) <= 12:
+        frame += [t for t in following[0] if in_paragraph(t)]
+    for token in frame:
+        if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _resolve_subject(doc, objects[0], span, canon, sentences), "according to"
+    verbs = [t for t in frame if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs:
+        statement = [t for t in frame if t.lower_ in ("statement", "statements") and t.head.lemma_ == "in"]
+        verbs = [t.head.head for t in statement if t.head.head.pos_ == "VERB"]
+    # The sentence's main speech verb attributes a partial quote inside a
+    # reported clause ("Obama said he and Putin had pledged to ..."), so it goes first.
+    for verb in sorted(verbs, key=lambda v: (v.dep_ != "ROOT", abs(v.idx - span.start))):
+        subject = _subject_of(verb)
+        if subject is not None and not inside(subject):
+            return _resolve_subject(doc, subject, span, canon, sentences), verb.lemma_
+    return [], None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "... and added" shares the subject of the first verb of the coordination.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def _resolve_subject(doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span]) -> list[str]:
+    heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+    names: list[str] = []
+    for token in heads:
+        names.extend(_names_for(doc, token, span, canon, sentences))
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span]) -> list[str]:
+    lower = token.lower_
+    if lower in SINGULAR_PRONOUNS:
+        person = _last_people(doc, span, sentences, want=1)
+        return person[-1:] if person else []
+    plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
+    if lower in PLURAL_PRONOUNS or plural_descriptor:
+        people = _last_people(doc, span, sentences, want=2, group=True)
+        if len(people) >= 2:
+            return people
+        return people or [_descriptor(token)]
+    entity = _entity_within(token)
+    if entity is not None:
+        return [canon.get(entity.text, entity.text)]
+    return [_descriptor(token)]
+
+
+def _is_people_noun(token: Token) -> bool:
+    # Plural nouns that stand for the people of a previous sentence ("the leaders",
+    # "the two presidents", "officials"); not places or things.
+    return token.lemma_.lower() in {
+        "leader", "president", "minister", "official", "head", "side", "country", "government",
+        "power", "nation", "man", "woman", "pair", "duo", "statesman",
+    }
+
+
+def _entity_within(token: Token) -> Span | None:
+    """The PERSON/ORG entity the subject names: itself or its closest appositive/compound."""
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    best = None
+    for ent in token.doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i:
+            if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
+                best = ent
+    return best
+
+
+def _descriptor(token: Token) -> str:
+    words = [t.text for t in token.subtree if t.dep_ not in ("relcl", "punct") and not t.is_punct]
+    text = " ".join(words[:8])
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or token.text
+
+
+def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int, group: bool = False) -> list[str]:
+    """People named before the quote, nearest last; with ``group``, the last sentence naming several."""
+    before = [s for s in sentences if s.start_char < span.start][-PRONOUN_LOOKBACK_SENTENCES - 1:]
+    canon = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            canon.setdefault(ent.text, ent.text)
+    people_by_sentence: list[list[str]] = []
+    for sentence in before:
+        names = [e for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start and not _in_any_quote(doc, e)]
+        people_by_sentence.append([_canon(doc, e) for e in names])
+    if group:
+        for sentence in reversed(before):
+            joint = _coordinated_people(doc, sentence)
+            if len(joint) >= 2:
+                return joint
+        for names in reversed(people_by_sentence):
+            unique = list(dict.fromkeys(names))
+            if len(unique) >= 2:
+                return unique
+    flat = [n for names in people_by_sentence for n in names]
+    return flat[-want:] if flat else []
+
+
+def _coordinated_people(doc: Doc, sentence: Span) -> list[str]:
+    """People joined by "and" in one sentence ("Obama and Putin issued ..."): a joint subject."""
+    people = [e for e in sentence.ents if e.label_ == "PERSON" and not _in_any_quote(doc, e)]
+    for ent in people:
+        partners = [
+            other for other in people
+            if other is not ent and (other.root in ent.root.conjuncts)
+        ]
+        if partners:
+            return list(dict.fromkeys(_canon(doc, e) for e in [ent, *partners]))
+    return []
+
+
+def _in_any_quote(doc: Doc, ent: Span) -> bool:
+    opening = doc.text.rfind("“", 0, ent.start_char)
+    closing = doc.text.rfind("”", 0, ent.start_char)
+    return opening > closing and doc.text.find("”", ent.start_char) != -1 and opening != -1
+
+
+def _canon(doc: Doc, ent: Span) -> str:
+    return doc.user_data.get("parallax_canon", {}).get(ent.text, ent.text)
+
+
+def _canonical_lookup(mentions: list[Mention]) -> dict[str, str]:
+    return {m.text: m.canonical for m in mentions}

@@ -1,0 +1,171 @@
+"""Time expressions, resolved against the article's publication date.
+
+News writes time relative to the day it is published: "on Monday" in a page of
+Tuesday 19 June 2012 is 2012-06-18; "at the weekend" the Saturday before. A
+past-tense sentence points back, a future-tense one forward. "15-month" and
+"two hours" are durations, never dates. Written by hand because dateparser
+resolves "Monday" to the next Monday from today's clock, not to the last one
+before a given reference date, and does not tell durations from dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..extract.dates import MONTHS, find_dates
+from ..model import TimeExpression
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"several|few|couple of)"
+)
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?"
+_MONTH_NAME = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+# Order matters: longer, more specific shapes first; a span is read once.
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("duration", re.compile(r"\b" + _NUMBER_WORDS + r"[- ]" + _UNIT + r"(?:[- ](?:long|old))?\b", re.I)),
+    ("month_year", re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_day", re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_NAME + r")\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("in_month", re.compile(r"\b(?:in|since|until|by|early|late|mid-?)\s+(?P<month>" + _MONTH_NAME + r")\b(?!\s+\d)", re.I)),
+    ("weekday", re.compile(r"\b(?P<mod>last|this|next|on|since|until|by|from|early|late)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")(?:'s|’s)?\b", re.I)),
+    ("relative_day", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening|overnight)\b", re.I)),
+    ("weekend", re.compile(r"\b(?P<mod>at the|over the|this|last|next|on the)\s+weekend\b", re.I)),
+    ("relative_period", re.compile(r"\b(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+]
+_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|next|upcoming|scheduled)\b", re.I)
+
+
+def resolve_times(sentences: list[str], published: str | None) -> list[TimeExpression]:
+    """Every time expression in ``sentences``, dated where a date can be resolved."""
+    anchor = date.fromisoformat(published) if published else None
+    out: list[TimeExpression] = []
+    for index, sentence in enumerate(sentences):
+        out.extend(times_in_sentence(sentence, index, anchor))
+    return out
+
+
+def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[TimeExpression]:
+    """The time expressions of one sentence (see module docstring)."""
+    found: list[tuple[int, TimeExpression]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    for explicit in find_dates(sentence):
+        taken.append((explicit.start, explicit.end))
+        found.append((explicit.start, TimeExpression(
+            text=sentence[explicit.start:explicit.end], kind="date", date=explicit.date.isoformat(),
+            sentence=index, granularity="day",
+        )))
+    future = bool(_FUTURE.search(sentence))
+    for kind, pattern in _RULES:
+        for m in pattern.finditer(sentence):
+            if not free(m):
+                continue
+            expression = _resolve(kind, m, anchor, future, index)
+            if expression is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), expression))
+    return [e for _, e in sorted(found, key=lambda p: p[0])]
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, index: int) -> TimeExpression | None:
+    text = m.group(0).strip()
+
+    def dated(value: date | None, granularity: str) -> TimeExpression:
+        return TimeExpression(
+            text=text, kind="date" if value else "unresolved", date=value.isoformat() if value else None,
+            sentence=index, granularity=granularity,  # type: ignore[arg-type]
+        )
+
+    if kind == "duration":
+        return TimeExpression(text=text, kind="duration", date=None, sentence=index)
+    if kind == "month_year":
+        return dated(date(int(m.group("year")), _month(m.group("month")), 1), "month")
+    if kind == "year":
+        return dated(date(int(m.group("year")), 1, 1), "year")
+    if anchor is None:
+        return dated(None, "day")
+    if kind in ("month_day", "day_month"):
+        month, day = _month(m.group("month")), int(m.group("day"))
+        return dated(_nearest_year(anchor, month, day, future), "day")
+    if kind == "in_month":
+        return dated(_nearest_year(anchor, _month(m.group("month")), 1, future), "month")
+    if kind == "weekday":
+        mod = (m.group("mod") or "").lower()
+        return dated(resolve_weekday(anchor, WEEKDAYS.index(m.group("day").lower()), future or mod == "next", mod), "day")
+    if kind == "relative_day":
+        word = m.group("word").lower()
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1}.get(word, 0)
+        return dated(anchor + timedelta(days=offset), "day")
+    if kind == "weekend":
+        mod = m.group("mod").lower()
+        forward = mod == "next" or (mod == "this" and future) or (future and mod != "last")
+        return dated(resolve_weekday(anchor, 5, forward, mod), "week")
+    if kind == "relative_period":
+        mod, unit = m.group("mod").lower(), m.group("unit").lower()
+        sign = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+        if unit == "week":
+            return dated(anchor + timedelta(weeks=sign), "week")
+        if unit == "month":
+            month = (anchor.month - 1 + sign) % 12 + 1
+            year = anchor.year + (anchor.month - 1 + sign) // 12
+            return dated(date(year, month, 1), "month")
+        return dated(date(anchor.year + sign, 1, 1), "year")
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def resolve_weekday(anchor: date, weekday: int, forward: bool, mod: str = "") -> date:
+    """The named weekday nearest ``anchor`` in the sentence's direction.
+
+    "On Monday" in a past-tense report is the last Monday on or before the
+    publication day; "next Monday" or a future-tense sentence, the next one.
+    """
+    delta = (anchor.weekday() - weekday) % 7
+    if forward:
+        ahead = (weekday - anchor.weekday()) % 7
+        if ahead == 0 and mod == "next":
+            ahead = 7
+        return anchor + timedelta(days=ahead)
+    if mod == "last" and delta == 0:
+        delta = 7
+    return anchor - timedelta(days=delta)
+
+
+def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | None:
+    """The month/day in the year that puts it on the sentence's side of ``anchor``."""
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if future and candidate >= anchor - timedelta(days=1) and candidate - anchor < timedelta(days=330):
+            return candidate
+        if not future and candidate <= anchor + timedelta(days=1) and anchor - candidate < timedelta(days=330):
+            return candidate
+    return None
+
+
+def event_date(times: list[TimeExpression], published: str | None, *, lede_sentences: int = 3) -> str | None:
+    """The day the article's main event happened: the first day-dated expression of the lede.
+
+    Falls back to the publication date when the lede dates nothing.
+    """
+    for t in times:
+        if t.sentence < lede_sentences and t.kind == "date" and t.granularity == "day" and t.date:
+            if published is None or t.date <= published:
+                return t.date
+    return published

@@ -1,0 +1,165 @@
+"""The ``parallax`` command: ingest pages, list and show stories, export, serve."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .cli_utils import open_store, print_dossier, print_report, print_stories, progress_bar
+from .errors import E_STORY_NOT_FOUND, ParallaxError
+from .store import resolve_db_path
+
+app = typer.Typer(
+    help="Parallax: many outlets, one story. Raw news pages in; clean articles, grouped into "
+    "cross-checked stories, out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console()
+
+
+class State:
+    db: str = "parallax.db"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parallax {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Annotated[Optional[str], typer.Option("--db", envvar="PARALLAX_DB", help="SQLite database file (default ./parallax.db).")] = None,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v: info, -vv: debug logging.")] = 0,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    State.db = resolve_db_path(db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin. "
+                                                     "Formats: .txt (scraped text), .html/.htm, .jsonl.")],
+) -> None:
+    """Read pages, extract their articles, group them into stories and store everything.
+
+    A page already stored (same id, same url or same text) is skipped. The exit
+    code is 1 when any page failed; the others are stored all the same.
+    """
+    from .pipeline import Pipeline
+
+    store = open_store(State.db)
+    with console.status("loading the language model…"):
+        pipeline = Pipeline(store)
+    with progress_bar(console) as advance:
+        report = pipeline.ingest(paths, progress=advance)
+    print_report(console, report, State.db)
+    store.close()
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    query: Annotated[Optional[str], typer.Option("--search", "-s", help="Only stories whose articles contain these words.")] = None,
+    limit: Annotated[int, typer.Option(help="How many stories to list.", min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stories, newest first: id, headline, articles, outlets, date span."""
+    store = open_store(State.db, must_exist=True)
+    rows = store.list_stories(query=query, limit=limit)
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(asdict(row), ensure_ascii=False))
+    else:
+        print_stories(out, rows, total=store.count_stories())
+
+
+@app.command()
+def show(
+    story: Annotated[Optional[int], typer.Argument(help="Story id (see `parallax stories`); default: the newest story.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The dossier as JSON instead of a rendering.")] = False,
+) -> None:
+    """Show a story's dossier: summary, outlets, quotes, figures, unique facts, timeline."""
+    from .pipeline import export_dossier
+
+    store = open_store(State.db, must_exist=True)
+    if story is None:
+        rows = store.list_stories(limit=1)
+        if not rows:
+            raise typer.BadParameter("the database holds no story yet; run `parallax ingest` first")
+        story = rows[0].id
+    dossier = store.dossier(story)
+    if dossier is None:
+        console.print(f"[red]error:[/] {E_STORY_NOT_FOUND.format(story=story)}")
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(export_dossier(dossier), ensure_ascii=False, indent=2))
+    else:
+        print_dossier(out, dossier, store)
+
+
+@app.command()
+def export(
+    stories_: Annotated[bool, typer.Option("--stories", help="One dossier a line instead of one article a line.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Write JSON Lines: one article a line (the DESIGN contract), or one dossier a line."""
+    from .pipeline import export_article, export_dossier
+
+    store = open_store(State.db, must_exist=True)
+    if stories_:
+        records = (export_dossier(d) for d in store.iter_dossiers())
+    else:
+        records = (export_article(item, story, group) for item, story, group in store.iter_articles())
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    try:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            stream.close()
+    if output:
+        console.print(f"wrote {count} {'stories' if stories_ else 'articles'} to {output}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from .web import create_app
+
+    open_store(State.db, must_exist=True).close()
+    console.print(f"Parallax on http://{host}:{port}  (database {State.db}; API docs at /docs)")
+    uvicorn.run(create_app(State.db), host=host, port=port, log_level="warning")
+
+
+def run() -> None:
+    try:
+        app()
+    except ParallaxError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    run()

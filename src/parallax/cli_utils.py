@@ -1,0 +1,134 @@
+"""Terminal rendering for the CLI: progress, reports, story tables and dossiers (Rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .model import Dossier
+from .pipeline import IngestReport
+from .store import Store, StoryRow
+
+# Fewer pages than this finish before a bar is worth drawing.
+PROGRESS_MIN_PAGES = 5
+VERDICT_STYLE = {"agree": "green", "differ": "red", "different_scope": "yellow", "evolving": "cyan", "single": "dim"}
+
+
+def open_store(path: str, *, must_exist: bool = False) -> Store:
+    if must_exist and not Path(path).exists():
+        raise typer.BadParameter(f"no database at {path!r}; run `parallax ingest PATH` first (or pass --db)")
+    return Store(path)
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Callable[[int], None]]:
+    """A callback that advances a bar; the bar shows up only once work is not trivial."""
+    progress = Progress(
+        TextColumn("pages"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    )
+    done = 0
+    task = None
+
+    def advance(n: int) -> None:
+        nonlocal done, task
+        done += n
+        if task is None and done >= PROGRESS_MIN_PAGES and console.is_terminal:
+            progress.start()
+            task = progress.add_task("pages", total=None)
+        if task is not None:
+            progress.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        progress.stop()
+
+
+def print_report(console: Console, report: IngestReport, db: str) -> None:
+    console.print(
+        f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
+        f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "
+        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(db)}"
+    )
+    for source, why in report.duplicates:
+        console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]")
+    for failure in report.failures:
+        console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "—"
+    return first if first == last or not last else f"{first} → {last}"
+
+
+def print_stories(console: Console, rows: list[StoryRow], *, total: int) -> None:
+    table = Table(title=f"{total} stories", title_justify="left")
+    table.add_column("story", justify="right")
+    table.add_column("headline", max_width=60)
+    table.add_column("articles", justify="right")
+    table.add_column("outlets", max_width=40)
+    table.add_column("dates")
+    for row in rows:
+        table.add_row(
+            str(row.id), escape(row.headline or "—"), str(row.n_articles),
+            escape(", ".join(row.outlets)), _span(row.first_published, row.last_published),
+        )
+    console.print(table)
+
+
+def print_dossier(console: Console, d: Dossier, store: Store) -> None:
+    console.print(Panel(
+        f"[bold]{escape(d.headline or '(no headline)')}[/]\n"
+        f"story {d.story} · {len(d.articles)} articles · event {d.event_date or '?'} · "
+        f"published {_span(d.first_published, d.last_published)}\n"
+        f"outlets: {escape(', '.join(d.outlets))}",
+        title="Parallax story", title_align="left",
+    ))
+    if d.summary:
+        console.print("[bold]Summary[/]")
+        for s in d.summary:
+            console.print(f"  • {escape(s.sentence)} [dim]{escape('[' + '; '.join(s.outlets) + ']')}[/]")
+    if d.quotes:
+        table = Table(title="Quotes", title_justify="left", show_lines=False)
+        table.add_column("quote", max_width=70)
+        table.add_column("speaker")
+        table.add_column("outlets")
+        for q in d.quotes:
+            table.add_row(f"“{escape(q.text)}”", escape(q.speaker or "?"), escape(", ".join(q.outlets)))
+        console.print(table)
+    if d.figures:
+        table = Table(title="Figures", title_justify="left")
+        table.add_column("what")
+        table.add_column("verdict")
+        table.add_column("values", max_width=80)
+        for g in d.figures:
+            values = "; ".join(
+                f"{v.text}{' in ' + v.where if v.where else ''}{' on ' + v.when if v.when else ''} ({v.outlet})" for v in g.values
+            )
+            style = VERDICT_STYLE.get(g.verdict, "")
+            table.add_row(escape(g.what), f"[{style}]{g.verdict}[/]", escape(values))
+        console.print(table)
+    for u in d.unique:
+        console.print(f"[bold]Only in {escape(u.outlet)}[/]")
+        for s in u.sentences:
+            console.print(f"  – {escape(s)}")
+    if d.timeline:
+        console.print("[bold]Timeline[/]")
+        for t in d.timeline:
+            console.print(f"  {t.date}  {escape(t.text)} [dim]{escape('[' + ', '.join(t.outlets) + ']')}[/]")
+    console.print("[bold]Articles[/]")
+    for item, group in store.story_articles(d.story):
+        a = item.article
+        date = f"{a.published} ({a.published_from})" if a.published else "undated"
+        wire = f" · wire copy {group}" if group else ""
+        console.print(f"  {escape(a.id)} · {escape(a.outlet or 'unknown outlet')} · {date}{wire} · {escape(a.title or '(no title)')}")

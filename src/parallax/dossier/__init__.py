@@ -1,0 +1,84 @@
+"""Dossier: the annotated articles of one story in, a ``Dossier`` out.
+
+What all outlets agree on (a cited summary), who said what and who carries it
+(``quotes``), where the numbers differ and whether that is a conflict
+(``figures``), what one outlet alone reports and when things happened
+(``coverage``). Pure computation: the pipeline loads the story's articles and
+stores the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import AnnotatedArticle, Dossier, StoryEntity
+from .align import SentenceVectors
+from .coverage import StorySentences, build_summary, build_timeline, choose_headline, unique_facts
+from .dates import infer_published
+from .figures import compare_figures
+from .quotes import merge_quotes
+
+UNKNOWN_OUTLET = "unknown outlet"
+ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation", "EVENT": "event"}
+
+
+def outlet_of(item: AnnotatedArticle) -> str:
+    """The outlet an article is cited under; articles of unknown outlets are told apart by id."""
+    return item.article.outlet or f"{UNKNOWN_OUTLET} ({item.article.id})"
+
+
+def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
+    """The dossier of one story from all its annotated articles."""
+    items = sorted(items, key=lambda i: (i.article.published or "9999", i.article.id))
+    outlets = [outlet_of(i) for i in items]
+    sentences = StorySentences.of(items, outlets)
+    vectors = SentenceVectors([s.text for s in sentences.all])
+    published = sorted(i.article.published for i in items if i.article.published)
+    event_days = Counter(i.annotations.event_date for i in items if i.annotations.event_date)
+    summary = build_summary(sentences, vectors)
+    return Dossier(
+        story=story,
+        headline=choose_headline([i.article.title for i in items], summary),
+        articles=[i.article.id for i in items],
+        outlets=list(dict.fromkeys(outlets)),
+        event_date=min(event_days, key=lambda d: (-event_days[d], d)) if event_days else None,
+        first_published=published[0] if published else None,
+        last_published=published[-1] if published else None,
+        summary=summary,
+        quotes=merge_quotes(items, outlets),
+        figures=compare_figures(items, outlets),
+        unique=unique_facts(sentences, vectors),
+        timeline=build_timeline(items, outlets, vectors, sentences),
+        entities=story_entities(items),
+    )
+
+
+def story_entities(items: list[AnnotatedArticle]) -> list[StoryEntity]:
+    """People, places and organisations of the story, most widely reported first.
+
+    Canonical across articles the same way as within one: a name that is the
+    trailing words of a longer name of the same type is that name.
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for item in items:
+        for mention in item.annotations.entities:
+            kind = ENTITY_TYPES.get(mention.label)
+            if kind:
+                seen.setdefault((mention.canonical, kind), set()).add(item.article.id)
+    names = sorted(seen, key=lambda k: -len(k[0].split()))
+    merged: dict[tuple[str, str], set[str]] = {}
+    for name, kind in seen:
+        target = next(
+            (
+                other for other in names
+                if other[1] == kind and len(other[0].split()) > len(name.split())
+                and other[0].split()[-len(name.split()):] == name.split()
+            ),
+            (name, kind),
+        )
+        merged.setdefault(target, set()).update(seen[(name, kind)])
+    ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))
+    return [StoryEntity(name=n, type=t, articles=sorted(a)) for (n, t), a in ranked]
+
+
+__all__ = ["build_dossier", "infer_published", "outlet_of"]

@@ -1,0 +1,163 @@
+"""Who carries which sentence: the cited summary, facts one outlet alone reports, the timeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import AnnotatedArticle, CitedSentence, TimelineEntry, UniqueFacts
+from .align import SentenceVectors, words
+
+# --- thresholds -------------------------------------------------------------
+# Cosine above which two outlets' sentences report the same thing.
+SUPPORT_SIMILARITY = 0.35
+# Below this against every other outlet, a sentence is one outlet's alone.
+UNIQUE_SIMILARITY = 0.25
+# Two summary sentences more alike than this say the same thing twice.
+REDUNDANT_SIMILARITY = 0.45
+MIN_SUMMARY, MAX_SUMMARY = 3, 7
+MIN_FACT_WORDS = 8
+MAX_UNIQUE_PER_OUTLET = 8
+MAX_TIMELINE = 15
+
+
+@dataclass(frozen=True, slots=True)
+class StorySentence:
+    text: str
+    outlet: str
+    article: str
+    position: int  # sentence index within its article
+
+
+@dataclass(frozen=True, slots=True)
+class StorySentences:
+    """Every sentence of a story's articles, with who printed it."""
+
+    all: list[StorySentence]
+
+    @classmethod
+    def of(cls, items: list[AnnotatedArticle], outlets: list[str]) -> "StorySentences":
+        return cls([
+            StorySentence(text=s, outlet=o, article=i.article.id, position=n)
+            for i, o in zip(items, outlets)
+            for n, s in enumerate(i.annotations.sentences)
+        ])
+
+    def supporters(self, index: int, vectors: SentenceVectors, threshold: float = SUPPORT_SIMILARITY) -> set[str]:
+        """Other outlets with a sentence that says what sentence ``index`` says."""
+        own = self.all[index].outlet
+        return {
+            s.outlet for j, s in enumerate(self.all)
+            if s.outlet != own and vectors.similarity(index, j) >= threshold
+        }
+
+    def best_match(self, index: int, vectors: SentenceVectors) -> float:
+        own = self.all[index].outlet
+        return max((vectors.similarity(index, j) for j, s in enumerate(self.all) if s.outlet != own), default=0.0)
+
+
+def _is_fact(text: str) -> bool:
+    return len(text.split()) >= MIN_FACT_WORDS and len(words(text)) >= 4
+
+
+def build_summary(sentences: StorySentences, vectors: SentenceVectors) -> list[CitedSentence]:
+    """3–7 sentences covering the story's core, each citing every outlet that carries it.
+
+    Sentences carried by more outlets come first; among equals, earlier in the
+    article (news puts the core in the lede). A sentence too close to one
+    already chosen is skipped.
+    """
+    scored = []
+    for index, sentence in enumerate(sentences.all):
+        if not _is_fact(sentence.text):
+            continue
+        support = sentences.supporters(index, vectors)
+        score = len(support) + 1.0 / (1 + sentence.position)
+        scored.append((score, index, support))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[int, set[str]]] = []
+    for score, index, support in scored:
+        if len(chosen) >= MAX_SUMMARY:
+            break
+        if len(chosen) >= MIN_SUMMARY and not support:
+            break
+        if any(vectors.similarity(index, j) >= REDUNDANT_SIMILARITY for j, _ in chosen):
+            continue
+        chosen.append((index, support))
+    return [
+        CitedSentence(
+            sentence=sentences.all[i].text,
+            outlets=[sentences.all[i].outlet] + sorted(support),
+        )
+        for i, support in chosen
+    ]
+
+
+def unique_facts(sentences: StorySentences, vectors: SentenceVectors) -> list:
+    """Per outlet, its sentences that no other outlet's article matches."""
+    outlets = {s.outlet for s in sentences.all}
+    if len(outlets) < 2:
+        return []
+    per_outlet: dict[str, list[str]] = {}
+    for index, sentence in enumerate(sentences.all):
+        if not _is_fact(sentence.text):
+            continue
+        if sentences.best_match(index, vectors) < UNIQUE_SIMILARITY:
+            bucket = per_outlet.setdefault(sentence.outlet, [])
+            if sentence.text not in bucket and len(bucket) < MAX_UNIQUE_PER_OUTLET:
+                bucket.append(sentence.text)
+    return [UniqueFacts(outlet=o, sentences=s) for o, s in sorted(per_outlet.items())]
+
+
+def build_timeline(
+    items: list[AnnotatedArticle], outlets: list[str], vectors: SentenceVectors, sentences: StorySentences
+) -> list[TimelineEntry]:
+    """Dated events of the story in order, each citing the outlets that report it.
+
+    A sentence with a day-resolved date is an event on that day; sentences of
+    different outlets on the same day that say the same thing are one entry.
+    """
+    index_of = {(s.article, s.position): n for n, s in enumerate(sentences.all)}
+    entries: list[tuple[str, int, set[str]]] = []
+    for item, outlet in zip(items, outlets):
+        seen_here: set[int] = set()
+        for t in item.annotations.times:
+            if t.kind != "date" or t.granularity != "day" or not t.date or t.sentence in seen_here:
+                continue
+            seen_here.add(t.sentence)
+            n = index_of.get((item.article.id, t.sentence))
+            if n is None or not _is_fact(sentences.all[n].text):
+                continue
+            for entry in entries:
+                if entry[0] == t.date and vectors.similarity(entry[1], n) >= SUPPORT_SIMILARITY:
+                    entry[2].add(outlet)
+                    break
+            else:
+                entries.append((t.date, n, {outlet}))
+    entries.sort(key=lambda e: (e[0], -len(e[2]), e[1]))
+    return [
+        TimelineEntry(date=d, text=sentences.all[n].text, outlets=sorted(o)) for d, n, o in entries[:MAX_TIMELINE]
+    ]
+
+
+def choose_headline(titles: list[str | None], summary: list[CitedSentence]) -> str | None:
+    """The title that shares most words with the other titles and the summary."""
+    candidates = [t for t in titles if t]
+    if not candidates:
+        return _shorten(summary[0].sentence) if summary else None
+    reference = [words(t) for t in candidates] + [words(s.sentence) for s in summary]
+
+    def score(title: str) -> float:
+        own = set(words(title))
+        if not own:
+            return 0.0
+        return sum(len(own & set(r)) / len(own) for r in reference)
+
+    return max(candidates, key=lambda t: (score(t), -len(t)))
+
+
+def _shorten(sentence: str, limit: int = 90) -> str:
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return re.sub(r"[,;:]$", "", cut) + "…"

@@ -1,0 +1,73 @@
+"""Figures compared across outlets: agree, differ, different scope, evolving or single.
+
+Figures are grouped by what they count and the day they apply to. Within a
+group: the same number (within rounding) from several outlets agrees; different
+numbers for different places are different scopes (70 killed across a country,
+29 in one town), never a conflict; numbers that rise with publication time are
+a toll evolving; only the rest is a real discrepancy.
+"""
+
+from __future__ import annotations
+
+from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
+
+# Relative difference under which two numbers are the same figure rounded.
+SAME_VALUE_TOLERANCE = 0.02
+# Counts of things below this are not figures a reader compares ("two leaders"),
+# unless they count people harmed.
+MIN_PLAIN_COUNT = 3
+_OUTCOME_WORDS = ("killed", "injured", "arrested", "displaced", "missing")
+
+
+def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[FigureGroup]:
+    """Figure groups of a story with a verdict each, the most widely reported first."""
+    groups: dict[tuple[str, str | None], list[FigureValue]] = {}
+    for item, outlet in zip(items, outlets):
+        for f in item.annotations.figures:
+            harm = any(w in f.what for w in _OUTCOME_WORDS)
+            if not harm and f.value < MIN_PLAIN_COUNT:
+                continue
+            groups.setdefault((f.what, f.when), []).append(FigureValue(
+                value=f.value, text=f.text, outlet=outlet, article=item.article.id,
+                where=f.where, when=f.when, sentence=f.sentence_text, published=item.article.published,
+            ))
+    _merge_undated_into_agreeing(groups)
+    result = [FigureGroup(what=what, verdict=verdict(values), values=values) for (what, _), values in groups.items()]
+    return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
+
+
+def _merge_undated_into_agreeing(groups: dict[tuple[str, str | None], list[FigureValue]]) -> None:
+    """An undated value equal to a dated one of the same kind is the same figure."""
+    for what, _ in [k for k in groups if k[1] is None]:
+        for key in [k for k in groups if k[0] == what and k[1] is not None]:
+            undated = groups.get((what, None), [])
+            moved = [v for v in undated if any(_same(v.value, d.value) for d in groups[key])]
+            if moved:
+                groups[key].extend(moved)
+                groups[(what, None)] = [v for v in undated if v not in moved]
+        if not groups.get((what, None)):
+            groups.pop((what, None), None)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_VALUE_TOLERANCE * max(abs(a), abs(b), 1.0)
+
+
+def verdict(values: list[FigureValue]) -> Verdict:
+    """How the values of one group relate (see module docstring)."""
+    outlets = {v.outlet for v in values}
+    if len(outlets) < 2:
+        return "single"
+    if all(_same(values[0].value, v.value) for v in values):
+        return "agree"
+    # Each outlet's distinct values; an outlet reporting several scopes itself
+    # ("70 across the country", "seven in one town") is scope, not conflict.
+    places = {(v.where or "").lower() for v in values}
+    if len(places) > 1:
+        return "different_scope"
+    dated = sorted((v for v in values if v.published), key=lambda v: v.published or "")
+    if len(dated) == len(values) and len({v.published for v in dated}) > 1:
+        rising = all(a.value <= b.value for a, b in zip(dated, dated[1:]))
+        if rising:
+            return "evolving"
+    return "differ"

@@ -1,0 +1,70 @@
+"""One entry per quote across a story's outlets, whatever the trimming or punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from ..model import AnnotatedArticle, StoryQuote
+
+# partial_ratio at or above this: the same words, one a trimmed copy of the other.
+SAME_QUOTE_SIMILARITY = 90
+
+
+def quote_key(text: str) -> str:
+    """Text of a quote for comparison: NFKC, no punctuation or case, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[StoryQuote]:
+    """Quotes merged across articles, each with its speakers, outlets and articles.
+
+    The longest wording is kept; speakers are the union of what each article
+    attributes (an article that could not tell adds nothing).
+    """
+    merged: list[tuple[str, StoryQuote]] = []
+    for item, outlet in zip(items, outlets):
+        for quote in item.annotations.quotes:
+            key = quote_key(quote.text)
+            if not key:
+                continue
+            target = next((m for k, m in merged if _same(key, k)), None)
+            if target is None:
+                target = StoryQuote(text=quote.text, speaker=None, speakers=[], outlets=[], articles=[])
+                merged.append((key, target))
+            elif len(quote.text) > len(target.text):
+                target.text = quote.text
+            for speaker in quote.speakers:
+                if speaker not in target.speakers:
+                    target.speakers.append(speaker)
+            if outlet not in target.outlets:
+                target.outlets.append(outlet)
+            if item.article.id not in target.articles:
+                target.articles.append(item.article.id)
+    quotes = [q for _, q in merged]
+    for q in quotes:
+        q.speakers = _fold_names(q.speakers)
+        q.speaker = " and ".join(q.speakers) if q.speakers else None
+    return sorted(quotes, key=lambda q: -len(q.outlets))
+
+
+def _same(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    shorter = min(len(a), len(b))
+    return shorter >= 20 and fuzz.partial_ratio(a, b) >= SAME_QUOTE_SIMILARITY
+
+
+def _fold_names(names: list[str]) -> list[str]:
+    """Drop a name that is the trailing words of a fuller one in the list ("Obama" of "Barack Obama")."""
+    out = []
+    for name in names:
+        words = name.split()
+        if any(o != name and o.split()[-len(words):] == words for o in names):
+            continue
+        out.append(name)
+    return out

@@ -1,0 +1,141 @@
+"""Explicit calendar dates in page lines and URLs.
+
+Written by hand rather than with ``dateparser.search``: that finds "dates" in
+ordinary prose ("may", "March on") and costs milliseconds a line, while a page's
+publication date is almost always in one of a few numeric or month-name shapes
+that regular expressions read exactly and fast. Relative dates ("on Monday") are
+the annotate stage's business, not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Years a news page can plausibly be dated to; keeps "1917" of a history piece out.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_PATTERNS = [
+    # 2012-06-19, 2012/06/19
+    ("iso", re.compile(r"\b" + _YEAR + r"[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})\b")),
+    # 19/06/2012, 06/19/2012, 19.06.2012
+    ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR + r"\b")),
+    # June 19, 2012 / Jun. 19 2012
+    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I)),
+    # 19 June 2012 / 19th of June, 2012
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
+    # 2018 Thursday ,30 August  (year first, weekday, day month: seen in link lists)
+    ("ydm", re.compile(_YEAR + r"\s+[A-Za-z]+\s*,\s*(?P<day>\d{1,2})\s+" + _MONTH, re.I)),
+]
+
+_URL_PATTERNS = [
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/" + _MONTH[:-3].replace("(?P<month>", "(?P<mname>") + r"\.?/(?P<day>\d{1,2})/", re.I),
+    re.compile(r"[/_-](?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:[/_.-]|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[/_.-]|$)"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date read from text, with how sure the reading is about day and month order."""
+
+    date: date
+    start: int
+    end: int
+    ambiguous: bool = False  # a numeric date whose day and month could swap
+    day_first: bool | None = None  # for numeric dates: which reading was used
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, day_first: bool | None = None) -> list[FoundDate]:
+    """Every explicit calendar date in ``text``, in order.
+
+    Args:
+        text: a line or a few lines.
+        day_first: how to read a numeric date whose parts could be day or month;
+            ``None`` means "month first unless the numbers rule it out".
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            parsed = _parse_match(kind, m, day_first)
+            if parsed is None:
+                continue
+            value, ambiguous, used_day_first = parsed
+            found.append(FoundDate(value, m.start(), m.end(), ambiguous, used_day_first))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
+    year = int(m.group("year"))
+    if kind == "iso":
+        value = _make(year, int(m.group("a")), int(m.group("b")))
+        return (value, False, None) if value else None
+    if kind == "numeric":
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 and b <= 12:
+            value = _make(year, b, a)
+            return (value, False, True) if value else None
+        if b > 12 and a <= 12:
+            value = _make(year, a, b)
+            return (value, False, False) if value else None
+        if a == b:
+            value = _make(year, a, b)
+            return (value, False, None) if value else None
+        use_day_first = bool(day_first)
+        value = _make(year, b, a) if use_day_first else _make(year, a, b)
+        return (value, True, use_day_first) if value else None
+    month = MONTHS[m.group("month").lower()[:3]]
+    value = _make(year, month, int(m.group("day")))
+    return (value, False, None) if value else None
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The date a URL path carries (``/2012/06/19/``, ``/2018/jul/17/``, ``-20180717-``)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    for pattern in _URL_PATTERNS:
+        m = pattern.search(path)
+        if not m:
+            continue
+        year, day = int(m.group("year")), int(m.group("day"))
+        if "mname" in pattern.groupindex and m.group("mname"):
+            month = MONTHS[m.group("mname").lower()[:3]]
+        else:
+            month = int(m.group("month"))
+        value = _make(year, month, day)
+        if value:
+            return value
+    return None
+
+
+def infer_day_first(texts: list[str]) -> bool | None:
+    """Whether a page writes numeric dates day first, from its unambiguous ones."""
+    votes = [d.day_first for t in texts for d in find_dates(t) if not d.ambiguous and d.day_first is not None]
+    if not votes:
+        return None
+    return sum(votes) * 2 >= len(votes)

@@ -1,0 +1,62 @@
+"""The article inside an HTML page, through trafilatura (and htmldate, which it calls)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+
+from ..errors import E_NO_ARTICLE, PageRejected
+from .lines import normalise
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HtmlResult:
+    """What trafilatura found on one page, in Parallax's terms."""
+
+    title: str | None
+    body: list[str]
+    published: str | None
+    byline: str | None
+    sitename: str | None
+    language: str | None
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
+    """Title, paragraphs and metadata of an HTML page.
+
+    Raises:
+        PageRejected: when trafilatura finds no main text.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            # Never look further than the page: no network, ever.
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except (ValueError, TypeError) as exc:  # lxml/trafilatura refuse what is not a document
+        raise PageRejected(f"not parseable as HTML ({exc})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise PageRejected(E_NO_ARTICLE)
+    title = (doc.title or "").strip() or None
+    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
+    # trafilatura keeps an <h1> that repeats the title as the first paragraph.
+    if title and paragraphs and normalise(paragraphs[0]) == normalise(title):
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise PageRejected(E_NO_ARTICLE)
+    return HtmlResult(
+        title=title,
+        body=paragraphs,
+        published=doc.date or None,
+        byline=(doc.author or None),
+        sitename=(doc.sitename or None),
+        language=(doc.language or None),
+    )

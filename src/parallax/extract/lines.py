@@ -1,0 +1,155 @@
+"""What one line of a scraped page gives away about its role.
+
+Site chrome and article text differ in shape more than in words: article
+paragraphs are long and end in sentence punctuation; menus, related links and
+footers are runs of short unpunctuated lines, glued timestamps, repeated lines,
+copyright notices and prompts. Each predicate here reads one such sign.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import find_dates
+
+# --- thresholds -------------------------------------------------------------
+# A paragraph with terminal punctuation needs this many words to count as prose.
+MIN_SENTENCE_WORDS = 8
+# A line this long is prose even without terminal punctuation (a crawl cut it).
+MIN_LONG_LINE_WORDS = 20
+# Menus are mostly capitalised words; prose is mostly lower case.
+MAX_PROSE_CAPITAL_SHARE = 0.6
+# A "short" line that could be a crosshead, prompt or link.
+MAX_SHORT_WORDS = 14
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
+_CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
+# Words run together where a crawler dropped the markup between two elements:
+# "modelsGMT 08:44", "returnGMT", "in Russiawww.reuters.com".
+_GLUED = re.compile(r"[a-z]{2}(?:[A-Z]{2,}\b|www\.)|[a-z][.?!][A-Z][a-z]+\s[A-Z]")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bdeveloped by\b|\bpowered by\b", re.I)
+_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
+_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit|:)|"
+    r"\b(?:getty images|afp via getty|shutterstock|file photo)\b|/(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
+    r"^\s*(?:photo|image|picture|caption|credit)\s*:",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
+_META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
+# Words sites use for their own furniture; only read on short lines without
+# sentence punctuation, where an article would not use them as prose.
+_CHROME_WORDS = re.compile(
+    r"\b(?:share|shares|comments?|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
+    r"advertising|sponsored|read (?:more|also|next)|related|follow us|click here|cookies?|privacy|"
+    r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
+    r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
+    r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home)\b",
+    re.I,
+)
+_QUOTE_OPEN = "\"“‘'«"
+
+
+def normalise(text: str) -> str:
+    """NFKC, straight quotes, collapsed whitespace, lower case: for comparing lines."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'}))
+    return " ".join(text.split()).lower()
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """One non-empty line and the signs read from it."""
+
+    index: int
+    text: str
+    words: int
+    ends_sentence: bool
+    capital_share: float
+    repeated: bool = False
+    has_time: bool = False
+    has_date: bool = False
+    glued: bool = False
+    copyright: bool = False
+    credit: bool = False
+    chrome_words: bool = False
+    urlish: bool = False
+    starts_lower: bool = False
+
+    @property
+    def is_prose(self) -> bool:
+        """Long, punctuated, mostly lower-case: how article paragraphs look."""
+        if self.capital_share > MAX_PROSE_CAPITAL_SHARE and not self.ends_sentence:
+            return False
+        if self.words >= MIN_LONG_LINE_WORDS:
+            return True
+        return self.words >= MIN_SENTENCE_WORDS and self.ends_sentence
+
+    @property
+    def is_chrome(self) -> bool:
+        """Signs that only site furniture carries, whatever the line's length."""
+        if self.copyright or self.repeated:
+            return True
+        if self.glued and (self.has_time or self.urlish or not self.ends_sentence):
+            return True
+        if self.has_time and self.has_date and self.words <= MAX_SHORT_WORDS and not self.ends_sentence:
+            return False  # a dateline like "June 16, 2021 7:25 PM": meta, decided elsewhere
+        short = self.words <= 6 and not self.ends_sentence
+        return short and (self.chrome_words or self.urlish)
+
+    @property
+    def is_meta(self) -> bool:
+        """A short dated or bylined line: the article's own dateline, byline or time stamp."""
+        if self.words > MAX_SHORT_WORDS or self.is_chrome:
+            return False
+        if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
+            return True
+        bare = _TIME.sub("", self.text)
+        # "7:25 p.m." or "Tuesday, June 19, 2012": nothing but a date or a time
+        return (self.has_date or self.has_time) and len(re.findall(r"[A-Za-z]{4,}", bare)) <= 4
+
+    @property
+    def is_caption(self) -> bool:
+        return self.credit
+
+
+def read_lines(text: str) -> list[LineInfo]:
+    """Non-empty lines of ``text`` with their signs; repetition is read page-wide."""
+    infos: list[LineInfo] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        infos.append(describe(line, len(infos)))
+    counts = Counter(normalise(i.text) for i in infos)
+    for info in infos:
+        # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
+        info.repeated = counts[normalise(info.text)] > 1 and info.words >= 3
+    return infos
+
+
+def describe(line: str, index: int) -> LineInfo:
+    """The signs of one line."""
+    words = line.split()
+    alpha = [w for w in words if w[:1].isalpha()]
+    capitals = sum(1 for w in alpha if w[0].isupper())
+    first = line.lstrip(_QUOTE_OPEN + "—–-… ")[:1]
+    return LineInfo(
+        index=index,
+        text=line,
+        words=len(words),
+        ends_sentence=bool(_SENTENCE_END.search(line)),
+        capital_share=capitals / len(alpha) if alpha else 1.0,
+        has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
+        has_date=bool(find_dates(line)),
+        glued=bool(_GLUED.search(line)),
+        copyright=bool(_COPYRIGHT.search(line)),
+        credit=bool(_CREDIT.search(line)),
+        chrome_words=bool(_CHROME_WORDS.search(line)),
+        urlish=bool(_URLISH.search(line)),
+        starts_lower=first.islower(),
+    )

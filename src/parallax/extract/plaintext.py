@@ -1,0 +1,282 @@
+"""The article inside a scraped plain-text page: a line classifier of our own.
+
+No library does this: jusText and trafilatura expect HTML and, given lines
+wrapped as paragraphs, keep banners and link lists (see the corpus README's
+reference figures). A news page is built the same way on every site: chrome,
+headline, dateline/byline, the article's paragraphs (crossheads and captions
+among them), then related links and footers. ``extract_plaintext`` reads that
+structure as a list of steps:
+
+1. read the signs of each line (``lines.read_lines``);
+2. find the article's main block of prose (``find_body_block``);
+3. find the headline above it (``find_title``);
+4. label every line (title, meta, body, caption, boilerplate);
+5. join lines a scrape broke mid-sentence into paragraphs;
+6. read the publication date from the head of the article, never from chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import E_NO_ARTICLE, PageRejected
+from ..model import Line, LineLabel
+from .dates import FoundDate, find_dates, infer_day_first
+from .lines import MAX_SHORT_WORDS, LineInfo, normalise, read_lines
+
+# --- thresholds -------------------------------------------------------------
+# Non-prose lines allowed between two prose lines of one block (a crosshead, a
+# caption and a time stamp can stand together inside an article).
+MAX_GAP_LINES = 2
+# A later block joins the article when it is this close and holds this much prose.
+MAX_JOIN_GAP_LINES = 3
+MIN_JOIN_BLOCK_WORDS = 40
+# How far above the body a headline may stand.
+MAX_TITLE_DISTANCE = 8
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
+_CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+_CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset(
+    "the and for with that this from are was were has have had not but its his her their they them "
+    "who what when where which will would could should been into over after before about than also".split()
+)
+
+HasVerb = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlainTextResult:
+    """What the line classifier found on one page."""
+
+    title: str | None
+    body: list[str]
+    lines: list[Line]
+    published: FoundDate | None
+    byline: str | None
+    footer_lines: list[str]
+
+
+@dataclass(slots=True)
+class _Block:
+    start: int
+    end: int  # inclusive
+    words: int
+    prose_lines: int
+
+
+def extract_plaintext(text: str, *, has_verb: HasVerb | None = None) -> PlainTextResult:
+    """Classify the lines of a scraped page and return the article they hold.
+
+    Args:
+        text: the page text, chrome and all.
+        has_verb: tells a headline from a verbless photo caption; without it
+            every headline-shaped line above the body may be the title.
+
+    Raises:
+        PageRejected: when no block of prose is found.
+    """
+    stamp = _CRAWL_STAMP.match(text)
+    if stamp:
+        text = text[stamp.end():]
+    infos = read_lines(text)
+    block = find_body_block(infos)
+    if block is None:
+        raise PageRejected(E_NO_ARTICLE)
+    title_index = find_title(infos, block, has_verb=has_verb)
+    labels = label_lines(infos, block, title_index, has_verb=has_verb)
+    body = join_paragraphs([i for i in infos if labels[i.index] == "body"])
+    if not body:
+        raise PageRejected(E_NO_ARTICLE)
+    published = find_published(infos, labels, block, stamp.group(1) if stamp else None)
+    byline = next(
+        (i.text for i in infos if labels[i.index] == "meta" and re.match(r"(?i)by\s", i.text)), None
+    )
+    footer = [i.text for i in infos[block.end + 1:] if i.copyright]
+    return PlainTextResult(
+        title=infos[title_index].text if title_index is not None else None,
+        body=body,
+        lines=[Line(text=i.text, label=labels[i.index]) for i in infos],
+        published=published,
+        byline=byline,
+        footer_lines=footer,
+    )
+
+
+def find_body_block(infos: list[LineInfo]) -> _Block | None:
+    """The article's main block: prose lines with small gaps, the largest by words.
+
+    Later blocks close below it join when they hold enough prose: articles are
+    split by an ad or a "read also" box, while what follows an article's end is
+    mostly short link lines.
+    """
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    gap = 0
+    for info in infos:
+        if info.is_prose and not info.is_chrome:
+            if current is not None and gap <= MAX_GAP_LINES:
+                current.end = info.index
+                current.words += info.words
+                current.prose_lines += 1
+            else:
+                current = _Block(info.index, info.index, info.words, 1)
+                blocks.append(current)
+            gap = 0
+        else:
+            # Chrome inside an article (a share bar) breaks a block only when it runs on.
+            gap += 2 if info.is_chrome else 1
+    if not blocks:
+        return None
+    main = max(blocks, key=lambda b: b.words)
+    for later in blocks[blocks.index(main) + 1:]:
+        between = infos[main.end + 1: later.start]
+        if len(between) > MAX_JOIN_GAP_LINES or later.words < MIN_JOIN_BLOCK_WORDS:
+            break
+        if sum(1 for i in between if i.is_chrome) > 1:
+            break
+        main = _Block(main.start, later.end, main.words + later.words, main.prose_lines + later.prose_lines)
+    return main
+
+
+def find_title(infos: list[LineInfo], block: _Block, *, has_verb: HasVerb | None) -> int | None:
+    """Index of the headline above the body, or None when no line is headline enough.
+
+    Signs: a breadcrumb above ends with it, it stands just above the dateline or
+    the body, it shares words with the lede, and it has a verb (a photo caption
+    standing where a headline would is usually a verbless noun phrase).
+    """
+    lede = " ".join(i.text for i in infos[block.start: block.start + 3])
+    lede_words = _content_words(lede)
+    best, best_score = None, 0.0
+    first = max(0, block.start - MAX_TITLE_DISTANCE)
+    for info in infos[first: block.start]:
+        if not _is_headline_shaped(info):
+            continue
+        crumb = any(
+            o.index != info.index and len(o.text) > len(info.text)
+            and normalise(o.text).endswith(normalise(info.text)) for o in infos[:block.start]
+        )
+        score = 0.0
+        score += 2.0 if crumb else 0.0
+        distance = block.start - info.index
+        between = infos[info.index + 1: block.start]
+        if all(b.is_meta or b.is_caption for b in between):
+            score += 1.0
+        score -= 0.15 * distance
+        words = _content_words(info.text)
+        if words and lede_words:
+            score += 1.5 * len(words & lede_words) / len(words)
+        if has_verb is not None and not has_verb(info.text):
+            if not crumb:
+                continue  # a verbless line with no other sign: a caption or a section name
+            score -= 0.5
+        if score > best_score:
+            best, best_score = info.index, score
+    return best if best_score >= 1.0 else None
+
+
+def _is_headline_shaped(info: LineInfo) -> bool:
+    if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
+        return False
+    if info.is_chrome or info.is_meta or info.is_caption or info.glued:
+        return False
+    # Headlines end without a full stop (a question or exclamation mark is fine).
+    return not info.text.rstrip("”\"’'").endswith(".")
+
+
+def label_lines(
+    infos: list[LineInfo], block: _Block, title_index: int | None, *, has_verb: HasVerb | None
+) -> dict[int, LineLabel]:
+    """A label for every line, from its place relative to the title and the body block."""
+    labels: dict[int, LineLabel] = {}
+    for info in infos:
+        i = info.index
+        if i == title_index:
+            labels[i] = "title"
+        elif i < block.start:
+            labels[i] = _label_head_line(info, infos, block, title_index, has_verb)
+        elif i > block.end:
+            labels[i] = "boilerplate"
+        elif info.is_chrome:
+            labels[i] = "boilerplate"
+        elif info.is_caption:
+            labels[i] = "caption"
+        elif info.is_prose or _is_crosshead(info):
+            labels[i] = "body"
+        elif info.is_meta:
+            labels[i] = "meta"
+        else:
+            labels[i] = "boilerplate"
+    return labels
+
+
+def _label_head_line(
+    info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, has_verb: HasVerb | None
+) -> LineLabel:
+    after_title = title_index is not None and info.index > title_index
+    if info.is_meta and (after_title or block.start - info.index <= 3):
+        return "meta"
+    if info.is_caption:
+        return "caption"
+    # A verbless headline-shaped line right above the body, with no headline
+    # found: the photo a page opens with (its caption).
+    if (
+        title_index is None and has_verb is not None and block.start - info.index == 1
+        and _is_headline_shaped(info) and not has_verb(info.text)
+    ):
+        return "caption"
+    if after_title and info.is_prose and not info.is_chrome:
+        return "body"  # a standfirst between headline and body
+    return "boilerplate"
+
+
+def _is_crosshead(info: LineInfo) -> bool:
+    """A short heading inside the article: not chrome, not a time stamp, a few words."""
+    return not info.is_chrome and not info.is_meta and info.words <= MAX_SHORT_WORDS
+
+
+def join_paragraphs(lines: list[LineInfo]) -> list[str]:
+    """Paragraphs from body lines, rejoining lines that a scrape broke mid-sentence."""
+    paragraphs: list[str] = []
+    previous: LineInfo | None = None
+    for info in lines:
+        broken = (
+            previous is not None and not previous.ends_sentence and info.starts_lower
+            and previous.index + 1 == info.index
+        )
+        if broken:
+            paragraphs[-1] = paragraphs[-1] + " " + info.text
+        else:
+            paragraphs.append(info.text)
+        previous = info
+    return paragraphs
+
+
+def find_published(
+    infos: list[LineInfo], labels: dict[int, LineLabel], block: _Block, stamp: str | None
+) -> FoundDate | None:
+    """The publication date stated at the head of the article.
+
+    Only meta lines above the body or among its first lines count: dates in
+    related links, footers and copyright lines are other articles' or the site's.
+    """
+    if stamp:
+        found = find_dates(stamp)
+        if found:
+            return found[0]
+    day_first = infer_day_first([i.text for i in infos if labels[i.index] in ("meta", "body", "title")])
+    head_end = block.start + 3
+    for info in infos[:head_end]:
+        if labels[info.index] != "meta":
+            continue
+        dates = find_dates(info.text, day_first=day_first)
+        if dates:
+            return dates[0]
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text) if w.lower() not in _STOP}

@@ -1,0 +1,178 @@
+"""Turn paths into pages, one reader per format."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Union
+
+from ..errors import (
+    E_JSON_SHAPE,
+    E_NO_SUCH_PATH,
+    E_NOT_JSON,
+    E_UNKNOWN_FORMAT,
+    PageRejected,
+)
+from ..model import Failure, Page
+from .decode import decode_bytes
+
+LOGGER = logging.getLogger(__name__)
+
+Item = Union[Page, Failure]
+Reader = Callable[[bytes, str, str], Iterator[Item]]
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
+    """Files, folders (recursively, supported files only) and globs, in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
+                else:
+                    LOGGER.debug("skipping %s: not a supported page file", child)
+        elif path.is_file():
+            yield path
+        else:
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield Failure(source=raw, reason=E_NO_SUCH_PATH.format(path=raw))
+            for match in matches:
+                if Path(match).is_file():
+                    yield Path(match)
+
+
+def read_pages(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every page in ``paths``; ``-`` reads JSON Lines (or one page of text) from stdin."""
+    for raw in paths:
+        if raw == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from _read_stdin(data)
+            continue
+        for path in expand_paths([raw]):
+            if isinstance(path, Failure):
+                yield path
+                continue
+            yield from read_file(path)
+
+
+def read_file(path: Path) -> Iterator[Item]:
+    """The pages of one file, its format chosen by extension or, failing that, by content."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(source=source, reason=f"cannot read: {exc.strerror or exc}")
+        return
+    reader = _READERS_BY_SUFFIX.get(path.suffix.lower())
+    if reader is None:
+        reader = _sniff(data)
+        if reader is None:
+            yield Failure(source=source, reason=E_UNKNOWN_FORMAT.format(path=source))
+            return
+        LOGGER.info("%s: no known extension, read as %s", source, reader.__name__)
+    yield from reader(data, source, path.stem)
+
+
+def _read_stdin(data: bytes) -> Iterator[Item]:
+    reader = _sniff(data) or read_text
+    yield from reader(data, "-", "stdin-" + hashlib.sha1(data).hexdigest()[:12])
+
+
+def _sniff(data: bytes) -> Reader | None:
+    head = data.lstrip()[:2048].lower()
+    if head.startswith(b"{"):
+        return read_jsonl
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return read_html
+    if head and not b"\x00" in head:
+        return read_text
+    return None
+
+
+def read_text(data: bytes, source: str, page_id: str) -> Iterator[Item]:
+    """One plain-text page (a scrape like the seed pages)."""
+    yield from _one_page(data, source, page_id, "text")
+
+
+def read_html(data: bytes, source: str, page_id: str) -> Iterator[Item]:
+    """One HTML page."""
+    yield from _one_page(data, source, page_id, "html")
+
+
+def _one_page(data: bytes, source: str, page_id: str, fmt: str) -> Iterator[Item]:
+    try:
+        text, truncated = decode_bytes(data, source=source)
+    except PageRejected as exc:
+        yield Failure(source=source, reason=exc.reason, page_id=page_id)
+        return
+    yield Page(id=page_id, source=source, format=fmt, content=text, truncated=truncated)  # type: ignore[arg-type]
+
+
+def read_jsonl(data: bytes, source: str, page_id: str) -> Iterator[Item]:
+    """JSON Lines per the DESIGN contract: ``{"id", "url"?, "text"? | "html"?, "fetched_at"?}``."""
+    del page_id  # each line names its own page
+    for number, raw in enumerate(data.splitlines(), start=1):
+        where = f"{source}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            line, _ = decode_bytes(raw, source=where)
+            obj = json.loads(line)
+        except PageRejected as exc:
+            yield Failure(source=where, reason=f"line {number}: {exc.reason}")
+            continue
+        except json.JSONDecodeError as exc:
+            yield Failure(source=where, reason=E_NOT_JSON.format(line=number, detail=exc.msg))
+            continue
+        page = _page_from_json(obj, where, number)
+        yield page
+
+
+def _page_from_json(obj: object, where: str, number: int) -> Item:
+    if not isinstance(obj, dict):
+        return Failure(source=where, reason=E_JSON_SHAPE.format(line=number, detail="not an object"))
+    page_id = obj.get("id")
+    if not isinstance(page_id, (str, int)) or str(page_id).strip() == "":
+        return Failure(source=where, reason=E_JSON_SHAPE.format(line=number, detail="no \"id\""))
+    page_id = str(page_id)
+    html, text = obj.get("html"), obj.get("text")
+    if isinstance(html, str) and html.strip():
+        fmt, content = "html", html
+    elif isinstance(text, str) and text.strip():
+        fmt, content = "text", text
+    else:
+        return Failure(
+            source=where,
+            reason=E_JSON_SHAPE.format(line=number, detail="no non-empty \"text\" or \"html\""),
+            page_id=page_id,
+        )
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    fetched = obj.get("fetched_at") if isinstance(obj.get("fetched_at"), str) else None
+    encoded = content.encode("utf-8", errors="replace")
+    try:
+        content, truncated = decode_bytes(encoded, source=where)
+    except PageRejected as exc:
+        return Failure(source=where, reason=f"line {number}: {exc.reason}", page_id=page_id)
+    return Page(
+        id=page_id, source=where, format=fmt, content=content, url=url or None,  # type: ignore[arg-type]
+        fetched_at=fetched, truncated=truncated,
+    )
+
+
+_READERS_BY_SUFFIX: dict[str, Reader] = {
+    **{s: read_text for s in TEXT_SUFFIXES},
+    **{s: read_html for s in HTML_SUFFIXES},
+    **{s: read_jsonl for s in JSONL_SUFFIXES},
+}

@@ -1,0 +1,38 @@
+"""Link: a stream of annotated articles in, a story id (and a wire-copy group) for each out.
+
+``Linker`` holds the state both steps need between articles: the syndication
+index and the story clusterer. It can be rebuilt from stored assignments, so
+ids given in an earlier run never change.
+"""
+
+from __future__ import annotations
+
+from ..model import AnnotatedArticle, Assignment
+from .features import ArticleFeatures, features_of
+from .stories import StoryLinker
+from .syndication import SyndicationIndex
+
+
+class Linker:
+    """Syndication groups and story ids for arriving articles."""
+
+    def __init__(self, *, next_story_id: int = 1) -> None:
+        self.syndication = SyndicationIndex()
+        self.stories = StoryLinker(next_id=next_story_id)
+
+    def restore(self, item: AnnotatedArticle, story: int, syndication_group: str | None) -> None:
+        """Replay an article already stored with its assignment."""
+        self.syndication.restore(item.article.id, item.article.body_text, syndication_group)
+        self.stories.restore(features_of(item), story)
+
+    def __call__(self, item: AnnotatedArticle) -> Assignment:
+        group = self.syndication.add(item.article.id, item.article.body_text)
+        story, score = self.stories.assign(features_of(item))
+        return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
+
+    def take_regrouped(self) -> dict[str, str]:
+        """Earlier articles that a later copy put into a syndication group, with the group."""
+        return {i: g for i in self.syndication.take_updated() if (g := self.syndication.group_of(i))}
+
+
+__all__ = ["ArticleFeatures", "Linker", "features_of"]

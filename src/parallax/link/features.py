@@ -1,0 +1,50 @@
+"""What the linker compares: content terms, canonical entities and a date per article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import AnnotatedArticle
+
+LINK_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+# Headline words count extra: a headline names the event in the fewest words.
+TITLE_TERM_WEIGHT = 2
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """One article as the linker sees it."""
+
+    id: str
+    terms: dict[str, int]
+    entities: frozenset[str]
+    day: date | None
+
+    def to_json(self) -> dict:
+        """The features as stored beside the article, to rebuild the linker without re-parsing."""
+        return {"terms": self.terms, "entities": sorted(self.entities), "day": self.day.isoformat() if self.day else None}
+
+    @classmethod
+    def from_json(cls, article_id: str, data: dict) -> "ArticleFeatures":
+        day = data.get("day")
+        return cls(id=article_id, terms=data["terms"], entities=frozenset(data["entities"]),
+                   day=date.fromisoformat(day) if day else None)
+
+
+def features_of(item: AnnotatedArticle) -> ArticleFeatures:
+    """Features of an annotated article (its event date, else its publication date)."""
+    terms = dict(item.annotations.terms)
+    for word in _WORD.findall(item.article.title or ""):
+        key = word.lower()
+        if key in terms or len(key) > 3:
+            terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
+    entities = frozenset(
+        m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS
+    )
+    when = item.annotations.event_date or item.article.published
+    return ArticleFeatures(
+        id=item.article.id, terms=terms, entities=entities, day=date.fromisoformat(when) if when else None
+    )

@@ -1,0 +1,77 @@
+"""Copies of one wire story: MinHash LSH over word shingles of the body.
+
+Two outlets running the same agency copy differ in a headline, a trimmed last
+paragraph, a byline; their bodies still share most 5-word shingles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+# --- options ----------------------------------------------------------------
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+# Estimated Jaccard similarity of shingle sets above which two bodies are copies.
+COPY_THRESHOLD = 0.5
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash_of(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM)
+    for shingle in shingles(text):
+        m.update(shingle.encode("utf-8"))
+    return m
+
+
+class SyndicationIndex:
+    """Finds earlier copies of a body; groups are named after their first member."""
+
+    def __init__(self, threshold: float = COPY_THRESHOLD) -> None:
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._group: dict[str, str] = {}
+        self.updated: set[str] = set()  # ids whose group changed since the last ``take_updated``
+
+    def add(self, article_id: str, body: str, group: str | None = None) -> str | None:
+        """Index an article; return its syndication group, or None when it has no copy yet.
+
+        ``group`` restores a stored assignment without searching.
+        """
+        signature = minhash_of(body)
+        if group is None:
+            matches = [m for m in self._lsh.query(signature) if m != article_id]
+            if matches:
+                first = min(matches, key=lambda m: self._group.get(m, m))
+                group = self._group.get(first) or f"syn-{first}"
+                for member in matches:
+                    if member not in self._group:
+                        self._group[member] = group
+                        self.updated.add(member)
+        if article_id not in self._lsh:
+            self._lsh.insert(article_id, signature)
+        if group is not None:
+            self._group[article_id] = group
+        return group
+
+    def restore(self, article_id: str, body: str, group: str | None) -> None:
+        """Index a stored article with its stored group, without searching."""
+        if article_id not in self._lsh:
+            self._lsh.insert(article_id, minhash_of(body))
+        if group is not None:
+            self._group[article_id] = group
+
+    def take_updated(self) -> set[str]:
+        """Earlier articles that joined a group because a later copy arrived."""
+        updated, self.updated = self.updated, set()
+        return updated
+
+    def group_of(self, article_id: str) -> str | None:
+        return self._group.get(article_id)

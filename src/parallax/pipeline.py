@@ -1,0 +1,182 @@
+"""Runs the stages over a stream of pages: ingest → extract → annotate → link → dossier → store.
+
+Used by the CLI, the web app's upload and the benchmarks alike. Each stage's
+result is checked for its type, and a stage that returns something else is
+named in the error (spaCy's E005). A page that a stage rejects becomes a
+``Failure`` and the batch goes on; a real bug propagates.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, BinaryIO
+
+from .annotate import Annotator, make_verb_detector, redate
+from .dossier import build_dossier, infer_published
+from .errors import PageRejected
+from .extract import ExtractOptions, extract
+from .ingest import read_pages
+from .link import Linker, features_of
+from .link.features import ArticleFeatures
+from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
+from .store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+# Pages parsed together by spaCy and written together in one transaction.
+BATCH_PAGES = 64
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    pages_read: int = 0
+    articles_stored: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, why)
+    stories_touched: set[int] = field(default_factory=set)
+    stories_created: set[int] = field(default_factory=set)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _check(stage: str, result: Any, expected: type) -> Any:
+    if not isinstance(result, expected):
+        raise TypeError(f"stage {stage!r} returned {type(result).__name__}, expected {expected.__name__}")
+    return result
+
+
+class Pipeline:
+    """The stages, built once (the spaCy model is loaded here), run over batches of pages."""
+
+    def __init__(self, store: Store, *, annotator: Annotator | None = None) -> None:
+        self.store = store
+        self.annotator = annotator or Annotator()
+        self.extract_options = ExtractOptions(has_verb=make_verb_detector(self.annotator.nlp))
+        self.linker = Linker(next_story_id=store.max_story_id() + 1)
+        self._restore_linker()
+
+    def _restore_linker(self) -> None:
+        for article_id, body, feats, story, group in self.store.link_state():
+            self.linker.syndication.restore(article_id, body, group)
+            self.linker.stories.restore(ArticleFeatures.from_json(article_id, feats), story)
+
+    # --- public ---------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[str], *, stdin: BinaryIO | None = None, progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
+        report = IngestReport()
+        batch: list[Page] = []
+        seen_ids: set[str] = set()
+        for item in read_pages(paths, stdin=stdin):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                if progress:
+                    progress(1)
+                continue
+            report.pages_read += 1
+            why = self.store.duplicate_of(item) or ("same id" if item.id in seen_ids else None)
+            if why:
+                report.duplicates.append((item.source, why))
+                if progress:
+                    progress(1)
+                continue
+            seen_ids.add(item.id)
+            batch.append(item)
+            if len(batch) >= BATCH_PAGES:
+                self._process_batch(batch, report, progress)
+                batch = []
+        if batch:
+            self._process_batch(batch, report, progress)
+        self.refresh_stories(report.stories_touched)
+        return report
+
+    def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
+        """Infer missing dates and rebuild the dossier of each story."""
+        dossiers = []
+        for story in sorted(stories):
+            items = self.store.story_items(story)
+            inferred = infer_published(items)
+            if inferred:
+                changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
+                           for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
+                if changed:
+                    self.store.update_articles(changed)
+                    by_id = {c.article.id: c for c in changed}
+                    items = [by_id.get(i.article.id, i) for i in items]
+            dossier = _check("dossier", build_dossier(story, items), Dossier)
+            self.store.save_dossier(dossier)
+            dossiers.append(dossier)
+        return dossiers
+
+    # --- steps ----------------------------------------------------------------
+
+    def _process_batch(self, pages: list[Page], report: IngestReport, progress: Progress | None) -> None:
+        articles: list[Article] = []
+        kept: list[Page] = []
+        for page in pages:
+            try:
+                articles.append(_check("extract", extract(page, self.extract_options), Article))
+                kept.append(page)
+            except PageRejected as exc:
+                LOGGER.info("page %s rejected: %s", page.id, exc.reason)
+                report.failures.append(Failure(source=page.source, reason=exc.reason, stage="extract", page_id=page.id))
+        items = [_check("annotate", i, AnnotatedArticle) for i in self.annotator(articles)]
+        assignments: list[Assignment] = []
+        features: dict[str, dict] = {}
+        for item in items:
+            assignment = _check("link", self.linker(item), Assignment)
+            assignments.append(assignment)
+            features[item.article.id] = features_of(item).to_json()
+            report.stories_touched.add(assignment.story)
+            if assignment.score == 1.0:
+                report.stories_created.add(assignment.story)
+        regrouped = self.linker.take_regrouped()
+        self.store.save_batch(kept, items, assignments, features, regrouped)
+        report.articles_stored += len(items)
+        if progress:
+            progress(len(pages))
+
+
+def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
+    return AnnotatedArticle(article=replace(item.article, published=published, published_from="inferred"), annotations=item.annotations)
+
+
+def export_article(item: AnnotatedArticle, story: int, group: str | None) -> dict:
+    """One article as the DESIGN export contract writes it."""
+    a = item.article
+    return {
+        "id": a.id,
+        "url": a.url,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published,
+        "published_from": a.published_from,
+        "body": a.body_text,
+        "story": story,
+        "syndication_group": group,
+        "quotes": [{"text": q.text, "speaker": q.speaker, "speakers": q.speakers} for q in item.annotations.quotes],
+        "figures": [
+            {"value": f.value, "text": f.text, "what": f.what, "qualifier": f.qualifier, "where": f.where, "when": f.when}
+            for f in item.annotations.figures
+        ],
+        "language": a.language,
+        "byline": a.byline,
+        "event_date": item.annotations.event_date,
+    }
+
+
+def export_dossier(dossier: Dossier) -> dict:
+    """One story as the dossier export contract writes it."""
+    data = asdict(dossier)
+    data.pop("inferred_published", None)
+    return data

@@ -1,0 +1,43 @@
+-- Parallax schema (SQLite). One script for the app and the tests.
+CREATE TABLE IF NOT EXISTS pages (
+    id           TEXT PRIMARY KEY,
+    source       TEXT NOT NULL,
+    format       TEXT NOT NULL,
+    url          TEXT,
+    fetched_at   TEXT,
+    content      TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    truncated    INTEGER NOT NULL DEFAULT 0,
+    ingested_at  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS pages_content_hash ON pages(content_hash);
+CREATE INDEX IF NOT EXISTS pages_url ON pages(url);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id                TEXT PRIMARY KEY REFERENCES pages(id),
+    url               TEXT,
+    outlet            TEXT,
+    title             TEXT,
+    published         TEXT,
+    published_from    TEXT,
+    story             INTEGER NOT NULL,
+    syndication_group TEXT,
+    record            TEXT NOT NULL,  -- the AnnotatedArticle as JSON
+    features          TEXT NOT NULL   -- what the linker needs to rebuild its state
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id              INTEGER PRIMARY KEY,
+    headline        TEXT,
+    n_articles      INTEGER NOT NULL,
+    outlets         TEXT NOT NULL,  -- JSON list
+    event_date      TEXT,
+    first_published TEXT,
+    last_published  TEXT,
+    dossier         TEXT NOT NULL,  -- the Dossier as JSON
+    updated_at      TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, body);

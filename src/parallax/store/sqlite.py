@@ -1,0 +1,243 @@
+"""The SQLite database: pages, articles with their annotations, stories with their dossiers.
+
+One ``Store`` owns one connection. Writes happen in immediate transactions, a
+whole batch at a time, so a failed run leaves the database as it was before the
+batch. Readers (the web app) open read-only connections. Parameters are always
+bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import AnnotatedArticle, Assignment, Dossier, Page, from_dict, to_dict
+
+LOGGER = logging.getLogger(__name__)
+
+DEFAULT_DB = "parallax.db"
+ENV_DB = "PARALLAX_DB"
+# A query that runs longer than this on a reader is cut (web requests).
+READ_TIMEOUT_S = 5.0
+
+
+def resolve_db_path(path: str | None) -> str:
+    """``--db`` if given, else ``$PARALLAX_DB``, else ``./parallax.db``."""
+    return path or os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+def content_hash(text: str) -> str:
+    """Identity of a page's text: whitespace-insensitive, so a re-save is the same page."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as the list shows it."""
+
+    id: int
+    headline: str | None
+    n_articles: int
+    outlets: list[str]
+    event_date: str | None
+    first_published: str | None
+    last_published: str | None
+
+
+class Store:
+    """A Parallax database file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT_S, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path!r}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        self.conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One immediate write transaction: all of it lands, or none."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path!r}: {exc}") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- pages ----------------------------------------------------------------
+
+    def duplicate_of(self, page: Page) -> str | None:
+        """Why ``page`` is already stored ("same id", "same url", "same text"), or None."""
+        if self.conn.execute("SELECT 1 FROM pages WHERE id = ?", (page.id,)).fetchone():
+            return "same id"
+        if page.url and self.conn.execute("SELECT 1 FROM pages WHERE url = ?", (page.url,)).fetchone():
+            return "same url"
+        if self.conn.execute("SELECT 1 FROM pages WHERE content_hash = ?", (content_hash(page.content),)).fetchone():
+            return "same text"
+        return None
+
+    def save_batch(
+        self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
+        features: dict[str, dict], regrouped: dict[str, str],
+    ) -> None:
+        """Store a batch of pages with their articles and link assignments, in one transaction."""
+        by_id = {a.article_id: a for a in assignments}
+        now = _now()
+        with self.transaction() as conn:
+            for page in pages:
+                conn.execute(
+                    "INSERT INTO pages (id, source, format, url, fetched_at, content, content_hash, truncated, ingested_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (page.id, page.source, page.format, page.url, page.fetched_at, page.content,
+                     content_hash(page.content), int(page.truncated), now),
+                )
+            for item in items:
+                assignment = by_id[item.article.id]
+                self._write_article(conn, item, assignment.story, assignment.syndication_group, features[item.article.id])
+            for article_id, group in regrouped.items():
+                conn.execute("UPDATE articles SET syndication_group = ? WHERE id = ?", (group, article_id))
+
+    def _write_article(self, conn: sqlite3.Connection, item: AnnotatedArticle, story: int, group: str | None, features: dict) -> None:
+        a = item.article
+        conn.execute(
+            "INSERT INTO articles (id, url, outlet, title, published, published_from, story, syndication_group, record, features)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.url, a.outlet, a.title, a.published, a.published_from, story, group,
+             json.dumps(to_dict(item)), json.dumps(features)),
+        )
+        conn.execute("INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)", (a.id, a.title or "", a.body_text))
+
+    def update_articles(self, items: list[AnnotatedArticle]) -> None:
+        """Rewrite articles whose record changed after linking (an inferred date)."""
+        with self.transaction() as conn:
+            for item in items:
+                a = item.article
+                conn.execute(
+                    "UPDATE articles SET published = ?, published_from = ?, record = ? WHERE id = ?",
+                    (a.published, a.published_from, json.dumps(to_dict(item)), a.id),
+                )
+
+    # --- linking state --------------------------------------------------------
+
+    def link_state(self) -> Iterator[tuple[str, str, dict, int, str | None]]:
+        """(id, body, features, story, syndication group) of every stored article, in arrival order."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.features, a.story, a.syndication_group, json_extract(a.record, '$.article.body') AS body"
+            " FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.rowid"
+        )
+        for row in rows:
+            yield row["id"], "\n\n".join(json.loads(row["body"])), json.loads(row["features"]), row["story"], row["syndication_group"]
+
+    def max_story_id(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(story), 0) FROM articles").fetchone()[0]
+
+    # --- stories --------------------------------------------------------------
+
+    def story_items(self, story: int) -> list[AnnotatedArticle]:
+        rows = self.conn.execute("SELECT record FROM articles WHERE story = ? ORDER BY id", (story,))
+        return [from_dict(AnnotatedArticle, json.loads(r["record"])) for r in rows]
+
+    def save_dossier(self, dossier: Dossier) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO stories (id, headline, n_articles, outlets, event_date, first_published, last_published, dossier, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, n_articles = excluded.n_articles,"
+                " outlets = excluded.outlets, event_date = excluded.event_date, first_published = excluded.first_published,"
+                " last_published = excluded.last_published, dossier = excluded.dossier, updated_at = excluded.updated_at",
+                (dossier.story, dossier.headline, len(dossier.articles), json.dumps(dossier.outlets), dossier.event_date,
+                 dossier.first_published, dossier.last_published, json.dumps(to_dict(dossier)), _now()),
+            )
+
+    def list_stories(self, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+        """Stories newest first; with ``query``, those with an article matching it (FTS5)."""
+        if query:
+            sql = (
+                "SELECT s.* FROM stories s WHERE s.id IN (SELECT a.story FROM articles a JOIN articles_fts f"
+                " ON f.article_id = a.id WHERE articles_fts MATCH ?)"
+                " ORDER BY COALESCE(s.event_date, s.first_published, '') DESC, s.id DESC LIMIT ? OFFSET ?"
+            )
+            params: tuple = (_fts_query(query), limit, offset)
+        else:
+            sql = "SELECT * FROM stories ORDER BY COALESCE(event_date, first_published, '') DESC, id DESC LIMIT ? OFFSET ?"
+            params = (limit, offset)
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        return [
+            StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
+                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"])
+            for r in rows
+        ]
+
+    def count_stories(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
+    def dossier(self, story: int) -> Dossier | None:
+        row = self.conn.execute("SELECT dossier FROM stories WHERE id = ?", (story,)).fetchone()
+        return from_dict(Dossier, json.loads(row["dossier"])) if row else None
+
+    def iter_dossiers(self) -> Iterator[Dossier]:
+        for row in self.conn.execute("SELECT dossier FROM stories ORDER BY id"):
+            yield from_dict(Dossier, json.loads(row["dossier"]))
+
+    # --- articles -------------------------------------------------------------
+
+    def article(self, article_id: str) -> tuple[AnnotatedArticle, int, str | None] | None:
+        row = self.conn.execute("SELECT record, story, syndication_group FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        return from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+
+    def iter_articles(self) -> Iterator[tuple[AnnotatedArticle, int, str | None]]:
+        rows = self.conn.execute(
+            "SELECT a.record, a.story, a.syndication_group FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.rowid"
+        )
+        for row in rows:
+            yield from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+
+    def story_articles(self, story: int) -> list[tuple[AnnotatedArticle, str | None]]:
+        rows = self.conn.execute("SELECT record, syndication_group FROM articles WHERE story = ? ORDER BY published, id", (story,))
+        return [(from_dict(AnnotatedArticle, json.loads(r["record"])), r["syndication_group"]) for r in rows]
+
+    def page_content(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT content FROM pages WHERE id = ?", (article_id,)).fetchone()
+        return row["content"] if row else None
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must appear; no FTS syntax gets through."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w) or '""'
