@@ -188,8 +188,20 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
         return people or [_descriptor(token)]
     entity = _entity_within(token)
     if entity is not None:
-        return [canon.get(entity.text, entity.text)]
+        return [_fullest_person(canon.get(entity.text, entity.text), canon)]
+    if token.pos_ == "PROPN":
+        return [_fullest_person(_descriptor(token), canon)]
     return [_descriptor(token)]
+
+
+def _fullest_person(name: str, canon: dict[str, str]) -> str:
+    """A surname the tagger did not label a person ("Pillay told") still means the named person."""
+    words = name.split()
+    for full in sorted(set(canon.values()), key=lambda n: -len(n.split())):
+        other = full.split()
+        if len(other) > len(words) and other[-len(words):] == words:
+            return full
+    return name
 
 
 def _is_people_noun(token: Token) -> bool:

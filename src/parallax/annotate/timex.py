@@ -39,6 +39,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_period", re.compile(r"\b(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
+FUTURE_WINDOW_CHARS = 60
 _FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|next|upcoming|scheduled)\b", re.I)
 
 
@@ -65,11 +66,13 @@ def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[Ti
             text=sentence[explicit.start:explicit.end], kind="date", date=explicit.date.isoformat(),
             sentence=index, granularity="day",
         )))
-    future = bool(_FUTURE.search(sentence))
     for kind, pattern in _RULES:
         for m in pattern.finditer(sentence):
             if not free(m):
                 continue
+            # Tense is read from the words just before the expression: a sentence can
+            # report a past event and a future plan ("said on Monday it would ...").
+            future = bool(_FUTURE.search(sentence[max(0, m.start() - FUTURE_WINDOW_CHARS): m.end()]))
             expression = _resolve(kind, m, anchor, future, index)
             if expression is None:
                 continue

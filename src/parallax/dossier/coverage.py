@@ -17,7 +17,7 @@ UNIQUE_SIMILARITY = 0.25
 REDUNDANT_SIMILARITY = 0.45
 MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_FACT_WORDS = 8
-MAX_UNIQUE_PER_OUTLET = 8
+MAX_UNIQUE_PER_OUTLET = 12
 MAX_TIMELINE = 15
 
 
@@ -98,15 +98,20 @@ def unique_facts(sentences: StorySentences, vectors: SentenceVectors) -> list:
     outlets = {s.outlet for s in sentences.all}
     if len(outlets) < 2:
         return []
-    per_outlet: dict[str, list[str]] = {}
+    candidates: dict[str, list[tuple[float, int]]] = {}
     for index, sentence in enumerate(sentences.all):
         if not _is_fact(sentence.text):
             continue
-        if sentences.best_match(index, vectors) < UNIQUE_SIMILARITY:
-            bucket = per_outlet.setdefault(sentence.outlet, [])
-            if sentence.text not in bucket and len(bucket) < MAX_UNIQUE_PER_OUTLET:
-                bucket.append(sentence.text)
-    return [UniqueFacts(outlet=o, sentences=s) for o, s in sorted(per_outlet.items())]
+        match = sentences.best_match(index, vectors)
+        if match < UNIQUE_SIMILARITY:
+            candidates.setdefault(sentence.outlet, []).append((match, index))
+    result = []
+    for outlet, found in sorted(candidates.items()):
+        # The least matched first when there are too many; then back in reading order.
+        kept = sorted(sorted(found)[:MAX_UNIQUE_PER_OUTLET], key=lambda p: p[1])
+        texts = list(dict.fromkeys(sentences.all[i].text for _, i in kept))
+        result.append(UniqueFacts(outlet=outlet, sentences=texts))
+    return result
 
 
 def build_timeline(

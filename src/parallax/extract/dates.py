@@ -27,7 +27,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 
 _PATTERNS = [
     # 2012-06-19, 2012/06/19
-    ("iso", re.compile(r"\b" + _YEAR + r"[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})\b")),
+    ("iso", re.compile(r"\b" + _YEAR + r"[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")),
     # 19/06/2012, 06/19/2012, 19.06.2012
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR + r"\b")),
     # June 19, 2012 / Jun. 19 2012

@@ -1,0 +1,95 @@
+from datetime import date
+
+import pytest
+
+from parallax.annotate.timex import resolve_times, resolve_weekday
+from parallax.model import Article
+
+
+def _annotate(annotator, paragraphs, published="2012-06-19"):
+    article = Article(id="t", source="t", title=None, body=paragraphs, published=published)
+    return next(iter(annotator([article]))).annotations
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        ("Troops shelled the city on Monday.", "2012-06-19", "2012-06-18"),  # Tuesday page, past tense
+        ("The mission suspended its work at the weekend.", "2012-06-19", "2012-06-16"),
+        ("Mood had on Sunday urged the parties to stop.", "2012-06-19", "2012-06-17"),
+        ("He will brief the council on Friday.", "2012-06-19", "2012-06-22"),  # future tense looks ahead
+        ("The revolt erupted in March 2011.", "2012-06-19", "2011-03-01"),
+        ("Saleh left power in February.", "2012-06-19", "2012-02-01"),
+        ("The vote was held yesterday.", "2012-06-19", "2012-06-18"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(sentence, published, expected):
+    dated = [t for t in resolve_times([sentence], published) if t.kind == "date"]
+    assert dated and dated[0].date == expected
+
+
+@pytest.mark.parametrize("sentence", ["a 15-month uprising", "after two hours of talks", "for the past five days"])
+def test_durations_are_not_dates(sentence):
+    times = resolve_times([sentence], "2012-06-19")
+    assert times and all(t.kind == "duration" and t.date is None for t in times)
+
+
+def test_weekday_without_publication_date_stays_unresolved():
+    [t] = resolve_times(["They met on Monday."], None)
+    assert t.kind == "unresolved" and t.date is None
+
+
+def test_same_weekday_past_is_the_day_itself():
+    assert resolve_weekday(date(2012, 6, 19), 1, forward=False) == date(2012, 6, 19)
+
+
+def test_joint_statement_quote_has_both_speakers(annotator):
+    ann = _annotate(annotator, [
+        "US President Barack Obama and Russian President Vladimir Putin met in Mexico on Monday.",
+        "“We call for an immediate cessation of all violence,” the two leaders said in a statement.",
+    ])
+    [quote] = ann.quotes
+    assert quote.speakers == ["Barack Obama", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speaker",
+    [
+        # pronoun after the quote resolves to the last person named
+        (["Senator John McCain spoke at a think tank in Washington on Monday.",
+          "“We are now seeing a rapid increase in attacks,” he said."], "John McCain"),
+        # speaker before the quote, with a colon
+        (["Prime Minister Jane Holt told reporters: “We will not give in to threats.”"], "Jane Holt"),
+        # an organisation speaks
+        (["“Shelling renewed in the city overnight,” said the Syrian Observatory for Human Rights."], "Syrian Observatory for Human Rights"),
+        # a short name resolves to the fullest name in the article
+        (["Navi Pillay, the UN rights chief, spoke in Geneva.",
+          "“Such actions amount to crimes against humanity,” Pillay told the council."], "Navi Pillay"),
+    ],
+)
+def test_speaker_attribution(annotator, paragraphs, speaker):
+    ann = _annotate(annotator, paragraphs)
+    assert ann.quotes and ann.quotes[-1].speakers == [speaker]
+
+
+def test_unclosed_quote_runs_to_end_of_paragraph(annotator):
+    ann = _annotate(annotator, [
+        "The mayor spoke to residents on Monday.",
+        "“Whereas the city once had a plan, it now appears to have none at all.",
+        "“There is every reason to believe it will get worse,” she said.",
+    ])
+    texts = [q.text for q in ann.quotes]
+    assert any(t.startswith("Whereas the city once had a plan") for t in texts)
+
+
+def test_figures_count_people_killed_with_qualifier_and_date(annotator):
+    ann = _annotate(annotator, ["Activists in Douma said 29 people were killed on Monday, and more than 70 people died across the country."])
+    by_value = {f.value: f for f in ann.figures}
+    assert by_value[29].what == "people killed" and by_value[29].when == "2012-06-18" and by_value[29].where == "Douma"
+    assert by_value[70].qualifier == "more than" and by_value[70].what == "people killed"
+
+
+def test_entities_are_canonical_within_the_article(annotator):
+    ann = _annotate(annotator, ["US President Barack Obama met Vladimir Putin.", "Obama said the talks went well."])
+    obama = {m.canonical for m in ann.entities if m.text in ("Obama", "Barack Obama")}
+    assert obama == {"Barack Obama"}

@@ -1,0 +1,60 @@
+from datetime import date
+
+import pytest
+
+from parallax.extract.dates import date_from_url, find_dates
+from parallax.extract.outlets import outlet_from_lines, outlet_from_url
+
+
+@pytest.mark.parametrize(
+    "text, expected, kwargs",
+    [
+        ("Published on 19/06/2012", date(2012, 6, 19), {}),  # day first, unambiguous
+        ("06/19/2012", date(2012, 6, 19), {}),  # month first, unambiguous
+        ("05/06/2012", date(2012, 6, 5), {"day_first": True}),  # ambiguous, page habit decides
+        ("05/06/2012", date(2012, 5, 6), {"day_first": False}),
+        ("Tuesday, June 19, 2012 7:25 PM", date(2012, 6, 19), {}),
+        ("19th June 2012", date(2012, 6, 19), {}),
+        ("2012-06-19T10:00:00Z", date(2012, 6, 19), {}),
+    ],
+)
+def test_find_dates(text, expected, kwargs):
+    assert find_dates(text, **kwargs)[0].date == expected
+
+
+def test_no_date_in_prose_numbers():
+    assert find_dates("He scored 3 goals in 45 minutes before 12,000 fans") == []
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.example.com/news/2012/06/19/story-slug", date(2012, 6, 19)),
+        ("https://www.example.com/news/2018/jul/17/slug/", date(2018, 7, 17)),
+        ("https://example.com/politics/slug-20180717-1/", date(2018, 7, 17)),
+        ("https://example.com/2018/07/slug", None),  # no day: not a date
+        (None, None),
+    ],
+)
+def test_date_from_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.bbc.co.uk/news/world-1", "bbc.co.uk"),
+        ("http://edition.cnn.com/x", "cnn.com"),
+        ("https://news.example.org/a", "news.example.org"),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_outlet_from_url(url, expected):
+    assert outlet_from_url(url) == expected
+
+
+def test_outlet_from_footer_lines():
+    lines = ["© 2021 The Metro Herald Ltd. All rights reserved.", "Copyright 2021 Metro Herald"]
+    assert outlet_from_lines(lines) == "Metro Herald"
+    assert outlet_from_lines(["Nothing to see here"]) is None

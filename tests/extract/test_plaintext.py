@@ -1,0 +1,140 @@
+"""The line classifier on the seed pages, on changed copies of them, and on edge cases."""
+
+import re
+
+import pytest
+
+from parallax.errors import PageRejected
+from parallax.extract import extract
+from parallax.model import Page
+from tests.conftest import SEED_A, SEED_B
+
+
+def _page(text: str, page_id: str = "p", url: str | None = None) -> Page:
+    return Page(id=page_id, source=page_id, format="text", content=text, url=url)
+
+
+@pytest.fixture(scope="module")
+def seed_a(extract_options):
+    return extract(_page(SEED_A.read_text(encoding="utf-8"), "a"), extract_options)
+
+
+@pytest.fixture(scope="module")
+def seed_b(extract_options):
+    return extract(_page(SEED_B.read_text(encoding="utf-8"), "b"), extract_options)
+
+
+def test_seed_a_title_date_and_clean_start(seed_a):
+    assert seed_a.title == "Obama, Putin call for end to Syria bloodshed"
+    assert seed_a.published == "2012-06-19" and seed_a.published_from == "page"
+    assert seed_a.body[0].startswith("US President Barack Obama and his Russian counterpart")
+    body = seed_a.body_text
+    assert "consular" not in body.lower()
+    assert "Home News" not in body
+    assert seed_a.title not in body  # no second copy of the headline
+
+
+def test_seed_a_keeps_crosshead_and_last_paragraph(seed_a):
+    assert any("Attacks worsen in UN absence" in p for p in seed_a.body)
+    assert seed_a.body[-1].startswith("More than 14,400 people have been killed")
+
+
+def test_seed_b_caption_is_neither_title_nor_body(seed_b):
+    caption = "US President Barack Obama with Russia's President Vladimir Putin"
+    assert seed_b.title != caption
+    assert caption not in seed_b.body_text
+
+
+def test_seed_b_body_ends_with_last_quote_and_drops_chrome(seed_b):
+    assert seed_b.body[-1].startswith("“There’s every reason to believe that Assad")
+    body = seed_b.body_text
+    assert "GMT" not in body and "2018" not in body
+    assert "All rights reserved" not in body and "developed by" not in body
+    assert "comment" not in body.lower()
+
+
+def test_seed_b_rejoins_the_broken_sentence(seed_b):
+    assert any("urged on Monday an immediate end to violence in the country." in p for p in seed_b.body)
+
+
+def test_seed_b_date_never_from_related_links_or_footer(seed_b):
+    assert seed_b.published is None or not seed_b.published.startswith(("2018", "2021"))
+
+
+def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
+    assert seed_a.outlet is None  # the page names no owner
+    assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"
+
+
+def test_outlet_from_url_wins(extract_options):
+    article = extract(_page(SEED_B.read_text(encoding="utf-8"), "b", url="https://www.example-news.co.uk/world/2012/06/19/x"), extract_options)
+    assert article.outlet == "example-news.co.uk" and article.outlet_from == "url"
+
+
+# --- changed pages: the rules must hold with other chrome words -------------------
+
+
+def test_changed_banner_and_breadcrumb(extract_options):
+    text = SEED_A.read_text(encoding="utf-8")
+    text = text.replace("Consular assistance in Russia", "Travel insurance deals")
+    text = re.sub(r"Russia is currently at war.*EmbassyPages\.", "Planning a trip abroad this summer? Compare the best travel insurance offers from trusted providers today.", text)
+    text = text.replace("Home News Obama", "World Middle East Obama")
+    text = text.replace("Published on 19/06/2012", "Posted 19.06.2012")
+    article = extract(_page(text), extract_options)
+    assert article.title == "Obama, Putin call for end to Syria bloodshed"
+    assert article.published == "2012-06-19"
+    assert article.body[0].startswith("US President Barack Obama")
+    assert "insurance" not in article.body_text
+
+
+def test_changed_footer_and_related_links(extract_options):
+    text = SEED_B.read_text(encoding="utf-8")
+    text = text.replace("Arabs Today Group SAL", "Daily Planet Media Ltd").replace("Arab Today Media Group", "Daily Planet Media")
+    text = re.sub(r"GMT (\d\d:\d\d) 2018", r"UTC \1 2019", text)
+    text = text.replace("Send your comments", "Leave a reply").replace("Your comment as a visitor", "Log in to reply")
+    article = extract(_page(text), extract_options)
+    assert article.body[-1].startswith("“There’s every reason")
+    assert "2019" not in article.body_text and "Daily Planet" not in article.body_text
+    assert article.outlet == "Daily Planet"
+
+
+# --- edge cases ---------------------------------------------------------------
+
+PARA = ("The minister said on Tuesday that the talks had made good progress and would continue next week in Geneva, "
+        "where delegations from both countries are expected to discuss the remaining questions.")
+
+
+@pytest.mark.parametrize(
+    "lines, kept, dropped",
+    [
+        # a crosshead between paragraphs stays in the body
+        ([PARA, "Talks to resume", PARA.replace("Tuesday", "Wednesday")], ["Talks to resume"], []),
+        # share buttons and a copyright footer after the article go
+        ([PARA, PARA.replace("minister", "envoy"), "Share on Facebook", "© 2020 Example Media. All rights reserved."], [], ["Share on Facebook", "All rights reserved"]),
+        # a menu line of capitalised words before the article goes
+        (["Home World Politics Business Tech Sport Culture Opinion", PARA, PARA.replace("said", "added")], [], ["Home World Politics"]),
+    ],
+)
+def test_edge_cases(extract_options, lines, kept, dropped):
+    article = extract(_page("\n".join(lines)), extract_options)
+    for text in kept:
+        assert text in article.body_text
+    for text in dropped:
+        assert text not in article.body_text
+
+
+def test_repeated_lines_are_chrome(extract_options):
+    text = "\n".join(["Subscribe to our newsletter for daily updates now", PARA, PARA.replace("minister", "chief"), PARA.replace("minister", "aide"), "Subscribe to our newsletter for daily updates now"])
+    assert "Subscribe" not in extract(_page(text), extract_options).body_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home\nNews\nSport\nWeather\nContact us",  # all chrome, no prose
+        "Short teaser line.",  # a stub
+    ],
+)
+def test_page_without_article_is_rejected(extract_options, text):
+    with pytest.raises(PageRejected):
+        extract(_page(text), extract_options)

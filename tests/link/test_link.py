@@ -1,0 +1,44 @@
+from datetime import date
+
+from parallax.link.features import ArticleFeatures
+from parallax.link.stories import StoryLinker
+from parallax.link.syndication import SyndicationIndex
+
+SUMMIT = {"summit": 3, "talk": 2, "leader": 2, "sanction": 1, "meet": 2}
+FLOOD = {"flood": 4, "river": 2, "evacuate": 2, "rain": 3}
+
+
+def _f(i, terms, entities, day):
+    return ArticleFeatures(id=i, terms=terms, entities=frozenset(entities), day=day)
+
+
+def test_same_event_joins_and_other_topic_starts_a_story():
+    linker = StoryLinker()
+    s1, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin", "mexico"}, date(2012, 6, 18)))
+    s2, score = linker.assign(_f("b", SUMMIT, {"obama", "putin", "los cabos"}, date(2012, 6, 19)))
+    s3, _ = linker.assign(_f("c", FLOOD, {"dhaka"}, date(2012, 6, 19)))
+    assert s1 == s2 and s3 != s1 and 0 < score <= 1
+
+
+def test_look_alike_event_years_apart_is_another_story():
+    linker = StoryLinker()
+    s1, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin"}, date(2012, 6, 18)))
+    s2, _ = linker.assign(_f("b", SUMMIT, {"obama", "putin"}, date(2013, 9, 5)))
+    assert s1 != s2
+
+
+def test_story_ids_continue_after_restore():
+    linker = StoryLinker()
+    linker.restore(_f("a", SUMMIT, {"obama"}, None), 7)
+    new, _ = linker.assign(_f("b", FLOOD, {"dhaka"}, None))
+    same, _ = linker.assign(_f("c", SUMMIT, {"obama"}, None))
+    assert new == 8 and same == 7
+
+
+def test_wire_copies_share_a_group():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    index = SyndicationIndex()
+    assert index.add("a", wire) is None
+    group = index.add("b", wire + " Reporting by a local desk.")
+    assert group is not None and index.take_updated() == {"a"} and index.group_of("a") == group
+    assert index.add("c", " ".join(f"other{i} unrelated story words here" for i in range(60))) is None

@@ -1,0 +1,107 @@
+"""The ``parallax`` command end to end, through Typer's runner."""
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from parallax import cli, pipeline
+from parallax.store import Store
+from tests.conftest import EXAMPLES, SEED_A, SEED_B
+
+CONTRACT = {"id", "url", "outlet", "title", "published", "published_from", "body", "story", "syndication_group", "quotes", "figures"}
+
+
+@pytest.fixture()
+def runner(monkeypatch, annotator):
+    # The CLI builds its own Pipeline; hand it the session's model instead of loading another.
+    real = pipeline.Pipeline
+
+    def shared(store, annotator_=None, **kw):
+        return real(store, annotator=annotator)
+
+    monkeypatch.setattr(pipeline, "Pipeline", shared)
+    return CliRunner()
+
+
+def _invoke(runner, db, *args, input=None):
+    return runner.invoke(cli.app, ["--db", str(db), *args], input=input)
+
+
+def test_ingest_list_show_export(runner, tmp_path):
+    db = tmp_path / "p.db"
+    result = _invoke(runner, db, "ingest", str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    assert "pages read: 2" in result.output and "articles stored: 2" in result.output
+
+    listing = _invoke(runner, db, "stories")
+    assert listing.exit_code == 0 and "1 stories" in listing.output
+    [row] = [json.loads(line) for line in _invoke(runner, db, "stories", "--json").stdout.splitlines()]
+    assert row["headline"] == "Obama, Putin call for end to Syria bloodshed" and row["n_articles"] == 2
+
+    shown = _invoke(runner, db, "show")
+    assert shown.exit_code == 0 and "Quotes" in shown.output and "Barack Obama" in shown.output
+
+    exported = _invoke(runner, db, "export")
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(rows) == 2 and all(CONTRACT <= set(r) for r in rows)
+    assert {r["story"] for r in rows} == {rows[0]["story"]}
+    by_id = {r["id"]: r for r in rows}
+    assert by_id[SEED_A.stem]["published"] == "2012-06-19" and by_id[SEED_A.stem]["published_from"] == "page"
+    assert by_id[SEED_B.stem]["published_from"] in (None, "inferred")
+
+    stories = _invoke(runner, db, "export", "--stories", "--out", str(tmp_path / "s.jsonl"))
+    assert stories.exit_code == 0
+    [dossier] = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert {"story", "headline", "summary", "quotes", "figures", "unique", "timeline", "entities"} <= set(dossier)
+
+
+def test_reingest_does_not_duplicate(runner, tmp_path):
+    db = tmp_path / "p.db"
+    assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0
+    # the same pages again, one under another name (same text)
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(SEED_A, again / "renamed.txt")
+    result = _invoke(runner, db, "ingest", str(EXAMPLES), str(again))
+    assert result.exit_code == 0 and "articles stored: 0" in result.output and "same text" in result.output
+    store = Store(db)
+    assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+    assert store.count_stories() == 1
+
+
+def test_bad_inputs_fail_alone_and_keep_the_rest(runner, tmp_path):
+    db = tmp_path / "p.db"
+    assert _invoke(runner, db, "ingest", str(SEED_A)).exit_code == 0
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (batch / "latin1.txt").write_bytes(SEED_B.read_text(encoding="utf-8").replace("’", "'").replace("“", '"').replace("”", '"').encode("latin-1"))
+    (batch / "chrome.txt").write_text("Home\nNews\nSport\nSign in\nSubscribe", encoding="utf-8")
+    (batch / "pages.jsonl").write_text('{"id": "ok1", "text": "x"}\n{broken\n', encoding="utf-8")
+    result = _invoke(runner, db, "ingest", str(batch))
+    assert result.exit_code == 1
+    out = result.output
+    for name in ("empty.txt", "binary.txt", "chrome.txt", "pages.jsonl:2", "pages.jsonl:1"):
+        assert name in out, name
+    store = Store(db)
+    ids = {r[0] for r in store.conn.execute("SELECT id FROM articles")}
+    assert ids == {SEED_A.stem, "latin1"}  # the earlier article kept, the decodable page added
+
+
+def test_show_unknown_story_and_missing_db(runner, tmp_path):
+    db = tmp_path / "p.db"
+    missing = _invoke(runner, db, "stories")
+    assert missing.exit_code != 0 and "no database" in missing.output
+    assert _invoke(runner, db, "ingest", str(SEED_A)).exit_code == 0
+    result = _invoke(runner, db, "show", "999")
+    assert result.exit_code == 2 and "no story 999" in result.output
+
+
+def test_db_from_environment(runner, tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("PARALLAX_DB", str(db))
+    assert runner.invoke(cli.app, ["ingest", str(SEED_A)]).exit_code == 0
+    assert db.exists()
