@@ -20,7 +20,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/parallax --db $(DB) ingest examples/
 	$(BIN)/parallax --db $(DB) stories
-	$(BIN)/parallax --db $(DB) show first
+	$(BIN)/parallax --db $(DB) show
 	@echo
 	@echo "Open the web UI:  $(BIN)/parallax --db $(DB) serve   (then visit http://127.0.0.1:8000)"
 

@@ -1,0 +1,65 @@
+"""Shared helpers of the benchmarks: where the data is, the machine, writing results."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the checkout, or ``$PARALLAX_SHARED``."""
+    return Path(os.environ.get("PARALLAX_SHARED", ROOT.parent / "shared"))
+
+
+def load_dev() -> list[dict]:
+    path = shared_dir() / "corpus" / "dev.jsonl"
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def machine() -> dict:
+    mem = ""
+    try:
+        mem = next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split(":")[1].strip()
+    except (OSError, StopIteration):
+        pass
+    cpu = ""
+    try:
+        cpu = next(l for l in open("/proc/cpuinfo") if l.startswith("model name")).split(":")[1].strip()
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "python": platform.python_version(),
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def normalise(text: str) -> str:
+    """The corpus README's normalisation: NFKC, straight quotes, collapsed whitespace, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    return " ".join(text.split()).lower()
+
+
+CRAWL_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
+def gold_lines(page: dict) -> list[tuple[str, str]]:
+    lines = [l for l in page["text"].split("\n") if l.strip()]
+    out = []
+    for i, (line, label) in enumerate(zip(lines, page["line_labels"])):
+        if i == 0:
+            line = CRAWL_STAMP.sub("", line)
+        out.append((line, label))
+    return out
+
+
+def write_result(name: str, data: dict, markdown: str) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text(markdown, encoding="utf-8")

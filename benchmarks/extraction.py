@@ -1,0 +1,117 @@
+"""Extraction quality and speed on the development corpus, beside jusText and trafilatura.
+
+Scoring follows ``shared/corpus/README.md``: a gold line counts as kept when its
+normalised text stands inside the normalised body the system produced; body-line
+precision and recall are micro-averaged over pages. Run: ``python benchmarks/extraction.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+from common import gold_lines, load_dev, machine, normalise, write_result
+
+from parallax.annotate import load_model, make_verb_detector
+from parallax.errors import PageRejected
+from parallax.extract import ExtractOptions, extract
+from parallax.model import Page
+
+
+def score_body(pages: list[dict], bodies: list[str]) -> dict:
+    tp = kept = gold = 0
+    for page, body in zip(pages, bodies):
+        body_n = normalise(body)
+        for line, label in gold_lines(page):
+            inside = bool(body_n) and normalise(line) in body_n
+            kept += inside
+            if label == "body":
+                gold += 1
+                tp += inside
+    p = tp / kept if kept else 0.0
+    r = tp / gold if gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3)}
+
+
+def run_parallax(pages: list[dict], options: ExtractOptions) -> tuple[list[str], list, float]:
+    bodies, articles = [], []
+    start = time.perf_counter()
+    for page in pages:
+        try:
+            article = extract(Page(id=page["id"], source=page["id"], format="text", content=page["text"], url=page["url"]), options)
+        except PageRejected:
+            article = None
+        articles.append(article)
+        bodies.append(article.body_text if article else "")
+    return bodies, articles, time.perf_counter() - start
+
+
+def as_paragraph_html(text: str) -> str:
+    return "<html><body>" + "".join(f"<p>{html.escape(l)}</p>" for l in text.split("\n") if l.strip()) + "</body></html>"
+
+
+def run_justext(pages: list[dict]) -> list[str]:
+    import justext
+
+    stop = justext.get_stoplist("English")
+    return ["\n".join(p.text for p in justext.justext(as_paragraph_html(page["text"]), stop) if not p.is_boilerplate) for page in pages]
+
+
+def run_trafilatura(pages: list[dict]) -> list[str]:
+    import trafilatura
+
+    return [trafilatura.extract(as_paragraph_html(page["text"])) or "" for page in pages]
+
+
+def main() -> dict:
+    pages = load_dev()
+    nlp = load_model()
+    options = ExtractOptions(has_verb=make_verb_detector(nlp))
+    bodies, articles, seconds = run_parallax(pages, options)
+    titles = [(p["title"], a.title if a else None) for p, a in zip(pages, articles)]
+    title_acc = sum(normalise(g or "") == normalise(t or "") for g, t in titles) / len(titles)
+    dated = [(p, a) for p, a in zip(pages, articles) if p["published"]]
+    date_acc = sum(1 for p, a in dated if a and a.published == p["published"]) / len(dated)
+    chrome_dates = sum(
+        1 for p, a in zip(pages, articles)
+        if a and a.published_from == "page" and a.published != p["published"]
+    )
+    opts_plain = ExtractOptions(has_verb=make_verb_detector(nlp), detect_language=False)
+    _, _, plain_seconds = run_parallax(pages * 3, opts_plain)
+    result = {
+        "machine": machine(),
+        "pages": len(pages),
+        "parallax": score_body(pages, bodies),
+        "justext": score_body(pages, run_justext(pages)),
+        "trafilatura": score_body(pages, run_trafilatura(pages)),
+        "title_accuracy": round(title_acc, 3),
+        "date_accuracy_on_pages_stating_one": round(date_acc, 3),
+        "pages_stating_a_date": len(dated),
+        "dates_taken_from_chrome": chrome_dates,
+        "pages_per_second_with_language_detection": round(len(pages) / seconds, 1),
+        "pages_per_second_plain_text_one_core": round(3 * len(pages) / plain_seconds, 1),
+    }
+    md = f"""# Extraction benchmark (development corpus, plain text)
+
+Machine: {result['machine']['cpu']} · {result['machine']['cores']} cores · {result['machine']['memory']} · Python {result['machine']['python']} · {result['machine']['date']}
+
+{len(pages)} pages of `shared/corpus/dev.jsonl`, scored by the rules in its README, all methods in one run.
+
+| method | body-line P | R | F1 |
+| --- | --- | --- | --- |
+| **parallax** (line classifier) | {result['parallax']['precision']} | {result['parallax']['recall']} | {result['parallax']['f1']} |
+| jusText (lines wrapped as `<p>`) | {result['justext']['precision']} | {result['justext']['recall']} | {result['justext']['f1']} |
+| trafilatura (lines wrapped as `<p>`) | {result['trafilatura']['precision']} | {result['trafilatura']['recall']} | {result['trafilatura']['f1']} |
+
+- Title exact match: {result['title_accuracy']}
+- Published date right on pages stating one: {result['date_accuracy_on_pages_stating_one']} ({result['pages_stating_a_date']} pages)
+- Dates taken from the page that are not its publication date (chrome dates): {result['dates_taken_from_chrome']}
+- Speed, one process: {result['pages_per_second_plain_text_one_core']} pages/s without language detection, {result['pages_per_second_with_language_detection']} pages/s with it.
+"""
+    write_result("extraction", result, md)
+    print(md)
+    return result
+
+
+if __name__ == "__main__":
+    main()
