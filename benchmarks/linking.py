@@ -1,0 +1,151 @@
+"""Story linking and syndication quality: B-cubed on the dev corpus and on ECB+ (test split).
+
+Dev corpus: every page goes through the real pipeline stages (extract → annotate →
+link) in file order, then in ten shuffled orders to see how much arrival order
+matters. ECB+: documents are already clean text, so they enter at annotate.
+Run: ``python benchmarks/linking.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+import time
+from collections import defaultdict
+from itertools import combinations
+
+from common import load_dev, machine, shared_dir, write_result
+
+from parallax.annotate import Annotator, make_verb_detector
+from parallax.errors import PageRejected
+from parallax.extract import ExtractOptions, extract
+from parallax.link import Linker
+from parallax.model import Article, Page
+
+SHUFFLES = 10
+
+
+def bcubed(pred: dict[str, object], gold: dict[str, object]) -> dict:
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for item in gold:
+        by_pred[pred[item]].add(item)
+        by_gold[gold[item]].add(item)
+    p = statistics.mean(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_pred[pred[i]]) for i in gold)
+    r = statistics.mean(len(by_pred[pred[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in gold)
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3)}
+
+
+def pair_scores(pred_groups: dict[str, str | None], gold_groups: dict[str, str | None]) -> dict:
+    ids = sorted(gold_groups)
+    gold_pairs = {(a, b) for a, b in combinations(ids, 2) if gold_groups[a] and gold_groups[a] == gold_groups[b]}
+    pred_pairs = {(a, b) for a, b in combinations(ids, 2) if pred_groups.get(a) and pred_groups.get(a) == pred_groups.get(b)}
+    tp = len(gold_pairs & pred_pairs)
+    p = tp / len(pred_pairs) if pred_pairs else 1.0
+    r = tp / len(gold_pairs) if gold_pairs else 1.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0, 3),
+            "gold_pairs": len(gold_pairs), "predicted_pairs": len(pred_pairs)}
+
+
+def link_all(items, order) -> tuple[dict, dict]:
+    linker = Linker()
+    stories, groups = {}, {}
+    for index in order:
+        a = linker(items[index])
+        stories[a.article_id], groups[a.article_id] = a.story, a.syndication_group
+    groups.update(linker.take_regrouped())
+    return stories, groups
+
+
+def dev_corpus(annotator: Annotator) -> dict:
+    rows = load_dev()
+    options = ExtractOptions(has_verb=make_verb_detector(annotator.nlp))
+    articles, gold, gold_syn = [], {}, {}
+    for row in rows:
+        try:
+            article = extract(Page(id=row["id"], source=row["id"], format="text", content=row["text"], url=row["url"]), options)
+        except PageRejected:
+            # A page extraction rejects still belongs to a story: give it its raw text.
+            article = Article(id=row["id"], source=row["id"], title=None, body=[row["text"]], url=row["url"])
+        articles.append(article)
+        gold[row["id"]] = row["story"]
+        gold_syn[row["id"]] = row["syndicated_group"]
+    items = list(annotator(articles))
+    start = time.perf_counter()
+    stories, groups = link_all(items, range(len(items)))
+    seconds = time.perf_counter() - start
+    in_order = bcubed(stories, gold)
+    shuffled = []
+    rng = random.Random(13)
+    for _ in range(SHUFFLES):
+        order = list(range(len(items)))
+        rng.shuffle(order)
+        shuffled.append(bcubed(link_all(items, order)[0], gold)["f1"])
+    return {
+        "pages": len(rows), "stories_gold": len(set(gold.values())), "stories_found": len(set(stories.values())),
+        "b3": in_order, "b3_f1_shuffled": {"min": min(shuffled), "max": max(shuffled), "spread": round(max(shuffled) - min(shuffled), 3)},
+        "syndication": pair_scores(groups, gold_syn), "link_articles_per_second": round(len(items) / seconds, 1),
+    }
+
+
+def _detokenise(text: str) -> str:
+    text = re.sub(r" ([,.;:!?%)\]'])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    return text.replace("`` ", "“").replace(" ''", "”").replace(" n't", "n't").replace(" 's", "'s")
+
+
+def ecbplus(annotator: Annotator) -> dict:
+    path = shared_dir() / "benchmarks" / "ecbplus_event_clusters" / "ecbplus_docs.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if r["split_barhom2019"] == "test"]
+    articles = [
+        Article(id=r["doc_id"], source=r["doc_id"], title=None, url=r["url"],
+                body=[_detokenise(s) for s in r["text"].split("\n") if s.strip()])
+        for r in rows
+    ]
+    items = list(annotator(articles))
+    stories, _ = link_all(items, range(len(items)))
+    gold = {r["doc_id"]: r["subtopic"] for r in rows}
+    shuffled = []
+    rng = random.Random(13)
+    for _ in range(SHUFFLES):
+        order = list(range(len(items)))
+        rng.shuffle(order)
+        shuffled.append(bcubed(link_all(items, order)[0], gold)["f1"])
+    return {"documents": len(rows), "b3": bcubed(stories, gold),
+            "b3_f1_shuffled": {"min": min(shuffled), "max": max(shuffled), "spread": round(max(shuffled) - min(shuffled), 3)}}
+
+
+def main() -> dict:
+    annotator = Annotator()
+    dev = dev_corpus(annotator)
+    ecb = ecbplus(annotator)
+    result = {"machine": machine(), "dev": dev, "ecbplus_test": ecb}
+    m = result["machine"]
+    md = f"""# Linking benchmark
+
+Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python']} · {m['date']}
+
+Stories are B-cubed precision / recall / F1 against the gold event labels. Baselines are the
+reference figures given with the data (`shared/corpus/README.md`, issue #4), not re-run here.
+
+| data | method | B³ P | R | F1 | F1 over {SHUFFLES} shuffled orders |
+| --- | --- | --- | --- | --- | --- |
+| dev corpus ({dev['pages']} pages, {dev['stories_gold']} events) | **parallax** online linker | {dev['b3']['precision']} | {dev['b3']['recall']} | {dev['b3']['f1']} | {dev['b3_f1_shuffled']['min']}–{dev['b3_f1_shuffled']['max']} |
+| dev corpus | TF-IDF + average linkage, best threshold (reference) | .925 | .798 | .857 | – |
+| ECB+ test ({ecb['documents']} docs, 20 events) | **parallax** online linker | {ecb['b3']['precision']} | {ecb['b3']['recall']} | {ecb['b3']['f1']} | {ecb['b3_f1_shuffled']['min']}–{ecb['b3_f1_shuffled']['max']} |
+| ECB+ test | TF-IDF + average linkage, threshold from ECB+ dev (reference) | – | – | .876 | – |
+| ECB+ test | group by topic (reference) | .530 | 1.0 | .693 | – |
+
+Syndication (wire copies) on the dev corpus, pairs: P {dev['syndication']['precision']} · R {dev['syndication']['recall']} · F1 {dev['syndication']['f1']} ({dev['syndication']['gold_pairs']} gold pairs, {dev['syndication']['predicted_pairs']} predicted).
+
+Stories found on the dev corpus: {dev['stories_found']} (gold {dev['stories_gold']}). Link stage alone: {dev['link_articles_per_second']} articles/s on this small set.
+"""
+    write_result("linking", result, md)
+    print(md)
+    return result
+
+
+if __name__ == "__main__":
+    main()
