@@ -105,3 +105,10 @@ def test_db_from_environment(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("PARALLAX_DB", str(db))
     assert runner.invoke(cli.app, ["ingest", str(SEED_A)]).exit_code == 0
     assert db.exists()
+
+
+def test_db_option_on_the_command(runner, tmp_path):
+    db = tmp_path / "cmd.db"
+    assert runner.invoke(cli.app, ["ingest", "--db", str(db), str(SEED_A)]).exit_code == 0
+    result = runner.invoke(cli.app, ["stories", "--db", str(db), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout.splitlines()[0])["n_articles"] == 1

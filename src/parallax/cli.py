@@ -32,6 +32,17 @@ class State:
     db: str = "parallax.db"
 
 
+# --db is accepted before the command (for all of them) and on each command.
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="SQLite database file (default: $PARALLAX_DB, else ./parallax.db)."),
+]
+
+
+def _db(db: str | None) -> str:
+    return db or State.db
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"parallax {__version__}")
@@ -40,7 +51,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    db: Annotated[Optional[str], typer.Option("--db", envvar="PARALLAX_DB", help="SQLite database file (default ./parallax.db).")] = None,
+    db: DbOption = None,
     verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v: info, -vv: debug logging.")] = 0,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
@@ -53,6 +64,7 @@ def main(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin. "
                                                      "Formats: .txt (scraped text), .html/.htm, .jsonl.")],
+    db: DbOption = None,
 ) -> None:
     """Read pages, extract their articles, group them into stories and store everything.
 
@@ -61,12 +73,12 @@ def ingest(
     """
     from .pipeline import Pipeline
 
-    store = open_store(State.db)
+    store = open_store(_db(db))
     with console.status("loading the language model…"):
         pipeline = Pipeline(store)
     with progress_bar(console) as advance:
         report = pipeline.ingest(paths, progress=advance)
-    print_report(console, report, State.db)
+    print_report(console, report, _db(db))
     store.close()
     if not report.ok:
         raise typer.Exit(1)
@@ -77,9 +89,10 @@ def stories(
     query: Annotated[Optional[str], typer.Option("--search", "-s", help="Only stories whose articles contain these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many stories to list.", min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    db: DbOption = None,
 ) -> None:
     """List stories, newest first: id, headline, articles, outlets, date span."""
-    store = open_store(State.db, must_exist=True)
+    store = open_store(_db(db), must_exist=True)
     rows = store.list_stories(query=query, limit=limit)
     if as_json:
         for row in rows:
@@ -92,11 +105,12 @@ def stories(
 def show(
     story: Annotated[Optional[int], typer.Argument(help="Story id (see `parallax stories`); default: the newest story.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The dossier as JSON instead of a rendering.")] = False,
+    db: DbOption = None,
 ) -> None:
     """Show a story's dossier: summary, outlets, quotes, figures, unique facts, timeline."""
     from .pipeline import export_dossier
 
-    store = open_store(State.db, must_exist=True)
+    store = open_store(_db(db), must_exist=True)
     if story is None:
         rows = store.list_stories(limit=1)
         if not rows:
@@ -116,11 +130,12 @@ def show(
 def export(
     stories_: Annotated[bool, typer.Option("--stories", help="One dossier a line instead of one article a line.")] = False,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    db: DbOption = None,
 ) -> None:
     """Write JSON Lines: one article a line (the DESIGN contract), or one dossier a line."""
     from .pipeline import export_article, export_dossier
 
-    store = open_store(State.db, must_exist=True)
+    store = open_store(_db(db), must_exist=True)
     if stories_:
         records = (export_dossier(d) for d in store.iter_dossiers())
     else:
@@ -142,15 +157,16 @@ def export(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs)."""
     import uvicorn
 
     from .web import create_app
 
-    open_store(State.db, must_exist=True).close()
-    console.print(f"Parallax on http://{host}:{port}  (database {State.db}; API docs at /docs)")
-    uvicorn.run(create_app(State.db), host=host, port=port, log_level="warning")
+    open_store(_db(db), must_exist=True).close()
+    console.print(f"Parallax on http://{host}:{port}  (database {_db(db)}; API docs at /docs)")
+    uvicorn.run(create_app(_db(db)), host=host, port=port, log_level="warning")
 
 
 def run() -> None:
