@@ -12,7 +12,7 @@ import time
 
 from common import gold_lines, load_dev, machine, normalise, write_result
 
-from parallax.annotate import load_model, make_verb_detector
+from parallax.annotate import load_model, make_headline_reader
 from parallax.errors import PageRejected
 from parallax.extract import ExtractOptions, extract
 from parallax.model import Page
@@ -66,7 +66,7 @@ def run_trafilatura(pages: list[dict]) -> list[str]:
 def main() -> dict:
     pages = load_dev()
     nlp = load_model()
-    options = ExtractOptions(has_verb=make_verb_detector(nlp))
+    options = ExtractOptions(read_headline=make_headline_reader(nlp))
     bodies, articles, seconds = run_parallax(pages, options)
     titles = [(p["title"], a.title if a else None) for p, a in zip(pages, articles)]
     title_acc = sum(normalise(g or "") == normalise(t or "") for g, t in titles) / len(titles)
@@ -76,7 +76,7 @@ def main() -> dict:
         1 for p, a in zip(pages, articles)
         if a and a.published_from == "page" and a.published != p["published"]
     )
-    opts_plain = ExtractOptions(has_verb=make_verb_detector(nlp), detect_language=False)
+    opts_plain = ExtractOptions(read_headline=make_headline_reader(nlp), detect_language=False)
     _, _, plain_seconds = run_parallax(pages * 3, opts_plain)
     result = {
         "machine": machine(),

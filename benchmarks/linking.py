@@ -18,7 +18,7 @@ from itertools import combinations
 
 from common import load_dev, machine, shared_dir, write_result
 
-from parallax.annotate import Annotator, make_verb_detector
+from parallax.annotate import Annotator, make_headline_reader
 from parallax.errors import PageRejected
 from parallax.extract import ExtractOptions, extract
 from parallax.link import Linker
@@ -60,7 +60,7 @@ def link_all(items, order) -> tuple[dict, dict]:
 
 def dev_corpus(annotator: Annotator) -> dict:
     rows = load_dev()
-    options = ExtractOptions(has_verb=make_verb_detector(annotator.nlp))
+    options = ExtractOptions(read_headline=make_headline_reader(annotator.nlp))
     articles, gold, gold_syn = [], {}, {}
     for row in rows:
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.annotate import Annotator, load_model, make_verb_detector
+from parallax.annotate import Annotator, load_model, make_headline_reader
 from parallax.extract import ExtractOptions
 from parallax.pipeline import Pipeline
 from parallax.store import Store
@@ -30,7 +30,7 @@ def annotator(nlp):
 
 @pytest.fixture(scope="session")
 def extract_options(nlp):
-    return ExtractOptions(has_verb=make_verb_detector(nlp))
+    return ExtractOptions(read_headline=make_headline_reader(nlp))
 
 
 def make_pipeline(db: Path, annotator: Annotator) -> Pipeline:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, BinaryIO
 
-from .annotate import Annotator, make_verb_detector, redate
+from .annotate import Annotator, make_headline_reader, redate
 from .dossier import build_dossier, infer_published
 from .errors import PageRejected
 from .extract import ExtractOptions, extract
@@ -59,7 +59,7 @@ class Pipeline:
     def __init__(self, store: Store, *, annotator: Annotator | None = None) -> None:
         self.store = store
         self.annotator = annotator or Annotator()
-        self.extract_options = ExtractOptions(has_verb=make_verb_detector(self.annotator.nlp))
+        self.extract_options = ExtractOptions(read_headline=make_headline_reader(self.annotator.nlp))
         self.linker = Linker(next_story_id=store.max_story_id() + 1)
         self._restore_linker()
 

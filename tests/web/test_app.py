@@ -47,10 +47,10 @@ def test_not_found_is_json_on_api_and_html_on_pages(client):
 
 def test_hostile_page_text_is_escaped(tmp_path, annotator):
     hostile = SEED_A.read_text(encoding="utf-8").replace(
-        "Obama, Putin call for end to Syria bloodshed\n\nPublished",
-        "Obama, Putin call <script>alert(1)</script> for end <img src=x onerror=alert(2)>\n\nPublished",
+        "Obama, Putin call for end to Syria bloodshed",
+        "Obama, Putin call <script>alert(1)</script> for end <img src=x onerror=alert(2)>",
     )
-    hostile = hostile.replace("World powers have been divided", '<a href="javascript:alert(3)">click</a> World powers have been divided')
+    hostile = hostile.replace("World powers have been divided", '<script>alert(4)</script> <a href="javascript:alert(3)">click</a> World powers have been divided')
     db = tmp_path / "hostile.db"
     pipeline = make_pipeline(db, annotator)
     pipeline.store.conn.close()
@@ -64,4 +64,5 @@ def test_hostile_page_text_is_escaped(tmp_path, annotator):
     for url in ("/", f"/stories/{story}", "/articles/hostile"):
         html = client.get(url).text
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
-        assert "&lt;script&gt;" in html or url == "/" and "&lt;" in html
+        if url != "/":
+            assert "&lt;script&gt;alert(4)" in html  # shown, as text

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..model import AnnotatedArticle, Annotations, Article
 from .entities import mentions_from_doc
 from .figures import extract_figures
-from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, make_verb_detector, model_name
+from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, make_headline_reader, model_name
 from .quotes import extract_quotes
 from .timex import event_date, resolve_times
 
@@ -99,4 +99,4 @@ def _paragraph_starts(paragraphs: list[str]) -> list[int]:
     return starts
 
 
-__all__ = ["Annotator", "load_model", "make_verb_detector", "redate"]
+__all__ = ["Annotator", "load_model", "make_headline_reader", "redate"]

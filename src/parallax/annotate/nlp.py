@@ -56,14 +56,30 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
-def make_verb_detector(nlp: Language) -> Callable[[str], bool]:
-    """A cheap "does this line have a verb?" test, for telling headlines from captions."""
+def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float]]:
+    """For a short line: has it a verb, and what share of its words are proper nouns?
+
+    Tells headlines from photo captions. Title Case confuses the tagger ("Wins"
+    read as a name), so a Title Case line is also read in sentence case.
+    """
     pipes = [nlp.get_pipe(n) for n in ("tok2vec", "tagger", "attribute_ruler") if n in nlp.pipe_names]
 
-    def has_verb(text: str) -> bool:
+    def tag(text: str):
         doc = nlp.make_doc(text[:500])
         for pipe in pipes:
             doc = pipe(doc)
-        return any(t.pos_ in ("VERB", "AUX") for t in doc)
+        return doc
 
-    return has_verb
+    def read(text: str) -> tuple[bool, float]:
+        doc = tag(text)
+        words = [t for t in doc if t.is_alpha]
+        proper = sum(1 for t in words if t.pos_ == "PROPN") / max(len(words), 1)
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc)
+        # Headline Title Case capitalises every word, small ones too ("Wins Oscar For
+        # Best Picture"); a caption's lower-case "with" or "and" shows its case is real.
+        title_case = len(words) > 1 and all(t.text[0].isupper() for t in words)
+        if not has_verb and title_case:
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in tag(text[:1] + text[1:].lower()))
+        return has_verb, proper
+
+    return read

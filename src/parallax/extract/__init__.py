@@ -18,13 +18,13 @@ from ..model import Article, Page
 from .dates import date_from_url
 from .html import extract_html
 from .outlets import outlet_from_lines, outlet_from_url
-from .plaintext import HasVerb, extract_plaintext
+from .plaintext import HeadlineReader, extract_plaintext
 
 LOGGER = logging.getLogger(__name__)
 
 # --- options ----------------------------------------------------------------
 # Fewer words than this is a stub or an error page, not an article.
-MIN_ARTICLE_WORDS = 40
+MIN_ARTICLE_WORDS = 25
 DetectorFactory.seed = 0  # langdetect is random otherwise: same page, same language
 
 
@@ -34,7 +34,7 @@ class ExtractOptions:
 
     min_article_words: int = MIN_ARTICLE_WORDS
     # Tells a headline from a verbless caption; the pipeline passes spaCy's tagger.
-    has_verb: HasVerb | None = None
+    read_headline: HeadlineReader | None = None
     detect_language: bool = True
 
 
@@ -61,7 +61,7 @@ def extract(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
 
 
 def _from_text(page: Page, options: ExtractOptions) -> Article:
-    result = extract_plaintext(page.content, has_verb=options.has_verb)
+    result = extract_plaintext(page.content, read_headline=options.read_headline)
     outlet, outlet_from = outlet_from_url(page.url), "url"
     if outlet is None:
         outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"

@@ -39,6 +39,12 @@ _CREDIT = re.compile(
     r"^\s*(?:photo|image|picture|caption|credit)\s*:",
     re.I,
 )
+# Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
+# Wednesday, June 16, 2021, in Geneva, Switzerland." Article prose names the
+# weekday or the date, rarely both together.
+_SCENE_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+)
 _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 # Words sites use for their own furniture; only read on short lines without
@@ -92,7 +98,12 @@ class LineInfo:
     @property
     def is_chrome(self) -> bool:
         """Signs that only site furniture carries, whatever the line's length."""
-        if self.copyright or self.repeated:
+        return self.repeated or self.is_chrome_once
+
+    @property
+    def is_chrome_once(self) -> bool:
+        """Chrome signs other than repetition (a headline may be printed twice)."""
+        if self.copyright:
             return True
         if self.glued and (self.has_time or self.urlish or not self.ends_sentence):
             return True
@@ -148,7 +159,7 @@ def describe(line: str, index: int) -> LineInfo:
         has_date=bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line)),
-        credit=bool(_CREDIT.search(line)),
+        credit=bool(_CREDIT.search(line) or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=bool(_CHROME_WORDS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),

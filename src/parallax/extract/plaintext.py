@@ -36,6 +36,10 @@ MIN_JOIN_BLOCK_WORDS = 40
 # How far above the body a headline may stand.
 MAX_TITLE_DISTANCE = 8
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# A headline printed again this far into the body is still "the headline twice".
+REPEAT_WINDOW_LINES = 3
+# A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
+CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -44,7 +48,9 @@ _STOP = frozenset(
     "who what when where which will would could should been into over after before about than also".split()
 )
 
-HasVerb = Callable[[str], bool]
+# Reads a short line: does it have a verb, and what share of its words are proper
+# nouns. The pipeline passes one built on spaCy's tagger.
+HeadlineReader = Callable[[str], tuple[bool, float]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,13 +73,13 @@ class _Block:
     prose_lines: int
 
 
-def extract_plaintext(text: str, *, has_verb: HasVerb | None = None) -> PlainTextResult:
+def extract_plaintext(text: str, *, read_headline: HeadlineReader | None = None) -> PlainTextResult:
     """Classify the lines of a scraped page and return the article they hold.
 
     Args:
         text: the page text, chrome and all.
-        has_verb: tells a headline from a verbless photo caption; without it
-            every headline-shaped line above the body may be the title.
+        read_headline: tells a headline from a verbless photo caption; without
+            it every headline-shaped line near the body may be the title.
 
     Raises:
         PageRejected: when no block of prose is found.
@@ -85,8 +91,9 @@ def extract_plaintext(text: str, *, has_verb: HasVerb | None = None) -> PlainTex
     block = find_body_block(infos)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)
-    title_index = find_title(infos, block, has_verb=has_verb)
-    labels = label_lines(infos, block, title_index, has_verb=has_verb)
+    title_index = find_title(infos, block, read_headline=read_headline)
+    block = extend_block(infos, block, title_index)
+    labels = label_lines(infos, block, title_index, read_headline=read_headline)
     body = join_paragraphs([i for i in infos if labels[i.index] == "body"])
     if not body:
         raise PageRejected(E_NO_ARTICLE)
@@ -96,7 +103,7 @@ def extract_plaintext(text: str, *, has_verb: HasVerb | None = None) -> PlainTex
     )
     footer = [i.text for i in infos[block.end + 1:] if i.copyright]
     return PlainTextResult(
-        title=infos[title_index].text if title_index is not None else None,
+        title=clean_title(infos[title_index].text) if title_index is not None else None,
         body=body,
         lines=[Line(text=i.text, label=labels[i.index]) for i in infos],
         published=published,
@@ -141,54 +148,110 @@ def find_body_block(infos: list[LineInfo]) -> _Block | None:
     return main
 
 
-def find_title(infos: list[LineInfo], block: _Block, *, has_verb: HasVerb | None) -> int | None:
-    """Index of the headline above the body, or None when no line is headline enough.
+def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) -> _Block:
+    """Grow the main block over what belongs to the article around it.
 
-    Signs: a breadcrumb above ends with it, it stands just above the dateline or
-    the body, it shares words with the lede, and it has a verb (a photo caption
-    standing where a headline would is usually a verbless noun phrase).
+    Backwards: prose between the headline and the main block is the article's
+    start (split off by a photo or a fact box); without a headline, a close,
+    substantial block of prose above joins as later blocks do. Forwards: a
+    crawl that cut the page mid-paragraph leaves a fragment as the last line.
     """
-    lede = " ".join(i.text for i in infos[block.start: block.start + 3])
-    lede_words = _content_words(lede)
+    start = block.start
+    floor = title_index + 1 if title_index is not None else 0
+    i = start - 1
+    run_words, gap = 0, 0
+    while i >= floor:
+        info = infos[i]
+        if info.is_prose and not info.is_chrome:
+            run_words += info.words
+            if title_index is not None or (gap <= MAX_JOIN_GAP_LINES and run_words >= MIN_JOIN_BLOCK_WORDS):
+                start, gap = i, 0
+        elif info.is_chrome:
+            if title_index is None:
+                break
+            gap += 1
+        else:
+            gap += 1
+        if title_index is None and gap > MAX_JOIN_GAP_LINES:
+            break
+        i -= 1
+    end = block.end
+    if end + 1 == len(infos) - 1:
+        last = infos[-1]
+        if not last.is_chrome and not last.ends_sentence and not last.is_meta and not last.is_caption:
+            end = last.index
+    return _Block(start, end, block.words, block.prose_lines)
+
+
+_DOMAIN_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+(?=\S)", re.I)
+
+
+def clean_title(text: str) -> str:
+    """A headline without the site's domain a link list glued before it."""
+    return _DOMAIN_PREFIX.sub("", text).strip()
+
+
+def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineReader | None) -> int | None:
+    """Index of the headline, or None when no line is headline enough.
+
+    Candidates stand above the main block. Signs: a breadcrumb ends with it, or
+    it is printed twice; it is the page's first real line; it stands right
+    above the dateline or the body; it shares words with the lede; it has a
+    verb (a photo caption standing where a headline would is a verbless string
+    of names).
+    """
     best, best_score = None, 0.0
     first = max(0, block.start - MAX_TITLE_DISTANCE)
     for info in infos[first: block.start]:
-        if not _is_headline_shaped(info):
+        if info.is_prose or not _is_headline_shaped(info, allow_repeat=True):
             continue
-        crumb = any(
-            o.index != info.index and len(o.text) > len(info.text)
-            and normalise(o.text).endswith(normalise(info.text)) for o in infos[:block.start]
-        )
-        score = 0.0
-        score += 2.0 if crumb else 0.0
-        distance = block.start - info.index
-        between = infos[info.index + 1: block.start]
-        if all(b.is_meta or b.is_caption for b in between):
+        head = infos[:info.index]
+        key = normalise(info.text)
+        if any(normalise(o.text) == key for o in head):
+            continue  # the first copy of a repeated headline is the headline
+        twice = any(normalise(o.text) == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES])
+        crumb = any(len(o.text) > len(info.text) and normalise(o.text).endswith(key) for o in infos[:block.start])
+        strong = crumb or twice
+        score = 2.0 if strong else 0.0
+        following = infos[info.index + 1:]
+        lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
+        if lede_start is None:
+            continue
+        between = [b for b in infos[info.index + 1: lede_start] if not (b.is_chrome or b.is_meta or b.is_caption)]
+        if not between:
             score += 1.0
-        score -= 0.15 * distance
+        score -= 0.25 * len(between)
+        if all(o.is_chrome for o in head):
+            score += 0.75  # the first real line of a page
         words = _content_words(info.text)
+        lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
             score += 1.5 * len(words & lede_words) / len(words)
-        if has_verb is not None and not has_verb(info.text):
-            if not crumb:
-                continue  # a verbless line with no other sign: a caption or a section name
-            score -= 0.5
+        if read_headline is not None:
+            has_verb, proper_share = read_headline(info.text)
+            if not has_verb:
+                if proper_share >= CAPTION_PROPER_SHARE and not strong:
+                    continue  # a verbless string of names: a photo caption
+                score -= 0.75
         if score > best_score:
             best, best_score = info.index, score
     return best if best_score >= 1.0 else None
 
 
-def _is_headline_shaped(info: LineInfo) -> bool:
+def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False) -> bool:
     if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
         return False
-    if info.is_chrome or info.is_meta or info.is_caption or info.glued:
+    # A headline printed twice (page title and article heading) is repeated, not
+    # chrome; any other sign of chrome still rules the line out.
+    chrome = info.is_chrome_once if allow_repeat else info.is_chrome
+    if chrome or info.is_meta or info.is_caption or info.glued:
         return False
     # Headlines end without a full stop (a question or exclamation mark is fine).
     return not info.text.rstrip("”\"’'").endswith(".")
 
 
 def label_lines(
-    infos: list[LineInfo], block: _Block, title_index: int | None, *, has_verb: HasVerb | None
+    infos: list[LineInfo], block: _Block, title_index: int | None, *, read_headline: HeadlineReader | None
 ) -> dict[int, LineLabel]:
     """A label for every line, from its place relative to the title and the body block."""
     labels: dict[int, LineLabel] = {}
@@ -197,24 +260,24 @@ def label_lines(
         if i == title_index:
             labels[i] = "title"
         elif i < block.start:
-            labels[i] = _label_head_line(info, infos, block, title_index, has_verb)
+            labels[i] = _label_head_line(info, infos, block, title_index, read_headline)
         elif i > block.end:
             labels[i] = "boilerplate"
         elif info.is_chrome:
             labels[i] = "boilerplate"
         elif info.is_caption:
             labels[i] = "caption"
+        elif info.is_meta or _is_byline_beside_meta(info, infos):
+            labels[i] = "meta"
         elif info.is_prose or _is_crosshead(info):
             labels[i] = "body"
-        elif info.is_meta:
-            labels[i] = "meta"
         else:
             labels[i] = "boilerplate"
     return labels
 
 
 def _label_head_line(
-    info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, has_verb: HasVerb | None
+    info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, read_headline: HeadlineReader | None
 ) -> LineLabel:
     after_title = title_index is not None and info.index > title_index
     if info.is_meta and (after_title or block.start - info.index <= 3):
@@ -224,13 +287,21 @@ def _label_head_line(
     # A verbless headline-shaped line right above the body, with no headline
     # found: the photo a page opens with (its caption).
     if (
-        title_index is None and has_verb is not None and block.start - info.index == 1
-        and _is_headline_shaped(info) and not has_verb(info.text)
+        title_index is None and read_headline is not None and block.start - info.index == 1
+        and _is_headline_shaped(info) and not read_headline(info.text)[0]
     ):
         return "caption"
     if after_title and info.is_prose and not info.is_chrome:
         return "body"  # a standfirst between headline and body
     return "boilerplate"
+
+
+def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A name or agency alone on a line beside the date line ("Zeenews Bureau", "CAIRO")."""
+    if info.words > 4 or info.ends_sentence or info.capital_share < 1.0:
+        return False
+    neighbours = [infos[j] for j in (info.index - 1, info.index + 1) if 0 <= j < len(infos)]
+    return any(n.is_meta for n in neighbours)
 
 
 def _is_crosshead(info: LineInfo) -> bool:
