@@ -24,6 +24,10 @@ MIN_LONG_LINE_WORDS = 20
 MAX_PROSE_CAPITAL_SHARE = 0.6
 # A "short" line that could be a crosshead, prompt or link.
 MAX_SHORT_WORDS = 14
+# A line opening with a dateline ("GENEVA (AP) —") is the lede from this many words.
+MIN_DATELINE_WORDS = 6
+# Menus: at least this many words, nearly all capitalised, no sentence punctuation.
+MIN_MENU_WORDS, MIN_MENU_CAPITAL_SHARE = 15, 0.75
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
@@ -45,6 +49,8 @@ _CREDIT = re.compile(
 _SCENE_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
 )
+# A dateline opens an article's first paragraph: "HELSINKI (AP) —", "GENEVA —", "CAIRO:".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z. ]+\))?\s*(?:—|–|--|-|:)\s+\S")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 # Words sites use for their own furniture; only read on short lines without
@@ -85,10 +91,14 @@ class LineInfo:
     chrome_words: bool = False
     urlish: bool = False
     starts_lower: bool = False
+    dateline: bool = False
+    letters: bool = True
 
     @property
     def is_prose(self) -> bool:
         """Long, punctuated, mostly lower-case: how article paragraphs look."""
+        if self.dateline and self.words >= MIN_DATELINE_WORDS:
+            return True
         if self.capital_share > MAX_PROSE_CAPITAL_SHARE and not self.ends_sentence:
             return False
         if self.words >= MIN_LONG_LINE_WORDS:
@@ -103,8 +113,10 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright:
-            return True
+        if self.copyright or not self.letters:
+            return True  # counters, share counts, separators: no words at all
+        if self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence:
+            return True  # a menu: a long run of capitalised link words
         if self.glued and (self.has_time or self.urlish or not self.ends_sentence):
             return True
         if self.has_time and self.has_date and self.words <= MAX_SHORT_WORDS and not self.ends_sentence:
@@ -163,4 +175,6 @@ def describe(line: str, index: int) -> LineInfo:
         chrome_words=bool(_CHROME_WORDS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
+        dateline=bool(_DATELINE.match(line)),
+        letters=any(c.isalpha() for c in line),
     )

@@ -36,6 +36,8 @@ MIN_JOIN_BLOCK_WORDS = 40
 # How far above the body a headline may stand.
 MAX_TITLE_DISTANCE = 8
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# Pages open with their headline; a standfirst under it stands nearer the body.
+FIRST_LINE_BONUS = 1.5
 # A headline printed again this far into the body is still "the headline twice".
 REPEAT_WINDOW_LINES = 3
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
@@ -214,6 +216,8 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
         strong = crumb or twice
         score = 2.0 if strong else 0.0
         following = infos[info.index + 1:]
+        if following and following[0].starts_lower:
+            continue  # a prose line the page wrapped, not a headline
         lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
         if lede_start is None:
             continue
@@ -222,7 +226,7 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
             score += 1.0
         score -= 0.25 * len(between)
         if all(o.is_chrome for o in head):
-            score += 0.75  # the first real line of a page
+            score += FIRST_LINE_BONUS  # the first real line of a page
         words = _content_words(info.text)
         lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
@@ -246,8 +250,8 @@ def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False) -> bool:
     chrome = info.is_chrome_once if allow_repeat else info.is_chrome
     if chrome or info.is_meta or info.is_caption or info.glued:
         return False
-    # Headlines end without a full stop (a question or exclamation mark is fine).
-    return not info.text.rstrip("”\"’'").endswith(".")
+    # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
+    return not info.text.rstrip("”\"’'").endswith((".", ":"))
 
 
 def label_lines(
@@ -280,7 +284,7 @@ def _label_head_line(
     info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, read_headline: HeadlineReader | None
 ) -> LineLabel:
     after_title = title_index is not None and info.index > title_index
-    if info.is_meta and (after_title or block.start - info.index <= 3):
+    if info.is_meta and not _in_link_list(info, infos):
         return "meta"
     if info.is_caption:
         return "caption"
@@ -291,7 +295,7 @@ def _label_head_line(
         and _is_headline_shaped(info) and not read_headline(info.text)[0]
     ):
         return "caption"
-    if after_title and info.is_prose and not info.is_chrome:
+    if after_title and not info.is_chrome and (info.is_prose or _is_headline_shaped(info)):
         return "body"  # a standfirst between headline and body
     return "boilerplate"
 
@@ -331,22 +335,32 @@ def find_published(
 ) -> FoundDate | None:
     """The publication date stated at the head of the article.
 
-    Only meta lines above the body or among its first lines count: dates in
-    related links, footers and copyright lines are other articles' or the site's.
+    In order of trust: a crawler's date stamp, a meta line above the body or
+    among its first lines, then any other head line (a page title ending in
+    "| 16.06.2021"). Dates below the body (related links, footers) and in
+    chrome lines (copyright years) are other articles' or the site's.
     """
     if stamp:
         found = find_dates(stamp)
         if found:
             return found[0]
     day_first = infer_day_first([i.text for i in infos if labels[i.index] in ("meta", "body", "title")])
-    head_end = block.start + 3
-    for info in infos[:head_end]:
-        if labels[info.index] != "meta":
-            continue
+    head = infos[: block.start + 3]
+    ranked = [i for i in head if labels[i.index] == "meta"] + [
+        i for i in head if labels[i.index] != "meta" and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
+    ]
+    for info in ranked:
         dates = find_dates(info.text, day_first=day_first)
         if dates:
             return dates[0]
     return None
+
+
+def _in_link_list(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A line among chrome lines on both sides: part of a menu or a related-links list."""
+    before = infos[info.index - 1] if info.index > 0 else None
+    after = infos[info.index + 1] if info.index + 1 < len(infos) else None
+    return bool(before and after and before.is_chrome and after.is_chrome)
 
 
 def _content_words(text: str) -> set[str]:
