@@ -30,6 +30,8 @@ from .lines import MAX_SHORT_WORDS, LineInfo, normalise, read_lines
 # Non-prose lines allowed between two prose lines of one block (a crosshead, a
 # caption and a time stamp can stand together inside an article).
 MAX_GAP_LINES = 2
+# Consecutive list items that may stand inside an article without breaking it.
+MAX_LIST_LINES = 25
 # A later block joins the article when it is this close and holds this much prose.
 MAX_JOIN_GAP_LINES = 3
 MIN_JOIN_BLOCK_WORDS = 40
@@ -124,7 +126,12 @@ def find_body_block(infos: list[LineInfo]) -> _Block | None:
     blocks: list[_Block] = []
     current: _Block | None = None
     gap = 0
+    list_run = 0
     for info in infos:
+        if current is not None and is_list_item(info) and not info.is_prose and list_run < MAX_LIST_LINES:
+            list_run += 1  # a list inside the article (winners, line-ups): neither prose nor a gap
+            continue
+        list_run = 0
         if info.is_prose and not info.is_chrome:
             if current is not None and gap <= MAX_GAP_LINES:
                 current.end = info.index
@@ -148,6 +155,17 @@ def find_body_block(infos: list[LineInfo]) -> _Block | None:
             break
         main = _Block(main.start, later.end, main.words + later.words, main.prose_lines + later.prose_lines)
     return main
+
+
+def is_list_item(info: LineInfo) -> bool:
+    """An item of a list printed in an article: "Actor: Gary Oldman", "Emma Stone – best actress".
+
+    Related-links lists are headlines: no list punctuation, no full stop.
+    """
+    if info.is_chrome or info.is_meta or info.is_caption or info.words > MAX_SHORT_WORDS * 2:
+        return False
+    text = info.text
+    return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
 
 
 def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) -> _Block:
@@ -178,6 +196,10 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
             break
         i -= 1
     end = block.end
+    # A lead-in ending with a colon introduces a list that ends the article.
+    if infos[end].text.rstrip().endswith(":"):
+        while end + 1 < len(infos) and is_list_item(infos[end + 1]):
+            end += 1
     if end + 1 == len(infos) - 1:
         last = infos[-1]
         if not last.is_chrome and not last.ends_sentence and not last.is_meta and not last.is_caption:
