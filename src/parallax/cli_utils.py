@@ -57,12 +57,14 @@ def print_report(console: Console, report: IngestReport, db: str) -> None:
     console.print(
         f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
         f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "
-        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(db)}"
+        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(db)}",
+        soft_wrap=True,
     )
     for source, why in report.duplicates:
-        console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]")
+        console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]", soft_wrap=True)
     for failure in report.failures:
-        console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}")
+        # One line per failure, never wrapped: the report is read by people and by grep.
+        console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}", soft_wrap=True)
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -39,8 +39,8 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bd
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit|:)|"
-    r"\b(?:getty images|afp via getty|shutterstock|file photo)\b|/(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
-    r"^\s*(?:photo|image|picture|caption|credit)\s*:",
+    r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
+    r"^\s*(?:photo|image|picture|caption|credit)\s*:|^\s*\([^()]{2,40}\)\s*$",
     re.I,
 )
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
@@ -52,6 +52,8 @@ _SCENE_DATE = re.compile(
 # A dateline opens an article's first paragraph: "HELSINKI (AP) —", "GENEVA —", "CAIRO:".
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z. ]+\))?\s*(?:—|–|--|-|:)\s+\S")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
+# Who filed the story, on a line of its own: "The Associated Press", "AP Soccer Writer".
+_BYLINE_WORDS = re.compile(r"\b(?:press|reporter|writer|correspondent|staff|bureau|news service|editor|agency)\b", re.I)
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
@@ -130,6 +132,8 @@ class LineInfo:
         if self.words > MAX_SHORT_WORDS or self.is_chrome:
             return False
         if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
+            return True
+        if self.words <= 5 and not self.ends_sentence and _BYLINE_WORDS.search(self.text):
             return True
         bare = _TIME.sub("", self.text)
         # "7:25 p.m." or "Tuesday, June 19, 2012": nothing but a date or a time

@@ -165,6 +165,8 @@ def is_list_item(info: LineInfo) -> bool:
     if info.is_chrome or info.is_meta or info.is_caption or info.words > MAX_SHORT_WORDS * 2:
         return False
     text = info.text
+    if text.startswith(("•", "·", "»", "›")) and not info.ends_sentence:
+        return False  # bulleted headlines: a related-links box
     return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
 
 
