@@ -41,7 +41,7 @@ E_BINARY = "binary content (NUL bytes or control characters), not a text or HTML
 E_NOT_JSON = "line {line}: not valid JSON ({detail})"
 E_JSON_SHAPE = "line {line}: {detail}; expected an object with \"id\" and \"text\" or \"html\""
 E_UNKNOWN_FORMAT = (
-    "cannot tell the format of {path!r}; supported: .txt, .html/.htm, .jsonl "
+    "cannot tell the format of {path!r}; supported: .txt, .html/.htm, .jsonl, .warc(.gz), .rss/.atom/.xml "
     "(rename the file or pass it through stdin as JSON Lines)"
 )
 E_NO_SUCH_PATH = "no such file, folder or glob match: {path!r}"

@@ -20,6 +20,8 @@ from ..errors import (
 )
 from ..model import Failure, Page
 from .decode import decode_bytes
+from .feeds import read_feed
+from .warc import read_warc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -29,7 +31,9 @@ Reader = Callable[[bytes, str, str], Iterator[Item]]
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".gz", ".warc", ".arc"}
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
@@ -38,7 +42,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                if child.suffix.lower() in SUPPORTED_SUFFIXES and (child.suffix.lower() != ".gz" or _is_warc_name(child)):
                     yield child
                 else:
                     LOGGER.debug("skipping %s: not a supported page file", child)
@@ -67,9 +71,19 @@ def read_pages(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterat
             yield from read_file(path)
 
 
+def _is_warc_name(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """The pages of one file, its format chosen by extension or, failing that, by content."""
     source = str(path)
+    if _is_warc_name(path) or (path.suffix.lower() not in _READERS_BY_SUFFIX and _looks_like_warc(path)):
+        yield from read_warc(path)  # streamed: never read whole
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path)  # streamed line by line
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -90,10 +104,21 @@ def _read_stdin(data: bytes) -> Iterator[Item]:
     yield from reader(data, "-", "stdin-" + hashlib.sha1(data).hexdigest()[:12])
 
 
+def _looks_like_warc(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")
+
+
 def _sniff(data: bytes) -> Reader | None:
     head = data.lstrip()[:2048].lower()
     if head.startswith(b"{"):
         return read_jsonl
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return read_rss
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
         return read_html
     if head and not b"\x00" in head:
@@ -120,10 +145,29 @@ def _one_page(data: bytes, source: str, page_id: str, fmt: str) -> Iterator[Item
     yield Page(id=page_id, source=source, format=fmt, content=text, truncated=truncated)  # type: ignore[arg-type]
 
 
+def read_rss(data: bytes, source: str, page_id: str) -> Iterator[Item]:
+    """An RSS/Atom feed: one page per entry."""
+    del page_id  # each entry names its own page
+    yield from read_feed(data, source)
+
+
+def read_jsonl_file(path: Path) -> Iterator[Item]:
+    """A JSON Lines file, read a line at a time."""
+    try:
+        with path.open("rb") as stream:
+            yield from _jsonl_lines(stream, str(path))
+    except OSError as exc:
+        yield Failure(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+
+
 def read_jsonl(data: bytes, source: str, page_id: str) -> Iterator[Item]:
     """JSON Lines per the DESIGN contract: ``{"id", "url"?, "text"? | "html"?, "fetched_at"?}``."""
     del page_id  # each line names its own page
-    for number, raw in enumerate(data.splitlines(), start=1):
+    yield from _jsonl_lines(data.splitlines(), source)
+
+
+def _jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Item]:
+    for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if not raw.strip():
             continue
@@ -175,4 +219,5 @@ _READERS_BY_SUFFIX: dict[str, Reader] = {
     **{s: read_text for s in TEXT_SUFFIXES},
     **{s: read_html for s in HTML_SUFFIXES},
     **{s: read_jsonl for s in JSONL_SUFFIXES},
+    **{s: read_rss for s in FEED_SUFFIXES},
 }

@@ -1,0 +1,85 @@
+"""WARC (plain and gzip, truncated) and RSS/Atom input, on archives and feeds the tests build."""
+
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from parallax.ingest import read_pages
+from parallax.model import Failure, Page
+
+ARTICLE_HTML = (
+    "<html><head><title>Dam bursts after storm</title></head><body><nav>Home | World</nav>"
+    "<article><h1>Dam bursts after storm</h1>"
+    + "".join(f"<p>Paragraph {i} of the report on the dam that burst after days of heavy rain in the valley.</p>" for i in range(6))
+    + "</article><footer>© 2024 Example Media</footer></body></html>"
+)
+
+
+def _write_warc(path: Path, *, gzip: bool, records: list[tuple[str, str, str]]) -> None:
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for url, content_type, body in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers)
+            writer.write_record(record)
+
+
+def test_warc_gz_html_responses_become_pages(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _write_warc(path, gzip=True, records=[
+        ("https://news.example.com/2024/05/02/dam", "text/html; charset=utf-8", ARTICLE_HTML),
+        ("https://news.example.com/logo.png", "image/png", "PNG"),
+        ("https://other.example.org/a", "text/html", ARTICLE_HTML.replace("Dam", "Bridge")),
+    ])
+    pages = list(read_pages([str(path)]))
+    assert [type(p) for p in pages] == [Page, Page]
+    assert pages[0].url == "https://news.example.com/2024/05/02/dam" and pages[0].format == "html"
+    assert pages[0].fetched_at and "Dam bursts" in pages[0].content
+
+
+def test_plain_warc_and_folder_discovery(tmp_path):
+    _write_warc(tmp_path / "a.warc", gzip=False, records=[("https://x.example/1", "text/html", ARTICLE_HTML)])
+    (tmp_path / "notes.gz").write_bytes(b"\x1f\x8b not a warc name")
+    pages = list(read_pages([str(tmp_path)]))
+    assert len(pages) == 1 and isinstance(pages[0], Page)
+
+
+def test_truncated_warc_gz_keeps_earlier_records_and_names_the_break(tmp_path):
+    path = tmp_path / "cut.warc.gz"
+    _write_warc(path, gzip=True, records=[
+        ("https://x.example/1", "text/html", ARTICLE_HTML),
+        ("https://x.example/2", "text/html", ARTICLE_HTML * 20),
+    ])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 300])
+    items = list(read_pages([str(path)]))
+    assert isinstance(items[0], Page) and items[0].url == "https://x.example/1"
+    assert isinstance(items[-1], Failure) and "WARC" in items[-1].reason
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Example</title>
+<item><title>Dam bursts after storm</title><link>https://news.example.com/dam</link>
+<guid>dam-1</guid><pubDate>Thu, 02 May 2024 10:00:00 GMT</pubDate>
+<description><![CDATA[%s]]></description></item>
+<item><title>Empty</title><link>https://news.example.com/empty</link></item>
+</channel></rss>""" % "".join(f"<p>Paragraph {i} about the dam that burst after days of rain.</p>" for i in range(5))
+
+
+def test_rss_entries_become_pages(tmp_path):
+    path = tmp_path / "feed.rss"
+    path.write_text(RSS, encoding="utf-8")
+    items = list(read_pages([str(path)]))
+    page = items[0]
+    assert isinstance(page, Page) and page.id == "dam-1" and page.url == "https://news.example.com/dam"
+    assert "2024-05-02" in page.content and "Dam bursts after storm" in page.content
+    assert isinstance(items[1], Failure) and "no content" in items[1].reason
+
+
+def test_feed_that_is_not_xml_fails_clearly(tmp_path):
+    path = tmp_path / "broken.rss"
+    path.write_text("this is { not a feed at all", encoding="utf-8")
+    [item] = list(read_pages([str(path)]))
+    assert isinstance(item, Failure) and "not an RSS/Atom feed" in item.reason
