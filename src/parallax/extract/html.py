@@ -37,7 +37,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
             url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             # Never look further than the page: no network, ever.
             date_extraction_params={"extensive_search": True, "original_date": True},
         )
