@@ -58,3 +58,17 @@ def test_outlet_from_footer_lines():
     lines = ["© 2021 The Metro Herald Ltd. All rights reserved.", "Copyright 2021 Metro Herald"]
     assert outlet_from_lines(lines) == "Metro Herald"
     assert outlet_from_lines(["Nothing to see here"]) is None
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The minister said on Tuesday that the talks had made good progress and would continue next week.", "en"),
+        ("Le président a déclaré mardi que les négociations avaient bien avancé et se poursuivraient la semaine prochaine.", "fr"),
+        ("", None),  # nothing to tell from
+    ],
+)
+def test_language_detection(text, code):
+    from parallax.extract import detect_language
+
+    assert detect_language(text) == code

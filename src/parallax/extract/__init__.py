@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from langdetect import DetectorFactory, LangDetectException, detect
+import pycld2
 
 from ..errors import E_TOO_SHORT, PageRejected
 from ..model import Article, Page
@@ -25,7 +25,6 @@ LOGGER = logging.getLogger(__name__)
 # --- options ----------------------------------------------------------------
 # Fewer words than this is a stub or an error page, not an article.
 MIN_ARTICLE_WORDS = 25
-DetectorFactory.seed = 0  # langdetect is random otherwise: same page, same language
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,11 +102,18 @@ def _from_html(page: Page) -> Article:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when it cannot tell."""
+    """ISO 639-1 code of the text's language, or None when it cannot tell.
+
+    CLD2 (pycld2): deterministic and about a hundred times faster than
+    langdetect, which mattered once every page went through it.
+    """
+    clean = "".join(ch for ch in text[:4000] if ch.isprintable() or ch in "\n\t")
     try:
-        return detect(text[:2000])
-    except LangDetectException:
+        reliable, _, details = pycld2.detect(clean)
+    except pycld2.error:
         return None
+    code = details[0][1] if details else "un"
+    return code if reliable and code != "un" else None
 
 
 __all__ = ["ExtractOptions", "extract", "detect_language"]
