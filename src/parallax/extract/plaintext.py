@@ -255,6 +255,8 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
         lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
             score += 1.5 * len(words & lede_words) / len(words)
+        if score <= max(best_score, 1.0) - 1e-9:
+            continue  # reading the line could only lower its score: skip the tagger
         if read_headline is not None:
             has_verb, proper_share = read_headline(info.text)
             if not has_verb:
