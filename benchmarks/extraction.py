@@ -63,6 +63,43 @@ def run_trafilatura(pages: list[dict]) -> list[str]:
     return [trafilatura.extract(as_paragraph_html(page["text"])) or "" for page in pages]
 
 
+# Chrome of an invented outlet that reads like prose, the kind a line classifier
+# alone keeps: a banner above the article and appeals below it.
+TEMPLATE_HEAD = ["Breaking news alerts are now available on your phone: turn on notifications in the app settings to receive them."]
+TEMPLATE_FOOT = [
+    "Support independent journalism today: every donation keeps our reporters in the field and this site free for everyone.",
+    "We use cookies to improve your experience on our site, and by continuing to browse you agree to our use of cookies.",
+]
+
+
+def templated_corpus(pages: list[dict]) -> list[dict]:
+    """The dev pages as one outlet would print them: the same chrome around every article."""
+    out = []
+    for page in pages:
+        text = "\n".join(TEMPLATE_HEAD + [page["text"]] + TEMPLATE_FOOT)
+        labels = ["boilerplate"] * len(TEMPLATE_HEAD) + page["line_labels"] + ["boilerplate"] * len(TEMPLATE_FOOT)
+        out.append({**page, "text": text, "line_labels": labels, "url": "https://www.example-outlet.com/" + page["id"]})
+    return out
+
+
+def run_templates(pages: list[dict], options: ExtractOptions) -> dict:
+    """Body-line scores on the templated corpus, pages in file order, without and with learned templates."""
+    from dataclasses import replace
+
+    from parallax.extract.templates import TemplateLearner, line_keys
+
+    corpus = templated_corpus(pages)
+    plain, _, _ = run_parallax(corpus, options)
+    learner = TemplateLearner()
+    learned_opts = replace(options, templates=learner.chrome_for)
+    learned = []
+    for page in corpus:
+        bodies, _, _ = run_parallax([page], learned_opts)
+        learned.append(bodies[0])
+        learner.observe("example-outlet.com", page["story"], line_keys(page["text"]))
+    return {"without_templates": score_body(corpus, plain), "with_templates": score_body(corpus, learned)}
+
+
 def main() -> dict:
     pages = load_dev()
     nlp = load_model()
@@ -89,6 +126,7 @@ def main() -> dict:
         "pages_stating_a_date": len(dated),
         "dates_taken_from_chrome": chrome_dates,
         "pages_per_second_with_language_detection": round(len(pages) / seconds, 1),
+        "outlet_templates": run_templates(pages, opts_plain),
         "pages_per_second_plain_text_one_core": round(3 * len(pages) / plain_seconds, 1),
     }
     md = f"""# Extraction benchmark (development corpus, plain text)
@@ -106,6 +144,10 @@ Machine: {result['machine']['cpu']} · {result['machine']['cores']} cores · {re
 - Title exact match: {result['title_accuracy']}
 - Published date right on pages stating one: {result['date_accuracy_on_pages_stating_one']} ({result['pages_stating_a_date']} pages)
 - Dates taken from the page that are not its publication date (chrome dates): {result['dates_taken_from_chrome']}
+- Outlet templates, on the same pages printed by one invented outlet with prose-like chrome
+  around each (pages in file order, templates learned from the stories seen before):
+  body-line F1 {result['outlet_templates']['without_templates']['f1']} without,
+  {result['outlet_templates']['with_templates']['f1']} with (P {result['outlet_templates']['without_templates']['precision']} → {result['outlet_templates']['with_templates']['precision']}).
 - Speed, one process: {result['pages_per_second_plain_text_one_core']} pages/s without language detection, {result['pages_per_second_with_language_detection']} pages/s with it.
 """
     write_result("extraction", result, md)

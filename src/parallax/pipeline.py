@@ -59,9 +59,17 @@ class Pipeline:
     def __init__(self, store: Store, *, annotator: Annotator | None = None) -> None:
         self.store = store
         self.annotator = annotator or Annotator()
-        self.extract_options = ExtractOptions(read_headline=make_headline_reader(self.annotator.nlp))
+        self._templates: dict[str, frozenset[str]] = {}
+        self.extract_options = ExtractOptions(
+            read_headline=make_headline_reader(self.annotator.nlp), templates=self._template_chrome
+        )
         self.linker = Linker(next_story_id=store.max_story_id() + 1)
         self._restore_linker()
+
+    def _template_chrome(self, outlet: str) -> frozenset[str]:
+        if outlet not in self._templates:
+            self._templates[outlet] = self.store.template_chrome(outlet)
+        return self._templates[outlet]
 
     def _restore_linker(self) -> None:
         for article_id, body, feats, story, group in self.store.link_state():
@@ -142,6 +150,7 @@ class Pipeline:
                 report.stories_created.add(assignment.story)
         regrouped = self.linker.take_regrouped()
         self.store.save_batch(kept, items, assignments, features, regrouped)
+        self._templates.clear()  # the batch taught the store new outlet templates
         report.articles_stored += len(items)
         if progress:
             progress(len(pages))

@@ -138,3 +138,21 @@ def test_repeated_lines_are_chrome(extract_options):
 def test_page_without_article_is_rejected(extract_options, text):
     with pytest.raises(PageRejected):
         extract(_page(text), extract_options)
+
+
+def test_html_without_body_is_rejected():
+    from parallax.extract import ExtractOptions
+
+    page = Page(id="h", source="h", format="html", content="<html><head><title>Only a title</title></head><body></body></html>")
+    with pytest.raises(PageRejected):
+        extract(page, ExtractOptions(detect_language=False))
+
+
+def test_non_english_page_is_kept_and_marked(extract_options):
+    text = "\n".join([
+        "Le sommet s'achève sans accord",
+        "Les deux présidents se sont rencontrés mardi à Genève pour des discussions qui ont duré près de quatre heures, sans annoncer d'accord.",
+        "Selon les délégations, les entretiens ont néanmoins permis de rétablir un dialogue régulier entre les deux pays au niveau des ministres.",
+    ])
+    article = extract(_page(text), extract_options)
+    assert article.language == "fr" and article.body

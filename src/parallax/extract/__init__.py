@@ -19,6 +19,7 @@ from .dates import date_from_url
 from .html import extract_html
 from .outlets import outlet_from_lines, outlet_from_url
 from .plaintext import HeadlineReader, extract_plaintext
+from .templates import TemplateLookup
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class ExtractOptions:
     # Tells a headline from a verbless caption; the pipeline passes spaCy's tagger.
     read_headline: HeadlineReader | None = None
     detect_language: bool = True
+    # The chrome lines learned for an outlet (the pipeline passes the store's lookup).
+    templates: TemplateLookup | None = None
 
 
 def extract(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
@@ -60,8 +63,9 @@ def extract(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
 
 
 def _from_text(page: Page, options: ExtractOptions) -> Article:
-    result = extract_plaintext(page.content, read_headline=options.read_headline)
     outlet, outlet_from = outlet_from_url(page.url), "url"
+    known = options.templates(outlet) if options.templates is not None and outlet else frozenset()
+    result = extract_plaintext(page.content, read_headline=options.read_headline, known_chrome=known)
     if outlet is None:
         outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"
     return Article(

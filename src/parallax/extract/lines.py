@@ -95,6 +95,7 @@ class LineInfo:
     starts_lower: bool = False
     dateline: bool = False
     letters: bool = True
+    template: bool = False  # the outlet prints this line around its articles
 
     @property
     def is_prose(self) -> bool:
@@ -115,7 +116,7 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright or not self.letters:
+        if self.copyright or self.template or not self.letters:
             return True  # counters, share counts, separators: no words at all
         if self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence:
             return True  # a menu: a long run of capitalised link words
@@ -144,8 +145,12 @@ class LineInfo:
         return self.credit
 
 
-def read_lines(text: str) -> list[LineInfo]:
-    """Non-empty lines of ``text`` with their signs; repetition is read page-wide."""
+def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[LineInfo]:
+    """Non-empty lines of ``text`` with their signs; repetition is read page-wide.
+
+    ``known_chrome`` holds the normalised lines the page's outlet is known to
+    print around every article (see ``templates``).
+    """
     infos: list[LineInfo] = []
     for raw in text.split("\n"):
         line = raw.strip()
@@ -155,7 +160,9 @@ def read_lines(text: str) -> list[LineInfo]:
     counts = Counter(normalise(i.text) for i in infos)
     for info in infos:
         # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
-        info.repeated = counts[normalise(info.text)] > 1 and info.words >= 3
+        key = normalise(info.text)
+        info.repeated = counts[key] > 1 and info.words >= 3
+        info.template = key in known_chrome
     return infos
 
 

@@ -77,13 +77,16 @@ class _Block:
     prose_lines: int
 
 
-def extract_plaintext(text: str, *, read_headline: HeadlineReader | None = None) -> PlainTextResult:
+def extract_plaintext(
+    text: str, *, read_headline: HeadlineReader | None = None, known_chrome: frozenset[str] = frozenset()
+) -> PlainTextResult:
     """Classify the lines of a scraped page and return the article they hold.
 
     Args:
         text: the page text, chrome and all.
         read_headline: tells a headline from a verbless photo caption; without
             it every headline-shaped line near the body may be the title.
+        known_chrome: normalised lines the outlet prints around every article.
 
     Raises:
         PageRejected: when no block of prose is found.
@@ -91,7 +94,7 @@ def extract_plaintext(text: str, *, read_headline: HeadlineReader | None = None)
     stamp = _CRAWL_STAMP.match(text)
     if stamp:
         text = text[stamp.end():]
-    infos = read_lines(text)
+    infos = read_lines(text, known_chrome)
     block = find_body_block(infos)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)

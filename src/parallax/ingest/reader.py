@@ -19,7 +19,7 @@ from ..errors import (
     PageRejected,
 )
 from ..model import Failure, Page
-from .decode import decode_bytes
+from .decode import MAX_PAGE_BYTES, decode_bytes
 from .feeds import read_feed
 from .warc import read_warc
 
@@ -85,7 +85,10 @@ def read_file(path: Path) -> Iterator[Item]:
         yield from read_jsonl_file(path)  # streamed line by line
         return
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            # One byte past the limit tells decode_bytes to cut and warn; a
+            # 100 MB page never sits in memory whole.
+            data = stream.read(MAX_PAGE_BYTES + 1)
     except OSError as exc:
         yield Failure(source=source, reason=f"cannot read: {exc.strerror or exc}")
         return

@@ -41,3 +41,12 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, body);
+
+-- Lines seen near the edges of an outlet's plain-text pages, with the story of
+-- each page: a line in many stories of one outlet is that outlet's chrome.
+CREATE TABLE IF NOT EXISTS outlet_lines (
+    outlet   TEXT NOT NULL,
+    line_key TEXT NOT NULL,
+    story    INTEGER NOT NULL,
+    PRIMARY KEY (outlet, line_key, story)
+) WITHOUT ROWID;

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import StoreError
+from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
 from ..model import AnnotatedArticle, Assignment, Dossier, Page, from_dict, to_dict
 
 LOGGER = logging.getLogger(__name__)
@@ -127,6 +128,14 @@ class Store:
                 self._write_article(conn, item, assignment.story, assignment.syndication_group, features[item.article.id])
             for article_id, group in regrouped.items():
                 conn.execute("UPDATE articles SET syndication_group = ? WHERE id = ?", (group, article_id))
+            pages_by_id = {p.id: p for p in pages}
+            for item in items:
+                page = pages_by_id.get(item.article.id)
+                if page is not None and page.format == "text" and item.article.outlet_from == "url":
+                    conn.executemany(
+                        "INSERT OR IGNORE INTO outlet_lines (outlet, line_key, story) VALUES (?, ?, ?)",
+                        [(item.article.outlet, key, by_id[item.article.id].story) for key in line_keys(page.content)],
+                    )
 
     def _write_article(self, conn: sqlite3.Connection, item: AnnotatedArticle, story: int, group: str | None, features: dict) -> None:
         a = item.article
@@ -158,6 +167,17 @@ class Store:
         )
         for row in rows:
             yield row["id"], "\n\n".join(json.loads(row["body"])), json.loads(row["features"]), row["story"], row["syndication_group"]
+
+    def template_chrome(self, outlet: str) -> frozenset[str]:
+        """The lines ``outlet`` prints around its articles, by the rule in ``extract.templates``."""
+        rows = self.conn.execute(
+            "SELECT line_key, COUNT(*) AS n FROM outlet_lines WHERE outlet = ? GROUP BY line_key HAVING n >= ?",
+            (outlet, MIN_TEMPLATE_STORIES),
+        ).fetchall()
+        if not rows:
+            return frozenset()
+        total = self.conn.execute("SELECT COUNT(DISTINCT story) FROM outlet_lines WHERE outlet = ?", (outlet,)).fetchone()[0]
+        return frozenset(r["line_key"] for r in rows if is_template(r["n"], total))
 
     def max_story_id(self) -> int:
         return self.conn.execute("SELECT COALESCE(MAX(story), 0) FROM articles").fetchone()[0]
