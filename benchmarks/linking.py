@@ -48,12 +48,22 @@ def pair_scores(pred_groups: dict[str, str | None], gold_groups: dict[str, str |
             "gold_pairs": len(gold_pairs), "predicted_pairs": len(pred_pairs)}
 
 
+# The pipeline repairs stories after each batch of this many pages.
+REPAIR_EVERY = 64
+
+
 def link_all(items, order) -> tuple[dict, dict]:
+    """Link articles in the given order, repairing after every batch as the pipeline does."""
     linker = Linker()
     stories, groups = {}, {}
-    for index in order:
+    touched: set[int] = set()
+    for n, index in enumerate(order, start=1):
         a = linker(items[index])
         stories[a.article_id], groups[a.article_id] = a.story, a.syndication_group
+        touched.add(a.story)
+        if n % REPAIR_EVERY == 0 or n == len(order):
+            stories.update(linker.repair(touched))
+            touched = set()
     groups.update(linker.take_regrouped())
     return stories, groups
 

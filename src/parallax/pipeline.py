@@ -108,11 +108,22 @@ class Pipeline:
         self.refresh_stories(report.stories_touched)
         return report
 
+    def _repair(self, touched: set[int], report: IngestReport) -> None:
+        moved = self.linker.repair(touched)
+        if moved:
+            changed = self.store.move_articles(moved)
+            report.stories_touched |= changed
+            LOGGER.info("repair moved %d articles across %d stories", len(moved), len(changed))
+        report.stories_touched = {self.store.resolve_story(s) for s in report.stories_touched}
+        report.stories_touched = {s for s in report.stories_touched if self.store.story_exists(s)}
+
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
         """Infer missing dates and rebuild the dossier of each story."""
         dossiers = []
         for story in sorted(stories):
             items = self.store.story_items(story)
+            if not items:
+                continue
             inferred = infer_published(items)
             if inferred:
                 changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
@@ -150,6 +161,7 @@ class Pipeline:
                 report.stories_created.add(assignment.story)
         regrouped = self.linker.take_regrouped()
         self.store.save_batch(kept, items, assignments, features, regrouped)
+        self._repair({a.story for a in assignments}, report)
         self._templates.clear()  # the batch taught the store new outlet templates
         report.articles_stored += len(items)
         if progress:

@@ -42,3 +42,27 @@ def test_wire_copies_share_a_group():
     group = index.add("b", wire + " Reporting by a local desk.")
     assert group is not None and index.take_updated() == {"a"} and index.group_of("a") == group
     assert index.add("c", " ".join(f"other{i} unrelated story words here" for i in range(60))) is None
+
+
+def _member_features(prefix, n, terms, entities, day):
+    return [_f(f"{prefix}{i}", terms, entities, day) for i in range(n)]
+
+
+def test_repair_merges_a_story_split_by_arrival_order():
+    linker = StoryLinker(threshold=1.01)  # a join nothing passes: one event in four singletons
+    ids = {linker.assign(f)[0] for f in _member_features("a", 4, SUMMIT, {"obama", "putin"}, date(2012, 6, 18))}
+    assert len(ids) == 4
+    moved = linker.repair(ids)
+    assert len(linker.stories) == 1 and min(ids) in linker.stories
+    assert set(moved) == {"a1", "a2", "a3"} and set(moved.values()) == {min(ids)}
+
+
+def test_repair_splits_a_story_bridging_two_dated_events():
+    linker = StoryLinker()
+    for f in _member_features("a", 3, SUMMIT, {"obama", "putin"}, date(2012, 6, 18)):
+        linker.restore(f, 1)
+    for f in _member_features("b", 2, SUMMIT, {"obama", "putin"}, date(2013, 9, 5)):
+        linker.restore(f, 1)  # an earlier run put both summits in one story
+    moved = linker.repair({1})
+    assert set(moved) == {"b0", "b1"} and len(set(moved.values())) == 1
+    assert sorted(linker.stories[1].members) == ["a0", "a1", "a2"]

@@ -30,6 +30,10 @@ class Linker:
         story, score = self.stories.assign(features_of(item))
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
 
+    def repair(self, touched: set[int]) -> dict[str, int]:
+        """Split drifted stories and merge split ones; returns articles that changed story."""
+        return self.stories.repair(touched)
+
     def take_regrouped(self) -> dict[str, str]:
         """Earlier articles that a later copy put into a syndication group, with the group."""
         return {i: g for i in self.syndication.take_updated() if (g := self.syndication.group_of(i))}

@@ -41,10 +41,12 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         key = word.lower()
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
-    entities = frozenset(
-        m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS
-    )
-    when = item.annotations.event_date or item.article.published
+    entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
+    # The years a text names tell two finals between the same clubs apart.
+    entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
+    # The publication date anchors the article in time; the lede's event date can
+    # be background ("Floyd, who died on May 25, 2020"), so it is the fallback.
+    when = item.article.published or item.annotations.event_date
     return ArticleFeatures(
-        id=item.article.id, terms=terms, entities=entities, day=date.fromisoformat(when) if when else None
+        id=item.article.id, terms=terms, entities=frozenset(entities), day=date.fromisoformat(when) if when else None
     )

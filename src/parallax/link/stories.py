@@ -21,11 +21,22 @@ from .features import ArticleFeatures
 # Share of the score that comes from terms (the rest from entities).
 TERM_WEIGHT = 0.55
 # Score an article needs to join an existing story.
-JOIN_THRESHOLD = 0.30
+JOIN_THRESHOLD = 0.20
 # Articles this many days from a story's days are another event of the same kind.
 MAX_EVENT_GAP_DAYS = 3
+# One event's coverage spans at most this many days; a longer chain is two events.
+MAX_STORY_SPAN_DAYS = 7
 # Candidate stories come from this many of the article's highest-IDF terms.
 INDEX_TERMS = 12
+# Two stories this alike are one event split by arrival order: the repair pass merges them.
+MERGE_THRESHOLD = 0.25
+# Words kept per article: what a story sums, and what re-places an article later.
+MEMBER_TERMS = 30
+# Stories at least this large are checked for two events inside (two-means).
+MIN_BISECT_SIZE = 4
+BISECT_ROUNDS = 3
+# An article moves to another story only when it fits that one this much better.
+REASSIGN_MARGIN = 0.05
 
 
 @dataclass(slots=True)
@@ -37,6 +48,16 @@ class StoryState:
     entities: Counter = field(default_factory=Counter)
     days: list[date] = field(default_factory=list)
     size: int = 0
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """What the linker keeps of each article to split a story later: its day and top words."""
+
+    day: date | None
+    terms: dict[str, float]
+    entities: frozenset[str]
 
 
 class StoryLinker:
@@ -51,6 +72,7 @@ class StoryLinker:
         self.n_docs = 0
         self._by_entity: dict[str, set[int]] = defaultdict(set)
         self._by_term: dict[str, set[int]] = defaultdict(set)
+        self._members: dict[str, MemberSummary] = {}
 
     # --- public -------------------------------------------------------------
 
@@ -76,13 +98,238 @@ class StoryLinker:
 
     def similarity(self, features: ArticleFeatures, story: StoryState) -> float:
         """How well an article fits a story, 0..1; 0 for a story of other days."""
-        if features.day is not None and story.days:
-            gap = min(abs((features.day - d).days) for d in story.days)
-            if gap > MAX_EVENT_GAP_DAYS:
+        days = [features.day] if features.day is not None else []
+        return self._score(features.terms, dict.fromkeys(features.entities, 1), days, story)
+
+    def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
+        if days and story.days:
+            first, last = min(min(days), min(story.days)), max(max(days), max(story.days))
+            gap = min(abs((a - b).days) for a in days for b in story.days)
+            if gap > MAX_EVENT_GAP_DAYS or (last - first).days > MAX_STORY_SPAN_DAYS:
                 return 0.0
-        terms = _cosine(features.terms, story.terms, self._term_idf)
-        entities = _cosine(dict.fromkeys(features.entities, 1), story.entities, self._entity_idf)
-        return TERM_WEIGHT * terms + (1 - TERM_WEIGHT) * entities
+        term_sim = _cosine(terms, story.terms, self._term_idf)
+        entity_sim = _cosine(entities, story.entities, self._entity_idf)
+        return TERM_WEIGHT * term_sim + (1 - TERM_WEIGHT) * entity_sim
+
+    def repair(self, touched: set[int] | None = None) -> dict[str, int]:
+        """Split stories that drifted over several events, then merge stories arrival order split.
+
+        Returns ``{article id: story}`` for every article that changed story.
+        Splitting: a story whose dated articles fall into day groups further
+        apart than ``MAX_EVENT_GAP_DAYS`` is two events (an undated article
+        bridged them); the largest group keeps the id, undated articles go to
+        the group whose words they share most. Merging: an early article is
+        compared with few stories under document frequencies that later
+        change; once more has arrived, two stories of one event look alike and
+        the younger is merged into the older (whose id stays). Only the
+        ``touched`` stories and their index neighbours are examined.
+        """
+        before = {m: sid for sid in (touched if touched is not None else self.stories) if sid in self.stories
+                  for m in self.stories[sid].members}
+        queue = sorted(touched if touched is not None else self.stories)
+        for story_id in list(queue):
+            queue.extend(self._split(story_id))
+        for story_id in list(queue):
+            queue.extend(self._bisect(story_id))
+        queue = sorted(set(queue) | self._reassign(queue))
+        while queue:
+            story_id = queue.pop(0)
+            story = self.stories.get(story_id)
+            if story is None:
+                continue
+            best, best_score = None, 0.0
+            for other_id in self._story_candidates(story):
+                if other_id == story_id or other_id not in self.stories:
+                    continue
+                score = self._score(story.terms, story.entities, story.days, self.stories[other_id])
+                if score > best_score:
+                    best, best_score = other_id, score
+            if best is None or best_score < MERGE_THRESHOLD:
+                continue
+            keep, absorb = min(best, story_id), max(best, story_id)
+            for member in self.stories[absorb].members:
+                before.setdefault(member, absorb)
+            self._merge(keep, absorb)
+            queue.append(keep)
+        after = {m: sid for sid, st in self.stories.items() for m in st.members if m in before}
+        return {m: sid for m, sid in after.items() if before.get(m) != sid}
+
+    def _reassign(self, story_ids: list[int]) -> set[int]:
+        """Move articles that fit another story clearly better than their own; returns stories changed.
+
+        An article that arrived before its own event's story existed joined the
+        nearest look-alike; compared with its story without itself, it now
+        shows where it belongs.
+        """
+        changed: set[int] = set()
+        for story_id in story_ids:
+            story = self.stories.get(story_id)
+            if story is None or story.size < 2:
+                continue
+            for member in list(story.members):
+                summary = self._members[member]
+                days = [summary.day] if summary.day else []
+                entities = dict.fromkeys(summary.entities, 1)
+                self._remove_member(story, member)
+                own = self._score(summary.terms, entities, days, story)
+                best, best_score = story_id, own + REASSIGN_MARGIN
+                for other_id in self._member_candidates(summary):
+                    if other_id == story_id or other_id not in self.stories:
+                        continue
+                    score = self._score(summary.terms, entities, days, self.stories[other_id])
+                    if score > best_score:
+                        best, best_score = other_id, score
+                self._record_member(self._story(best), member)
+                if best != story_id:
+                    changed |= {story_id, best}
+        return changed
+
+    def _member_candidates(self, summary: MemberSummary) -> set[int]:
+        found: set[int] = set()
+        for entity in summary.entities:
+            found |= self._by_entity.get(entity, set())
+        for term in list(summary.terms)[:INDEX_TERMS]:
+            found |= self._by_term.get(term, set())
+        return found & self.stories.keys()
+
+    def _remove_member(self, story: StoryState, member: str) -> None:
+        summary = self._members[member]
+        story.terms.subtract(summary.terms)
+        story.entities.subtract(summary.entities)
+        story.terms = +story.terms  # drop zero counts
+        story.entities = +story.entities
+        if summary.day is not None:
+            story.days.remove(summary.day)
+        story.members.remove(member)
+        story.size -= 1
+
+    def _split(self, story_id: int) -> list[int]:
+        story = self.stories.get(story_id)
+        if story is None or len({d for d in story.days}) < 2:
+            return []
+        days = sorted(set(story.days))
+        groups: list[list[date]] = [[days[0]]]
+        for day in days[1:]:
+            if (day - groups[-1][-1]).days > MAX_EVENT_GAP_DAYS:
+                groups.append([day])
+            else:
+                groups[-1].append(day)
+        if len(groups) < 2:
+            return []
+        parts: list[list[str]] = [[] for _ in groups]
+        undated: list[str] = []
+        for member in story.members:
+            summary = self._members[member]
+            if summary.day is None:
+                undated.append(member)
+                continue
+            parts[next(i for i, g in enumerate(groups) if g[0] <= summary.day <= g[-1])].append(member)
+        centroids = [self._centroid(part) for part in parts]
+        for member in undated:
+            terms = self._members[member].terms
+            best = max(range(len(parts)), key=lambda i: _cosine(terms, centroids[i], self._term_idf))
+            parts[best].append(member)
+        parts.sort(key=len, reverse=True)
+        self._unindex(story_id)
+        del self.stories[story_id]
+        ids = [story_id] + [self._new_id() for _ in parts[1:]]
+        for new_id, part in zip(ids, parts):
+            for member in part:
+                self._add_member(member, new_id)
+        return ids
+
+    def _bisect(self, story_id: int) -> list[int]:
+        """Split a story whose articles form two groups that would not be merged if apart.
+
+        Two look-alike events with undated coverage (two finals between the same
+        clubs) can end up in one story; two-means over the articles' words finds
+        the halves, and the merge rule decides whether they are one event.
+        """
+        story = self.stories.get(story_id)
+        if story is None or story.size < MIN_BISECT_SIZE:
+            return []
+        members = list(story.members)
+        vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1)) for m in members}
+
+        def sim(m: str, centroid: StoryState) -> float:
+            terms, entities = vectors[m]
+            return self._score(terms, entities, [], centroid)
+
+        first = members[0]
+        probe = self._state_of([first])
+        seed_b = min(members[1:], key=lambda m: sim(m, probe))
+        seed_a = min(members, key=lambda m: sim(m, self._state_of([seed_b])))
+        groups = [[seed_a], [seed_b]]
+        for _ in range(BISECT_ROUNDS):
+            centroids = [self._state_of(g) for g in groups]
+            groups = [[], []]
+            for m in members:
+                groups[0 if sim(m, centroids[0]) >= sim(m, centroids[1]) else 1].append(m)
+            if not groups[0] or not groups[1]:
+                return []
+        a, b = (self._state_of(g) for g in groups)
+        if self._score(a.terms, a.entities, a.days, b) >= MERGE_THRESHOLD:
+            return []
+        groups.sort(key=len, reverse=True)
+        self._unindex(story_id)
+        del self.stories[story_id]
+        new_id = self._new_id()
+        for member in groups[0]:
+            self._add_member(member, story_id)
+        for member in groups[1]:
+            self._add_member(member, new_id)
+        return [story_id, new_id]
+
+    def _state_of(self, members: list[str]) -> StoryState:
+        state = StoryState(id=-1)
+        for m in members:
+            summary = self._members[m]
+            state.terms.update(summary.terms)
+            state.entities.update(summary.entities)
+            if summary.day is not None:
+                state.days.append(summary.day)
+        return state
+
+    def _centroid(self, members: list[str]) -> Counter:
+        total: Counter = Counter()
+        for member in members:
+            total.update(self._members[member].terms)
+        return total
+
+    def _new_id(self) -> int:
+        new = self.next_id
+        self.next_id += 1
+        return new
+
+    def _unindex(self, story_id: int) -> None:
+        story = self.stories[story_id]
+        for index, keys in ((self._by_entity, story.entities), (self._by_term, story.terms)):
+            for key in keys:
+                posting = index.get(key)
+                if posting:
+                    posting.discard(story_id)
+
+    def _story_candidates(self, story: StoryState) -> set[int]:
+        found: set[int] = set()
+        for entity in story.entities:
+            found |= self._by_entity.get(entity, set())
+        for term in self._top_terms(story.terms):
+            found |= self._by_term.get(term, set())
+        return found & self.stories.keys()
+
+    def _merge(self, keep: int, absorb: int) -> None:
+        a, b = self.stories[keep], self.stories.pop(absorb)
+        a.terms.update(b.terms)
+        a.entities.update(b.entities)
+        a.days.extend(b.days)
+        a.size += b.size
+        a.members.extend(b.members)
+        for index in (self._by_entity, self._by_term):
+            for key in list(b.entities) + list(b.terms):
+                posting = index.get(key)
+                if posting and absorb in posting:
+                    posting.discard(absorb)
+                    posting.add(keep)
 
     # --- internals ----------------------------------------------------------
 
@@ -103,25 +350,43 @@ class StoryLinker:
             found |= self._by_entity.get(entity, set())
         for term in self._top_terms(features.terms):
             found |= self._by_term.get(term, set())
-        return found
+        return found & self.stories.keys()  # postings may name stories merged away since
 
-    def _top_terms(self, terms: dict[str, int]) -> list[str]:
+    def _top_terms(self, terms: dict[str, float], n: int = INDEX_TERMS) -> list[str]:
         ranked = sorted(terms, key=lambda t: -(1 + math.log(terms[t])) * self._term_idf(t))
-        return ranked[:INDEX_TERMS]
+        return ranked[:n]
 
     def _join(self, features: ArticleFeatures, story_id: int) -> None:
+        top = self._top_terms(features.terms, MEMBER_TERMS)
+        self._members[features.id] = MemberSummary(
+            day=features.day, terms={t: features.terms[t] for t in top}, entities=features.entities
+        )
+        self._record_member(self._story(story_id), features.id)
+
+    def _story(self, story_id: int) -> StoryState:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(id=story_id)
-        story.terms.update(features.terms)
-        story.entities.update(features.entities)
-        if features.day is not None:
-            story.days.append(features.day)
+        return story
+
+    def _add_member(self, member: str, story_id: int) -> None:
+        """Put a known article into a story again (after a split), from its summary."""
+        self._record_member(self._story(story_id), member)
+
+    def _record_member(self, story: StoryState, member: str) -> None:
+        summary = self._members[member]
+        # A story is the sum of its articles' top words: enough to tell events
+        # apart, small enough for a million articles, and exact to subtract.
+        story.terms.update(summary.terms)
+        story.entities.update(summary.entities)
+        if summary.day is not None:
+            story.days.append(summary.day)
         story.size += 1
-        for entity in features.entities:
-            self._by_entity[entity].add(story_id)
-        for term in self._top_terms(features.terms):
-            self._by_term[term].add(story_id)
+        story.members.append(member)
+        for entity in summary.entities:
+            self._by_entity[entity].add(story.id)
+        for term in list(summary.terms)[:INDEX_TERMS]:
+            self._by_term[term].add(story.id)
 
 
 def _cosine(a: dict[str, float], b: Counter, idf) -> float:

@@ -50,3 +50,9 @@ CREATE TABLE IF NOT EXISTS outlet_lines (
     story    INTEGER NOT NULL,
     PRIMARY KEY (outlet, line_key, story)
 ) WITHOUT ROWID;
+
+-- Stories merged into another by the linker's repair pass: old id -> the story it joined.
+CREATE TABLE IF NOT EXISTS story_aliases (
+    id     INTEGER PRIMARY KEY,
+    target INTEGER NOT NULL
+);

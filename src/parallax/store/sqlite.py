@@ -147,6 +147,44 @@ class Store:
         )
         conn.execute("INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)", (a.id, a.title or "", a.body_text))
 
+    def move_articles(self, moved: dict[str, int]) -> set[int]:
+        """Apply the linker's repairs: articles to their new stories; emptied stories become aliases.
+
+        Returns every story whose membership changed (old and new), so their
+        dossiers can be rebuilt.
+        """
+        if not moved:
+            return set()
+        with self.transaction() as conn:
+            old = {
+                r["id"]: r["story"]
+                for r in conn.execute(
+                    f"SELECT id, story FROM articles WHERE id IN ({','.join('?' * len(moved))})", list(moved)
+                )
+            }
+            conn.executemany("UPDATE articles SET story = ? WHERE id = ?", [(story, a) for a, story in moved.items()])
+            changed = set(old.values()) | set(moved.values())
+            for story in set(old.values()) - set(moved.values()):
+                if conn.execute("SELECT 1 FROM articles WHERE story = ? LIMIT 1", (story,)).fetchone():
+                    continue
+                targets = {moved[a] for a, s in old.items() if s == story}
+                conn.execute("DELETE FROM stories WHERE id = ?", (story,))
+                if len(targets) == 1:
+                    conn.execute("INSERT OR REPLACE INTO story_aliases (id, target) VALUES (?, ?)", (story, targets.pop()))
+        return changed
+
+    def story_exists(self, story: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE story = ? LIMIT 1", (story,)).fetchone() is not None
+
+    def resolve_story(self, story: int) -> int:
+        """A story id, following aliases of stories merged into others."""
+        for _ in range(10):
+            row = self.conn.execute("SELECT target FROM story_aliases WHERE id = ?", (story,)).fetchone()
+            if row is None:
+                return story
+            story = row["target"]
+        return story
+
     def update_articles(self, items: list[AnnotatedArticle]) -> None:
         """Rewrite articles whose record changed after linking (an inferred date)."""
         with self.transaction() as conn:
@@ -180,7 +218,11 @@ class Store:
         return frozenset(r["line_key"] for r in rows if is_template(r["n"], total))
 
     def max_story_id(self) -> int:
-        return self.conn.execute("SELECT COALESCE(MAX(story), 0) FROM articles").fetchone()[0]
+        """The highest story id ever given, merged-away ones included: ids are never reused."""
+        return self.conn.execute(
+            "SELECT MAX(COALESCE((SELECT MAX(story) FROM articles), 0), COALESCE((SELECT MAX(id) FROM story_aliases), 0),"
+            " COALESCE((SELECT MAX(id) FROM stories), 0))"
+        ).fetchone()[0]
 
     # --- stories --------------------------------------------------------------
 
@@ -226,7 +268,7 @@ class Store:
         return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
     def dossier(self, story: int) -> Dossier | None:
-        row = self.conn.execute("SELECT dossier FROM stories WHERE id = ?", (story,)).fetchone()
+        row = self.conn.execute("SELECT dossier FROM stories WHERE id = ?", (self.resolve_story(story),)).fetchone()
         return from_dict(Dossier, json.loads(row["dossier"])) if row else None
 
     def iter_dossiers(self) -> Iterator[Dossier]:
