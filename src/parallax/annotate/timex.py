@@ -39,8 +39,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_period", re.compile(r"\b(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
-FUTURE_WINDOW_CHARS = 60
-_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|next|upcoming|scheduled)\b", re.I)
+FUTURE_WINDOW_CHARS = 100
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|planning|planned|next|upcoming|"
+    r"scheduled|expected to|set to|likely|ahead of)\b",
+    re.I,
+)
+# "with Wednesday's debate approaching": a participle after the expression.
+_FUTURE_AFTER = re.compile(r"^(?:'s|’s)?\s+\w+\s+(?:approaching|looming|ahead|to come)\b", re.I)
 
 
 def resolve_times(sentences: list[str], published: str | None) -> list[TimeExpression]:
@@ -72,7 +78,10 @@ def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[Ti
                 continue
             # Tense is read from the words just before the expression: a sentence can
             # report a past event and a future plan ("said on Monday it would ...").
-            future = bool(_FUTURE.search(sentence[max(0, m.start() - FUTURE_WINDOW_CHARS): m.end()]))
+            future = bool(
+                _FUTURE.search(sentence[max(0, m.start() - FUTURE_WINDOW_CHARS): m.end()])
+                or _FUTURE_AFTER.match(sentence[m.end(): m.end() + 40])
+            )
             expression = _resolve(kind, m, anchor, future, index)
             if expression is None:
                 continue
@@ -150,16 +159,19 @@ def resolve_weekday(anchor: date, weekday: int, forward: bool, mod: str = "") ->
 
 def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | None:
     """The month/day in the year that puts it on the sentence's side of ``anchor``."""
+    candidates = []
     for year in (anchor.year, anchor.year - 1, anchor.year + 1):
         try:
-            candidate = date(year, month, day)
+            candidates.append(date(year, month, day))
         except ValueError:
             return None
+    for candidate in candidates:
         if future and candidate >= anchor - timedelta(days=1) and candidate - anchor < timedelta(days=330):
             return candidate
         if not future and candidate <= anchor + timedelta(days=1) and anchor - candidate < timedelta(days=330):
             return candidate
-    return None
+    # No tense marker fits ("support her in November"): the nearest such date.
+    return min(candidates, key=lambda c: abs((c - anchor).days))
 
 
 def event_date(times: list[TimeExpression], published: str | None, *, lede_sentences: int = 3) -> str | None:
