@@ -102,12 +102,37 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         sent = first[0].sent
         speakers, cue = attribute(doc, span, sentences, canon)
         text = doc.text[span.start:span.end].strip().strip(",").strip()
-        if not speakers and previous is not None and _stands_alone(doc.text, span, paragraph_starts) and previous.paragraph >= span.paragraph - 1:
-            speakers, cue = previous.speakers, previous.cue  # a quote continued in the next paragraph
+        if not speakers and previous is not None and previous.speakers and (
+            previous.paragraph == span.paragraph
+            or (_stands_alone(doc.text, span, paragraph_starts) and previous.paragraph == span.paragraph - 1)
+        ):
+            # '"...," Ferguson said. "The only thing ..."' and a quote continued in
+            # the next paragraph: the speaker goes on until someone else is named.
+            speakers, cue = previous.speakers, previous.cue
+        if not speakers and _stands_alone(doc.text, span, paragraph_starts) and span.paragraph > 0:
+            speakers, cue = _lead_in_speaker(doc, paragraph_starts, span, sentences, canon)
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _lead_in_speaker(
+    doc: Doc, starts: list[int], span: QuoteSpan, sentences: list[Span], canon: dict[str, str]
+) -> tuple[list[str], str | None]:
+    """'Eto'o said:' ending the paragraph before a quote-only paragraph names its speaker."""
+    previous_start, previous_end = starts[span.paragraph - 1], starts[span.paragraph] - 2
+    if not doc.text[previous_start:previous_end].rstrip().endswith(":"):
+        return [], None
+    lead = doc.char_span(previous_start, previous_end, alignment_mode="contract")
+    if lead is None:
+        return [], None
+    for token in reversed(list(lead)):
+        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+            subject = _subject_of(token)
+            if subject is not None:
+                return _resolve_subject(doc, subject, span, canon, sentences), token.lemma_
+    return [], None
 
 
 def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
@@ -160,6 +185,11 @@ def _subject_of(verb: Token) -> Token | None:
     # "... and added" shares the subject of the first verb of the coordination.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject_of(verb.head)
+    # '"...," declared the United boss Ferguson': after the quote the subject may
+    # follow its verb, and the parser reads it as an object.
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 
@@ -177,6 +207,14 @@ def _resolve_subject(doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, st
 
 def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span]) -> list[str]:
     lower = token.lower_
+    if lower in ("who", "which", "that") and token.head.dep_ == "relcl":
+        token = token.head.head  # "Chauvin's mother, who said": the noun the clause describes
+        lower = token.lower_
+    if lower == "i":
+        return []  # the writer speaking: a column, not a quote to attribute
+    if lower == "it":
+        org = _last_organisation(doc, span)
+        return [org] if org else []
     if lower in SINGULAR_PRONOUNS:
         person = _last_people(doc, span, sentences, want=1)
         return person[-1:] if person else []
@@ -195,13 +233,29 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
 
 
 def _fullest_person(name: str, canon: dict[str, str]) -> str:
-    """A surname the tagger did not label a person ("Pillay told") still means the named person."""
+    """A short name the tagger did not label a person ("Pillay told") still means the named person.
+
+    Usually the trailing words of the full name; for one word that ends no
+    name, the first word of exactly one (names written given-name first in
+    second mention, "Tedros" of "Tedros Adhanom Ghebreyesus").
+    """
     words = name.split()
-    for full in sorted(set(canon.values()), key=lambda n: -len(n.split())):
+    fuller = sorted(set(canon.values()), key=lambda n: -len(n.split()))
+    for full in fuller:
         other = full.split()
         if len(other) > len(words) and other[-len(words):] == words:
             return full
+    if len(words) == 1:
+        starting = [f for f in fuller if len(f.split()) > 1 and f.split()[0] == name]
+        if len(starting) == 1:
+            return starting[0]
     return name
+
+
+def _last_organisation(doc: Doc, span: QuoteSpan) -> str | None:
+    """The organisation named last before a quote: what "it said" stands for."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not _in_any_quote(doc, e)]
+    return _canon(doc, orgs[-1]) if orgs else None
 
 
 def _is_people_noun(token: Token) -> bool:
