@@ -166,7 +166,7 @@ def serve(
 
     open_store(_db(db), must_exist=True).close()
     console.print(f"Parallax on http://{host}:{port}  (database {_db(db)}; API docs at /docs)")
-    uvicorn.run(create_app(_db(db)), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(_db(db), host=host), host=host, port=port, log_level="warning")
 
 
 def run() -> None:

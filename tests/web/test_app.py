@@ -66,3 +66,74 @@ def test_hostile_page_text_is_escaped(tmp_path, annotator):
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
         if url != "/":
             assert "&lt;script&gt;alert(4)" in html  # shown, as text
+
+
+def test_filters_paging_and_entity_pages(client):
+    story = client.get("/api/stories").json()["stories"][0]
+    assert "Barack Obama" in story["people"] or "Vladimir Putin" in story["people"]
+    assert client.get("/api/stories", params={"from": "2012-06-01", "to": "2012-06-30"}).json()["total"] == 1
+    assert client.get("/api/stories", params={"from": "2013-01-01"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"outlet": "no-such-outlet.example"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"entity": "vladimir putin"}).json()["total"] == 1
+    assert client.get("/api/stories", params={"from": "not-a-date"}).status_code == 422
+    entity = client.get("/api/entities/Vladimir Putin").json()
+    assert [s["id"] for s in entity["stories"]] == [story["id"]]
+    html = client.get("/entities/Vladimir Putin").text
+    assert f'href="/stories/{story["id"]}"' in html
+    page = client.get("/", params={"entity": "Vladimir Putin"}).text
+    assert "Stories naming Vladimir Putin" in page and "story-row" in page
+
+
+def test_story_page_has_chart_and_compare(client):
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    html = client.get(f"/stories/{story}").text
+    assert "<svg" in html and 'aria-label="Articles per outlet per day"' in html
+    compare = client.get(f"/stories/{story}/compare", params={"a": [SEED_A.stem, "001_c84c90adefcef19b"]})
+    assert compare.status_code == 200
+    assert compare.text.count('class="col"') == 2 and "s-shared" in compare.text and "s-unique" in compare.text
+    assert client.get(f"/stories/{story}/compare", params={"a": [SEED_A.stem]}).status_code == 400
+
+
+def test_pages_carry_a_no_script_policy(client):
+    headers = client.get("/").headers
+    assert "script-src 'none'" in headers["content-security-policy"]
+    assert client.get("/docs").status_code == 200 and "swagger-ui-bundle.js" in client.get("/docs").text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.fixture()
+def writable(tmp_path, annotator, monkeypatch):
+    """An app over an empty database whose ingest shares the session's model."""
+    from parallax import pipeline as pipeline_module
+
+    real = pipeline_module.Pipeline
+    monkeypatch.setattr(pipeline_module, "Pipeline", lambda store, **kw: real(store, annotator=annotator))
+    monkeypatch.delenv("PARALLAX_API_KEY", raising=False)
+    db = tmp_path / "w.db"
+    from parallax.store import Store
+
+    Store(db).close()
+    return db
+
+
+def test_ingest_json_and_multipart_on_loopback(writable):
+    client = TestClient(create_app(writable, host="127.0.0.1"))
+    page = {"id": "seed-a", "text": SEED_A.read_text(encoding="utf-8")}
+    result = client.post("/api/pages", json={"pages": [page, {"id": "bad", "text": "Home\nNews"}]}).json()
+    assert result["articles_stored"] == 1 and result["failed"][0]["page"] == "bad"
+    again = client.post("/api/pages", json={"pages": [page]}).json()
+    assert again["articles_stored"] == 0 and again["already_stored"]
+    form = client.post("/ingest", files={"files": ("other.txt", b"\x00\x01binary")}, data={"text": ""})
+    assert form.status_code == 200 and "binary" in form.text
+    assert client.post("/api/pages", json={"pages": []}).status_code == 422
+    assert client.post("/api/pages", content=b"x" * 11_000_000, headers={"content-type": "application/json"}).status_code == 413
+
+
+def test_writes_need_a_key_off_loopback_or_when_set(writable):
+    page = {"pages": [{"id": "p", "text": SEED_A.read_text(encoding="utf-8")}]}
+    open_server = TestClient(create_app(writable, host="0.0.0.0"))
+    assert open_server.post("/api/pages", json=page).status_code == 403
+    keyed = TestClient(create_app(writable, host="0.0.0.0", api_key="s3cret"))
+    assert keyed.post("/api/pages", json=page).status_code == 401
+    assert keyed.post("/api/pages", json=page, headers={"X-API-Key": "wrong"}).status_code == 401
+    assert keyed.post("/api/pages", json=page, headers={"X-API-Key": "s3cret"}).status_code == 200

@@ -56,3 +56,21 @@ CREATE TABLE IF NOT EXISTS story_aliases (
     id     INTEGER PRIMARY KEY,
     target INTEGER NOT NULL
 );
+
+-- What the story list filters on, kept beside each dossier.
+CREATE TABLE IF NOT EXISTS story_outlets (
+    story  INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    PRIMARY KEY (story, outlet)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet);
+
+CREATE TABLE IF NOT EXISTS story_entities (
+    story    INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (story, name, type)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_entities_name ON story_entities(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS stories_dates ON stories(event_date, first_published);

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,22 @@ class StoryRow:
     event_date: str | None
     first_published: str | None
     last_published: str | None
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryFilter:
+    """What the story list can be narrowed by; every field optional."""
+
+    query: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+
+# How many people and places the story list shows per story.
+LIST_ENTITIES = 3
 
 
 class Store:
@@ -241,31 +257,88 @@ class Store:
                 (dossier.story, dossier.headline, len(dossier.articles), json.dumps(dossier.outlets), dossier.event_date,
                  dossier.first_published, dossier.last_published, json.dumps(to_dict(dossier)), _now()),
             )
-
-    def list_stories(self, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[StoryRow]:
-        """Stories newest first; with ``query``, those with an article matching it (FTS5)."""
-        if query:
-            sql = (
-                "SELECT s.* FROM stories s WHERE s.id IN (SELECT a.story FROM articles a JOIN articles_fts f"
-                " ON f.article_id = a.id WHERE articles_fts MATCH ?)"
-                " ORDER BY COALESCE(s.event_date, s.first_published, '') DESC, s.id DESC LIMIT ? OFFSET ?"
+            conn.execute("DELETE FROM story_outlets WHERE story = ?", (dossier.story,))
+            conn.executemany("INSERT OR IGNORE INTO story_outlets (story, outlet) VALUES (?, ?)",
+                             [(dossier.story, o) for o in dossier.outlets])
+            conn.execute("DELETE FROM story_entities WHERE story = ?", (dossier.story,))
+            conn.executemany(
+                "INSERT OR IGNORE INTO story_entities (story, name, type, articles) VALUES (?, ?, ?, ?)",
+                [(dossier.story, e.name, e.type, len(e.articles)) for e in dossier.entities],
             )
-            params: tuple = (_fts_query(query), limit, offset)
-        else:
-            sql = "SELECT * FROM stories ORDER BY COALESCE(event_date, first_published, '') DESC, id DESC LIMIT ? OFFSET ?"
-            params = (limit, offset)
+
+    def list_stories(
+        self, *, query: str | None = None, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[StoryRow]:
+        """Stories newest first, narrowed by full-text search (FTS5) and filters."""
+        filters = filters or StoryFilter(query=query)
+        if query and not filters.query:
+            filters = StoryFilter(query=query, date_from=filters.date_from, date_to=filters.date_to,
+                                  outlet=filters.outlet, entity=filters.entity)
+        where, params = self._story_where(filters)
+        sql = (
+            f"SELECT s.* FROM stories s {where}"
+            " ORDER BY COALESCE(s.event_date, s.first_published, '') DESC, s.id DESC LIMIT ? OFFSET ?"
+        )
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}") from exc
+        entities = self._list_entities([r["id"] for r in rows])
         return [
             StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
-                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"])
+                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"],
+                     people=entities.get((r["id"], "person"), []), places=entities.get((r["id"], "place"), []))
             for r in rows
         ]
 
-    def count_stories(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+    def count_stories(self, filters: StoryFilter | None = None) -> int:
+        where, params = self._story_where(filters or StoryFilter())
+        return self.conn.execute(f"SELECT COUNT(*) FROM stories s {where}", params).fetchone()[0]
+
+    @staticmethod
+    def _story_where(f: StoryFilter) -> tuple[str, tuple]:
+        clauses, params = [], []
+        if f.query:
+            clauses.append(
+                "s.id IN (SELECT a.story FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
+                " WHERE articles_fts MATCH ?)"
+            )
+            params.append(_fts_query(f.query))
+        if f.date_from:
+            clauses.append("COALESCE(s.last_published, s.event_date) >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            clauses.append("COALESCE(s.first_published, s.event_date) <= ?")
+            params.append(f.date_to)
+        if f.outlet:
+            clauses.append("s.id IN (SELECT story FROM story_outlets WHERE outlet = ?)")
+            params.append(f.outlet)
+        if f.entity:
+            clauses.append("s.id IN (SELECT story FROM story_entities WHERE name = ? COLLATE NOCASE)")
+            params.append(f.entity)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(params)
+
+    def _list_entities(self, stories: list[int]) -> dict[tuple[int, str], list[str]]:
+        if not stories:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT story, name, type, articles FROM story_entities WHERE story IN ({','.join('?' * len(stories))})"
+            " AND type IN ('person', 'place') ORDER BY articles DESC, name",
+            stories,
+        ).fetchall()
+        out: dict[tuple[int, str], list[str]] = {}
+        for r in rows:
+            names = out.setdefault((r["story"], r["type"]), [])
+            if len(names) < LIST_ENTITIES:
+                names.append(r["name"])
+        return out
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT outlet FROM story_outlets ORDER BY outlet")]
+
+    def entity_stories(self, name: str, *, limit: int = 100) -> list[StoryRow]:
+        """Stories that name a person, place or organisation."""
+        return self.list_stories(filters=StoryFilter(entity=name), limit=limit)
 
     def dossier(self, story: int) -> Dossier | None:
         row = self.conn.execute("SELECT dossier FROM stories WHERE id = ?", (self.resolve_story(story),)).fetchone()

@@ -1,126 +1,81 @@
 """The FastAPI application: HTML pages and a JSON API over one database.
 
-Handlers hold no SQL (``store`` does) and templates autoescape everything:
-scraped text is hostile and is only ever shown, never interpreted.
+One module per resource (``stories``, ``articles``, ``entities``, ``ingest``)
+adds its routes; handlers hold no SQL (``store`` does) and templates autoescape
+everything: scraped text is hostile and is only ever shown, never interpreted.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.templating import Jinja2Templates
+import swagger_ui_bundle
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import E_ARTICLE_NOT_FOUND, E_STORY_NOT_FOUND, StoreError
-from ..pipeline import export_article, export_dossier
-from ..store import Store
+from . import articles, entities, ingest, stories
+from .context import WebContext
 
-PAGE_SIZE = 50
+ENV_API_KEY = "PARALLAX_API_KEY"
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app for one database file (opened read-only per request)."""
+def create_app(db_path: str | Path, *, host: str = "127.0.0.1", api_key: str | None = None) -> FastAPI:
+    """The app for one database file (opened read-only per request).
+
+    Args:
+        db_path: the SQLite file.
+        host: the interface the server listens on; without an API key,
+            writes are accepted only when it is a loopback address.
+        api_key: the key writes need; defaults to ``$PARALLAX_API_KEY``.
+    """
+    from .context import is_loopback
+
+    ctx = WebContext(db=str(db_path), api_key=api_key or os.environ.get(ENV_API_KEY) or None, loopback_only=is_loopback(host))
     app = FastAPI(
         title="Parallax",
         version=__version__,
-        description="Stories built from many outlets' news pages: dossiers, articles, search.",
+        description="Stories built from many outlets' news pages: dossiers, articles, entities, search, ingest.",
+        docs_url=None,
+        redoc_url=None,
     )
-    templates = Jinja2Templates(directory=str(resources.files(__package__).joinpath("templates")))
-    db = str(db_path)
+    # Swagger UI from the swagger-ui-bundle package, served here: /docs works offline.
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
 
-    def store() -> Store:
-        return Store(db, read_only=True)
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="Parallax API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
-        return templates.TemplateResponse(
+        return ctx.templates.TemplateResponse(
             request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code
         )
 
-    # --- JSON API -------------------------------------------------------------
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if request.url.path.startswith(("/docs", "/static/swagger")):
+            return response  # Swagger UI runs its own (packaged) scripts
+        # Scraped text is shown, never run: no script may execute on these pages.
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'"
+        )
+        return response
 
-    @app.get("/api/stories", summary="List stories, newest first; full-text search with q")
-    def api_stories(q: str | None = Query(None, max_length=200), limit: int = Query(PAGE_SIZE, ge=1, le=500), offset: int = Query(0, ge=0)):
-        s = store()
-        try:
-            rows = s.list_stories(query=q, limit=limit, offset=offset)
-        except StoreError as exc:
-            raise HTTPException(400, str(exc)) from exc
-        finally:
-            s.close()
-        return {"stories": [_row(r) for r in rows], "limit": limit, "offset": offset}
-
-    @app.get("/api/stories/{story_id}", summary="A story's dossier")
-    def api_story(story_id: int):
-        s = store()
-        try:
-            dossier = s.dossier(story_id)
-        finally:
-            s.close()
-        if dossier is None:
-            raise HTTPException(404, E_STORY_NOT_FOUND.format(story=story_id))
-        return export_dossier(dossier)
-
-    @app.get("/api/articles/{article_id}", summary="One article, as `parallax export` writes it")
-    def api_article(article_id: str):
-        s = store()
-        try:
-            found = s.article(article_id)
-        finally:
-            s.close()
-        if found is None:
-            raise HTTPException(404, E_ARTICLE_NOT_FOUND.format(article=article_id))
-        return export_article(*found)
-
-    # --- HTML pages -----------------------------------------------------------
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, q: str | None = Query(None, max_length=200), page: int = Query(1, ge=1)):
-        s = store()
-        try:
-            rows = s.list_stories(query=q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-            total = s.count_stories()
-        except StoreError as exc:
-            raise HTTPException(400, str(exc)) from exc
-        finally:
-            s.close()
-        return templates.TemplateResponse(request, "stories.html", {"stories": rows, "q": q or "", "page": page, "total": total, "page_size": PAGE_SIZE})
-
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: int):
-        s = store()
-        try:
-            dossier = s.dossier(story_id)
-            articles = s.story_articles(story_id) if dossier else []
-        finally:
-            s.close()
-        if dossier is None:
-            raise HTTPException(404, E_STORY_NOT_FOUND.format(story=story_id))
-        return templates.TemplateResponse(request, "story.html", {"d": dossier, "articles": articles})
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str):
-        s = store()
-        try:
-            found = s.article(article_id)
-        finally:
-            s.close()
-        if found is None:
-            raise HTTPException(404, E_ARTICLE_NOT_FOUND.format(article=article_id))
-        item, story, group = found
-        return templates.TemplateResponse(request, "article.html", {"item": item, "a": item.article, "story": story, "group": group})
-
+    for module in (stories, articles, entities, ingest):
+        app.include_router(module.make_router(ctx))
     return app
-
-
-def _row(row) -> dict:
-    return {
-        "id": row.id, "headline": row.headline, "articles": row.n_articles, "outlets": row.outlets,
-        "event_date": row.event_date, "first_published": row.first_published, "last_published": row.last_published,
-    }
