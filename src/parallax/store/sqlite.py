@@ -27,6 +27,9 @@ from ..model import AnnotatedArticle, Assignment, Dossier, Page, from_dict, to_d
 LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DB = "parallax.db"
+# Bumped whenever schema.sql gains a table; older files are brought up to date
+# (tables added, derived tables rebuilt) the first time a writer opens them.
+SCHEMA_VERSION = 3
 ENV_DB = "PARALLAX_DB"
 # A query that runs longer than this on a reader is cut (web requests).
 READ_TIMEOUT_S = 5.0
@@ -88,11 +91,26 @@ class Store:
                 self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path!r}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
         self.conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"database {self.path!r} was written by an older Parallax; open it once for writing "
+                    "(any `parallax ingest`, or `parallax serve`) to bring it up to date"
+                )
+            self._upgrade(version)
+
+    def _upgrade(self, version: int) -> None:
+        """Create missing tables and rebuild what is derived from stored dossiers."""
+        self.conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
+        del version  # every older layout gets the same treatment: derived tables rebuilt
+        for dossier in list(self.iter_dossiers()):
+            self.save_dossier(dossier)
+        self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.conn.close()
