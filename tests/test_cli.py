@@ -112,3 +112,19 @@ def test_db_option_on_the_command(runner, tmp_path):
     assert runner.invoke(cli.app, ["ingest", "--db", str(db), str(SEED_A)]).exit_code == 0
     result = runner.invoke(cli.app, ["stories", "--db", str(db), "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout.splitlines()[0])["n_articles"] == 1
+
+
+def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0
+    conn = sqlite3.connect(db)  # make it look like a file written before the list tables existed
+    conn.executescript("DROP TABLE story_entities; DROP TABLE articles_fts; PRAGMA user_version = 0;")
+    conn.close()
+    with pytest.raises(Exception, match="older Parallax"):
+        Store(db, read_only=True)
+    Store(db).close()  # a writer upgrades it
+    store = Store(db, read_only=True)
+    [row] = store.list_stories(query="McCain")
+    assert row.people and row.n_articles == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -108,7 +109,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a story's dossier: summary, outlets, quotes, figures, unique facts, timeline."""
-    from .pipeline import export_dossier
+    from .export import export_dossier
 
     store = open_store(_db(db), must_exist=True)
     if story is None:
@@ -133,7 +134,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write JSON Lines: one article a line (the DESIGN contract), or one dossier a line."""
-    from .pipeline import export_article, export_dossier
+    from .export import export_article, export_dossier
 
     store = open_store(_db(db), must_exist=True)
     if stories_:
@@ -157,16 +158,26 @@ def export(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (one per core is a good start).", min=1)] = 1,
     db: DbOption = None,
 ) -> None:
-    """Serve the web UI and the JSON API (OpenAPI at /docs)."""
+    """Serve the web UI and the JSON API (OpenAPI at /docs).
+
+    Listening on 127.0.0.1 (the default), writes (ingest) are open to this
+    machine; elsewhere they need PARALLAX_API_KEY.
+    """
     import uvicorn
 
     from .web import create_app
 
     open_store(_db(db), must_exist=True).close()
     console.print(f"Parallax on http://{host}:{port}  (database {_db(db)}; API docs at /docs)")
-    uvicorn.run(create_app(_db(db), host=host), host=host, port=port, log_level="warning")
+    if workers > 1:
+        # Worker processes build the app themselves, from the environment.
+        os.environ["PARALLAX_DB"], os.environ["PARALLAX_HOST"] = str(Path(_db(db)).resolve()), host
+        uvicorn.run("parallax.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(_db(db), host=host), host=host, port=port, log_level="warning")
 
 
 def run() -> None:

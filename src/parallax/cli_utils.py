@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -14,7 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .model import Dossier
-from .pipeline import IngestReport
+
+if TYPE_CHECKING:
+    from .pipeline import IngestReport
 from .store import Store, StoryRow
 
 # Fewer pages than this finish before a bar is worth drawing.
@@ -53,7 +56,7 @@ def progress_bar(console: Console) -> Iterator[Callable[[int], None]]:
         progress.stop()
 
 
-def print_report(console: Console, report: IngestReport, db: str) -> None:
+def print_report(console: Console, report: "IngestReport", db: str) -> None:
     console.print(
         f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
         f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "

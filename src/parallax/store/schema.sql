@@ -37,10 +37,12 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published TEXT,
     last_published  TEXT,
     dossier         TEXT NOT NULL,  -- the Dossier as JSON
-    updated_at      TEXT NOT NULL
+    updated_at      TEXT NOT NULL,
+    sort_key        TEXT NOT NULL DEFAULT ''  -- event date, else first publication: the list's order
 );
+CREATE INDEX IF NOT EXISTS stories_sort ON stories(sort_key DESC, id DESC);
 
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, body);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, story UNINDEXED, title, body);
 
 -- Lines seen near the edges of an outlet's plain-text pages, with the story of
 -- each page: a line in many stories of one outlet is that outlet's chrome.

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_DB = "parallax.db"
 # Bumped whenever schema.sql gains a table; older files are brought up to date
 # (tables added, derived tables rebuilt) the first time a writer opens them.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ENV_DB = "PARALLAX_DB"
 # A query that runs longer than this on a reader is cut (web requests).
 READ_TIMEOUT_S = 5.0
@@ -76,6 +76,8 @@ class StoryFilter:
 
 # How many people and places the story list shows per story.
 LIST_ENTITIES = 3
+# A text search counts its stories up to this many ("1000+" beyond).
+SEARCH_COUNT_CAP = 1000
 
 
 class Store:
@@ -105,9 +107,27 @@ class Store:
             self._upgrade(version)
 
     def _upgrade(self, version: int) -> None:
-        """Create missing tables and rebuild what is derived from stored dossiers."""
+        """Bring an older file up to date: add what is missing, rebuild what is derived.
+
+        Articles and pages are never touched; the search index and the story
+        list's tables are rebuilt from them and from the stored dossiers.
+        """
+        del version  # every older layout gets the same treatment
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(stories)")}
+        if columns and "sort_key" not in columns:
+            self.conn.executescript(
+                "ALTER TABLE stories ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
+                "DROP TABLE IF EXISTS articles_fts;"  # rebuilt below with its story column
+            )
         self.conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text())
-        del version  # every older layout gets the same treatment: derived tables rebuilt
+        if not self.conn.execute("SELECT 1 FROM articles_fts LIMIT 1").fetchone():
+            rows = self.conn.execute(
+                "SELECT id, story, title, json_extract(record, '$.article.body') AS body FROM articles"
+            ).fetchall()
+            self.conn.executemany(
+                "INSERT INTO articles_fts (article_id, story, title, body) VALUES (?, ?, ?, ?)",
+                [(r["id"], r["story"], r["title"] or "", "\n\n".join(json.loads(r["body"]))) for r in rows],
+            )
         for dossier in list(self.iter_dossiers()):
             self.save_dossier(dossier)
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -179,7 +199,10 @@ class Store:
             (a.id, a.url, a.outlet, a.title, a.published, a.published_from, story, group,
              json.dumps(to_dict(item)), json.dumps(features)),
         )
-        conn.execute("INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)", (a.id, a.title or "", a.body_text))
+        conn.execute(
+            "INSERT INTO articles_fts (article_id, story, title, body) VALUES (?, ?, ?, ?)",
+            (a.id, story, a.title or "", a.body_text),
+        )
 
     def move_articles(self, moved: dict[str, int]) -> set[int]:
         """Apply the linker's repairs: articles to their new stories; emptied stories become aliases.
@@ -197,6 +220,7 @@ class Store:
                 )
             }
             conn.executemany("UPDATE articles SET story = ? WHERE id = ?", [(story, a) for a, story in moved.items()])
+            conn.executemany("UPDATE articles_fts SET story = ? WHERE article_id = ?", [(story, a) for a, story in moved.items()])
             changed = set(old.values()) | set(moved.values())
             for story in set(old.values()) - set(moved.values()):
                 if conn.execute("SELECT 1 FROM articles WHERE story = ? LIMIT 1", (story,)).fetchone():
@@ -267,13 +291,15 @@ class Store:
     def save_dossier(self, dossier: Dossier) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO stories (id, headline, n_articles, outlets, event_date, first_published, last_published, dossier, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO stories (id, headline, n_articles, outlets, event_date, first_published, last_published, dossier,"
+                " updated_at, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, n_articles = excluded.n_articles,"
                 " outlets = excluded.outlets, event_date = excluded.event_date, first_published = excluded.first_published,"
-                " last_published = excluded.last_published, dossier = excluded.dossier, updated_at = excluded.updated_at",
+                " last_published = excluded.last_published, dossier = excluded.dossier, updated_at = excluded.updated_at,"
+                " sort_key = excluded.sort_key",
                 (dossier.story, dossier.headline, len(dossier.articles), json.dumps(dossier.outlets), dossier.event_date,
-                 dossier.first_published, dossier.last_published, json.dumps(to_dict(dossier)), _now()),
+                 dossier.first_published, dossier.last_published, json.dumps(to_dict(dossier)), _now(),
+                 dossier.event_date or dossier.first_published or ""),
             )
             conn.execute("DELETE FROM story_outlets WHERE story = ?", (dossier.story,))
             conn.executemany("INSERT OR IGNORE INTO story_outlets (story, outlet) VALUES (?, ?)",
@@ -290,17 +316,17 @@ class Store:
         """Stories newest first, narrowed by full-text search (FTS5) and filters."""
         filters = filters or StoryFilter(query=query)
         if query and not filters.query:
-            filters = StoryFilter(query=query, date_from=filters.date_from, date_to=filters.date_to,
-                                  outlet=filters.outlet, entity=filters.entity)
-        where, params = self._story_where(filters)
-        sql = (
-            f"SELECT s.* FROM stories s {where}"
-            " ORDER BY COALESCE(s.event_date, s.first_published, '') DESC, s.id DESC LIMIT ? OFFSET ?"
-        )
-        try:
+            filters = replace(filters, query=query)
+        if filters.query:
+            ids = self._search(filters, limit=limit, offset=offset)
+            rows = self._story_rows(ids)
+        else:
+            where, params = self._story_where(filters)
+            sql = (
+                "SELECT s.id, s.headline, s.n_articles, s.outlets, s.event_date, s.first_published, s.last_published"
+                f" FROM stories s {where} ORDER BY s.sort_key DESC, s.id DESC LIMIT ? OFFSET ?"
+            )
             rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"search failed: {exc}") from exc
         entities = self._list_entities([r["id"] for r in rows])
         return [
             StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
@@ -309,19 +335,71 @@ class Store:
             for r in rows
         ]
 
-    def count_stories(self, filters: StoryFilter | None = None) -> int:
-        where, params = self._story_where(filters or StoryFilter())
+    def _search(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
+        """Stories with an article matching ``f.query``, the most recently stored match first.
+
+        FTS5 walks its matches in rowid order and the walk stops as soon as the
+        page is full, so a word found in tens of thousands of articles costs no
+        more than a rare one.
+        """
+        others = replace(f, query=None)
+        where, params = self._story_where(others)
+        check = f"SELECT s.id FROM stories s {where} {'AND' if where else 'WHERE'} s.id = ?"
+        wanted = offset + limit
+        found: list[int] = []
+        seen: set[int] = set()
+        try:
+            cursor = self.conn.execute(
+                "SELECT story FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC", (_fts_query(f.query),)
+            )
+            for (story,) in cursor:
+                if story in seen:
+                    continue
+                seen.add(story)
+                if where and not self.conn.execute(check, (*params, story)).fetchone():
+                    continue
+                found.append(story)
+                if len(found) >= wanted:
+                    break
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        return found[offset:]
+
+    def _story_rows(self, ids: list[int]) -> list[sqlite3.Row]:
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            "SELECT id, headline, n_articles, outlets, event_date, first_published, last_published FROM stories"
+            f" WHERE id IN ({','.join('?' * len(ids))})", ids,
+        ).fetchall()
+        order = {story: n for n, story in enumerate(ids)}
+        return sorted(rows, key=lambda r: order[r["id"]])
+
+    def search_page(self, filters: StoryFilter, *, limit: int, offset: int, cap: int) -> tuple[list[StoryRow], int]:
+        """One page of a text search and the number of matching stories counted up to ``cap``, in one walk."""
+        ids = self._search(filters, limit=max(cap - offset, limit), offset=0)
+        page = ids[offset: offset + limit]
+        rows = self._story_rows(page)
+        entities = self._list_entities(page)
+        stories = [
+            StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
+                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"],
+                     people=entities.get((r["id"], "person"), []), places=entities.get((r["id"], "place"), []))
+            for r in rows
+        ]
+        return stories, len(ids)
+
+    def count_stories(self, filters: StoryFilter | None = None, *, cap: int = SEARCH_COUNT_CAP) -> int:
+        """How many stories the filters select; for a text search, counted up to ``cap``."""
+        filters = filters or StoryFilter()
+        if filters.query:
+            return len(self._search(filters, limit=cap, offset=0))
+        where, params = self._story_where(filters)
         return self.conn.execute(f"SELECT COUNT(*) FROM stories s {where}", params).fetchone()[0]
 
     @staticmethod
     def _story_where(f: StoryFilter) -> tuple[str, tuple]:
         clauses, params = [], []
-        if f.query:
-            clauses.append(
-                "s.id IN (SELECT a.story FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
-                " WHERE articles_fts MATCH ?)"
-            )
-            params.append(_fts_query(f.query))
         if f.date_from:
             clauses.append("COALESCE(s.last_published, s.event_date) >= ?")
             params.append(f.date_from)

@@ -22,6 +22,43 @@ from . import articles, entities, ingest, stories
 from .context import WebContext
 
 ENV_API_KEY = "PARALLAX_API_KEY"
+ENV_DB = "PARALLAX_DB"
+ENV_HOST = "PARALLAX_HOST"
+
+
+def app_from_env() -> FastAPI:
+    """The app as uvicorn's worker processes build it (``parallax serve --workers N``)."""
+    return create_app(os.environ[ENV_DB], host=os.environ.get(ENV_HOST, "127.0.0.1"))
+
+
+# Scraped text is shown, never run: no script may execute on Parallax's pages.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+class SecurityHeaders:
+    """Plain ASGI middleware (Starlette's BaseHTTPMiddleware costs milliseconds a request)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        swagger = scope["path"].startswith(("/docs", "/static/swagger"))
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+                if not swagger:  # Swagger UI runs its own (packaged) scripts
+                    headers.append((b"content-security-policy", PAGE_POLICY.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(db_path: str | Path, *, host: str = "127.0.0.1", api_key: str | None = None) -> FastAPI:
@@ -62,20 +99,7 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", api_key: str | N
             request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code
         )
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if request.url.path.startswith(("/docs", "/static/swagger")):
-            return response  # Swagger UI runs its own (packaged) scripts
-        # Scraped text is shown, never run: no script may execute on these pages.
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "object-src 'none'; base-uri 'none'; form-action 'self'"
-        )
-        return response
-
+    app.add_middleware(SecurityHeaders)
     for module in (stories, articles, entities, ingest):
         app.include_router(module.make_router(ctx))
     return app

@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import E_ARTICLE_NOT_FOUND
-from ..pipeline import export_article
+from ..export import export_article
 from .context import WebContext
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 # Request bodies above this are refused (413): a page upload, not a crawl.
 MAX_BODY_BYTES = 10_000_000
 PAGE_SIZE = 50
+# The outlet list changes only when pages arrive: a slightly stale list is fine.
+OUTLETS_TTL_S = 30.0
 
 
 @dataclass
@@ -35,9 +38,23 @@ class WebContext:
     )
     _pipeline: "Pipeline | None" = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _outlets: tuple[float, list[str]] = (0.0, [])
+    _local: threading.local = field(default_factory=threading.local)
 
     def reader(self) -> Store:
-        return Store(self.db, read_only=True)
+        """This thread's read-only connection, opened once and kept (SQLite readers are cheap to keep)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = _KeptStore(self.db, read_only=True)
+        return store
+
+    def outlets(self, store: Store) -> list[str]:
+        """The outlets the filter offers; read at most every OUTLETS_TTL_S seconds."""
+        stamp, cached = self._outlets
+        if time.monotonic() - stamp > OUTLETS_TTL_S:
+            cached = store.outlets()
+            self._outlets = (time.monotonic(), cached)
+        return cached
 
     def check_write(self, request: Request, provided: str | None = None) -> None:
         """Raise 401/403 unless this request may write."""
@@ -59,6 +76,13 @@ class WebContext:
             if self._pipeline is None:
                 self._pipeline = Pipeline(Store(self.db))
             return self._pipeline.ingest(paths)
+
+
+class _KeptStore(Store):
+    """A reader whose ``close`` keeps the connection for the thread's next request."""
+
+    def close(self) -> None:
+        pass
 
 
 def is_loopback(host: str) -> bool:

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..dossier.align import SentenceVectors
 from ..dossier.coverage import SUPPORT_SIMILARITY
 from ..errors import E_STORY_NOT_FOUND, StoreError
-from ..pipeline import export_dossier
+from ..export import export_dossier
 from ..store import StoryFilter
 from .charts import coverage_svg
 from .context import PAGE_SIZE, WebContext
@@ -33,14 +33,20 @@ def make_router(ctx: WebContext) -> APIRouter:
                               outlet=outlet or None, entity=entity or None)
         store = ctx.reader()
         try:
-            rows = store.list_stories(filters=filters, limit=limit, offset=(page - 1) * limit)
-            total = store.count_stories(filters)
-            outlets = store.outlets()
+            if filters.query:
+                # A text search counts only as far as the next page needs ("150+").
+                cap = (page + 1) * limit + 1
+                rows, total = store.search_page(filters, limit=limit, offset=(page - 1) * limit, cap=cap)
+                capped = total >= cap
+            else:
+                rows = store.list_stories(filters=filters, limit=limit, offset=(page - 1) * limit)
+                total, capped = store.count_stories(filters), False
+            outlets = ctx.outlets(store)
         except StoreError as exc:
             raise HTTPException(400, str(exc)) from exc
         finally:
             store.close()
-        return {"stories": rows, "total": total, "outlets": outlets, "page": page, "page_size": limit,
+        return {"stories": rows, "total": total, "capped": capped, "outlets": outlets, "page": page, "page_size": limit,
                 "q": q or "", "date_from": date_from or "", "date_to": date_to or "", "outlet": outlet or "",
                 "entity": entity or ""}
 
@@ -55,7 +61,8 @@ def make_router(ctx: WebContext) -> APIRouter:
         offset: int = Query(0, ge=0),
     ):
         c = list_context(q, date_from, date_to, outlet, entity, 1 + offset // limit, limit)
-        return {"stories": [story_row(r) for r in c["stories"]], "total": c["total"], "limit": limit, "offset": offset}
+        return {"stories": [story_row(r) for r in c["stories"]], "total": c["total"], "total_is_lower_bound": c["capped"],
+                "limit": limit, "offset": offset}
 
     @router.get("/api/stories/{story_id}", summary="A story's dossier")
     def api_story(story_id: int):
