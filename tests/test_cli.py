@@ -19,7 +19,8 @@ def runner(monkeypatch, annotator):
     real = pipeline.Pipeline
 
     def shared(store, annotator_=None, **kw):
-        return real(store, annotator=annotator)
+        kw.pop("annotator", None)
+        return real(store, annotator=annotator, **kw)
 
     monkeypatch.setattr(pipeline, "Pipeline", shared)
     return CliRunner()

@@ -9,7 +9,10 @@ named in the error (spaCy's E005). A page that a stage rejects becomes a
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
@@ -27,6 +30,8 @@ LOGGER = logging.getLogger(__name__)
 
 # Pages parsed together by spaCy and written together in one transaction.
 BATCH_PAGES = 64
+# With several parsing processes, spaCy starts them per batch: bigger batches pay for that.
+BATCH_PAGES_MULTIPROCESS = 512
 
 Progress = Callable[[int], None]
 
@@ -56,8 +61,10 @@ def _check(stage: str, result: Any, expected: type) -> Any:
 class Pipeline:
     """The stages, built once (the spaCy model is loaded here), run over batches of pages."""
 
-    def __init__(self, store: Store, *, annotator: Annotator | None = None) -> None:
+    def __init__(self, store: Store, *, annotator: Annotator | None = None, batch_pages: int = BATCH_PAGES) -> None:
         self.store = store
+        self.batch_pages = batch_pages
+        self.timings: Counter = Counter()  # seconds spent per stage, for benchmarks and -v
         self.annotator = annotator or Annotator()
         self._templates: dict[str, frozenset[str]] = {}
         self.extract_options = ExtractOptions(
@@ -100,12 +107,13 @@ class Pipeline:
                 continue
             seen_ids.add(item.id)
             batch.append(item)
-            if len(batch) >= BATCH_PAGES:
+            if len(batch) >= self.batch_pages:
                 self._process_batch(batch, report, progress)
                 batch = []
         if batch:
             self._process_batch(batch, report, progress)
-        self.refresh_stories(report.stories_touched)
+        with self._timed("dossier"):
+            self.refresh_stories(report.stories_touched)
         return report
 
     def _repair(self, touched: set[int], report: IngestReport) -> None:
@@ -139,9 +147,33 @@ class Pipeline:
 
     # --- steps ----------------------------------------------------------------
 
+    @contextmanager
+    def _timed(self, stage: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] += time.perf_counter() - start
+
     def _process_batch(self, pages: list[Page], report: IngestReport, progress: Progress | None) -> None:
         articles: list[Article] = []
         kept: list[Page] = []
+        with self._timed("extract"):
+            self._extract_all(pages, articles, kept, report)
+        with self._timed("annotate"):
+            items = [_check("annotate", i, AnnotatedArticle) for i in self.annotator(articles)]
+        with self._timed("link"):
+            assignments, features, regrouped = self._link_all(items, report)
+        with self._timed("store"):
+            self.store.save_batch(kept, items, assignments, features, regrouped)
+        self._templates.clear()  # the batch taught the store new outlet templates
+        with self._timed("link"):
+            self._repair({a.story for a in assignments}, report)
+        report.articles_stored += len(items)
+        if progress:
+            progress(len(pages))
+
+    def _extract_all(self, pages: list[Page], articles: list[Article], kept: list[Page], report: IngestReport) -> None:
         for page in pages:
             try:
                 articles.append(_check("extract", extract(page, self.extract_options), Article))
@@ -149,7 +181,8 @@ class Pipeline:
             except PageRejected as exc:
                 LOGGER.info("page %s rejected: %s", page.id, exc.reason)
                 report.failures.append(Failure(source=page.source, reason=exc.reason, stage="extract", page_id=page.id))
-        items = [_check("annotate", i, AnnotatedArticle) for i in self.annotator(articles)]
+
+    def _link_all(self, items: list[AnnotatedArticle], report: IngestReport):
         assignments: list[Assignment] = []
         features: dict[str, dict] = {}
         for item in items:
@@ -159,13 +192,7 @@ class Pipeline:
             report.stories_touched.add(assignment.story)
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
-        regrouped = self.linker.take_regrouped()
-        self.store.save_batch(kept, items, assignments, features, regrouped)
-        self._repair({a.story for a in assignments}, report)
-        self._templates.clear()  # the batch taught the store new outlet templates
-        report.articles_stored += len(items)
-        if progress:
-            progress(len(pages))
+        return assignments, features, self.linker.take_regrouped()
 
 
 def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:

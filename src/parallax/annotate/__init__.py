@@ -31,15 +31,18 @@ TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 class Annotator:
     """Holds the spaCy pipeline; call it on a batch of articles."""
 
-    def __init__(self, nlp: Language | None = None, *, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, nlp: Language | None = None, *, batch_size: int = BATCH_SIZE, n_process: int = 1) -> None:
         self.nlp = nlp or load_model()
         self.batch_size = batch_size
+        # spaCy's own multiprocessing: the parse is the one cost that grows with cores.
+        self.n_process = n_process
         self.model = model_name(self.nlp)
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
         articles = list(articles)
         texts = (a.body_text[:MAX_TEXT_CHARS] for a in articles)
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process if len(articles) > 1 else 1)
+        for article, doc in zip(articles, docs):
             yield AnnotatedArticle(article=article, annotations=self.annotate_doc(article, doc))
 
     def annotate_doc(self, article: Article, doc: Doc) -> Annotations:
