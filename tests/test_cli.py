@@ -129,3 +129,13 @@ def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
     store = Store(db, read_only=True)
     [row] = store.list_stories(query="McCain")
     assert row.people and row.n_articles == 2
+
+
+def test_same_page_twice_in_one_input_is_stored_once(runner, tmp_path):
+    text = SEED_A.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "x1", "text": text}), json.dumps({"id": "x2", "text": text}),
+             json.dumps({"id": "x1", "text": text + " more"})]
+    (tmp_path / "dup.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = _invoke(runner, tmp_path / "d.db", "ingest", str(tmp_path / "dup.jsonl"))
+    assert result.exit_code == 0 and "articles stored: 1" in result.output
+    assert "same text" in result.output and "same id" in result.output

@@ -24,7 +24,7 @@ from .ingest import read_pages
 from .link import Linker, features_of
 from .link.features import ArticleFeatures
 from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
-from .store import Store
+from .store import Store, content_hash
 
 LOGGER = logging.getLogger(__name__)
 
@@ -91,7 +91,10 @@ class Pipeline:
         """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
         report = IngestReport()
         batch: list[Page] = []
+        # Pages of this run not yet stored: the same page twice in one input is a duplicate too.
         seen_ids: set[str] = set()
+        seen_urls: set[str] = set()
+        seen_texts: set[str] = set()
         for item in read_pages(paths, stdin=stdin):
             if isinstance(item, Failure):
                 report.failures.append(item)
@@ -99,13 +102,16 @@ class Pipeline:
                     progress(1)
                 continue
             report.pages_read += 1
-            why = self.store.duplicate_of(item) or ("same id" if item.id in seen_ids else None)
+            why = self.store.duplicate_of(item) or _seen_in_run(item, seen_ids, seen_urls, seen_texts)
             if why:
                 report.duplicates.append((item.source, why))
                 if progress:
                     progress(1)
                 continue
             seen_ids.add(item.id)
+            seen_texts.add(content_hash(item.content))
+            if item.url:
+                seen_urls.add(item.url)
             batch.append(item)
             if len(batch) >= self.batch_pages:
                 self._process_batch(batch, report, progress)
@@ -193,6 +199,16 @@ class Pipeline:
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
         return assignments, features, self.linker.take_regrouped()
+
+
+def _seen_in_run(page: Page, ids: set[str], urls: set[str], texts: set[str]) -> str | None:
+    if page.id in ids:
+        return "same id"
+    if page.url and page.url in urls:
+        return "same url"
+    if content_hash(page.content) in texts:
+        return "same text"
+    return None
 
 
 def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:

@@ -47,13 +47,13 @@ class StorySentences:
         """Other outlets with a sentence that says what sentence ``index`` says."""
         own = self.all[index].outlet
         return {
-            s.outlet for j, s in enumerate(self.all)
-            if s.outlet != own and vectors.similarity(index, j) >= threshold
+            self.all[j].outlet for j, value in vectors.row(index).items()
+            if value >= threshold and self.all[j].outlet != own
         }
 
     def best_match(self, index: int, vectors: SentenceVectors) -> float:
         own = self.all[index].outlet
-        return max((vectors.similarity(index, j) for j, s in enumerate(self.all) if s.outlet != own), default=0.0)
+        return max((value for j, value in vectors.row(index).items() if self.all[j].outlet != own), default=0.0)
 
 
 def _is_fact(text: str) -> bool:

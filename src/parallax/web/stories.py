@@ -129,7 +129,7 @@ def compare_columns(items) -> list[dict]:
     columns = [{"article": item.article, "sentences": []} for item in items]
     for i, (owner, text) in enumerate(sentences):
         shared = any(
-            other != owner and vectors.similarity(i, j) >= SUPPORT_SIMILARITY for j, (other, _) in enumerate(sentences)
+            sentences[j][0] != owner and value >= SUPPORT_SIMILARITY for j, value in vectors.row(i).items()
         )
         columns[owner]["sentences"].append({"text": text, "shared": shared})
     return columns

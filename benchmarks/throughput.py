@@ -1,0 +1,171 @@
+"""The whole pipeline against its floor, the bare spaCy pass, on the same texts, in one run.
+
+Corpus: 2,000+ pages built from the development corpus and the seed pages by
+recombining real paragraphs: each page keeps a real page's chrome and takes its
+article paragraphs, reordered, with paragraphs from other pages of the same
+event mixed in; ids and URLs are new. So the text is real news text and the
+size is large.
+
+Measured (both with the same number of spaCy processes):
+- spaCy only: ``nlp.pipe`` over the article bodies the pipeline parses;
+- the full pipeline: ingest → extract → annotate → link → dossier → store into
+  a fresh SQLite file, with the time per stage and peak memory;
+- incremental ingest: the same corpus plus 10 % new pages into the same file.
+
+Run: ``python benchmarks/throughput.py [processes]`` (default 2).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from common import load_dev, machine, write_result
+
+from parallax.annotate import Annotator, load_model
+from parallax.extract import ExtractOptions, extract
+from parallax.annotate import make_headline_reader
+from parallax.errors import PageRejected
+from parallax.model import Page
+from parallax.pipeline import BATCH_PAGES, BATCH_PAGES_MULTIPROCESS, Pipeline
+from parallax.store import Store
+
+PAGES = 2200
+SEEDS = Path(__file__).resolve().parents[1] / "examples"
+
+
+def build_corpus(n: int, seed: int = 11) -> list[dict]:
+    """Pages recombined from real ones (see module docstring)."""
+    rng = random.Random(seed)
+    dev = load_dev()
+    templates = []
+    for row in dev:
+        lines = [l for l in row["text"].split("\n") if l.strip()]
+        labels = row["line_labels"]
+        templates.append((row, lines, labels))
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        templates.append(({"story": "seed", "id": path.stem, "url": None}, [l for l in text.split("\n") if l.strip()], None))
+    body_by_story = defaultdict(list)
+    for row, lines, labels in templates:
+        if labels:
+            body_by_story[row["story"]] += [l for l, lab in zip(lines, labels) if lab == "body"]
+    pages = []
+    for i in range(n):
+        row, lines, labels = templates[i % len(templates)]
+        if labels is None:  # a seed page: keep it whole, new id
+            text = "\n".join(lines)
+        else:
+            body = [l for l, lab in zip(lines, labels) if lab == "body"]
+            pool = body_by_story[row["story"]]
+            mixed = body + rng.sample(pool, min(len(pool), 3))
+            rng.shuffle(mixed)
+            out, used = [], False
+            for line, lab in zip(lines, labels):
+                if lab == "body":
+                    if not used:
+                        out.extend(mixed)
+                        used = True
+                else:
+                    out.append(line)
+            text = "\n".join(out)
+        url = f"https://www.example-{i % 97}.com/news/{row['id']}-{i}" if row.get("url") else None
+        pages.append({"id": f"t{i}", "url": url, "text": text})
+    return pages
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(processes: int = 2) -> dict:
+    pages = build_corpus(PAGES)
+    nlp = load_model()
+    # The texts spaCy parses in the pipeline are the extracted bodies.
+    options = ExtractOptions(read_headline=make_headline_reader(nlp), detect_language=False)
+    bodies = []
+    for p in pages:
+        try:
+            bodies.append(extract(Page(id=p["id"], source="b", format="text", content=p["text"], url=p["url"]), options).body_text)
+        except PageRejected:
+            pass
+    start = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=32, n_process=processes):
+        pass
+    spacy_seconds = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory(prefix="parallax-throughput-") as tmp:
+        folder = Path(tmp)
+        first = folder / "first.jsonl"
+        first.write_text("\n".join(json.dumps(p) for p in pages), encoding="utf-8")
+        db = folder / "t.db"
+        annotator = Annotator(nlp, n_process=processes)
+        pipeline = Pipeline(Store(db), annotator=annotator,
+                            batch_pages=BATCH_PAGES_MULTIPROCESS if processes > 1 else BATCH_PAGES)
+        start = time.perf_counter()
+        report = pipeline.ingest([str(first)])
+        full_seconds = time.perf_counter() - start
+        stages = {k: round(v, 2) for k, v in pipeline.timings.items()}
+        pipeline.store.close()
+
+        extra = build_corpus(PAGES // 10, seed=99)
+        for p in extra:
+            p["id"] = "n" + p["id"]
+            p["url"] = p["url"] and p["url"] + "-new"
+        second = folder / "second.jsonl"
+        second.write_text("\n".join(json.dumps(p) for p in pages + extra), encoding="utf-8")
+        again = Pipeline(Store(db), annotator=annotator,
+                         batch_pages=BATCH_PAGES_MULTIPROCESS if processes > 1 else BATCH_PAGES)
+        start = time.perf_counter()
+        report2 = again.ingest([str(second)])
+        incremental_seconds = time.perf_counter() - start
+
+    result = {
+        "machine": machine(), "pages": len(pages), "processes": processes,
+        "spacy_only": {"texts": len(bodies), "seconds": round(spacy_seconds, 1), "pages_per_second": round(len(bodies) / spacy_seconds, 1)},
+        "pipeline": {"articles_stored": report.articles_stored, "failed": len(report.failures), "seconds": round(full_seconds, 1),
+                     "pages_per_second": round(len(pages) / full_seconds, 1), "stage_seconds": stages,
+                     "stories": len(report.stories_touched)},
+        "ratio_pipeline_to_spacy": round((len(pages) / full_seconds) / (len(bodies) / spacy_seconds), 3),
+        "incremental": {"pages_offered": len(pages) + len(extra), "new_pages": report2.articles_stored,
+                        "seconds": round(incremental_seconds, 1), "share_of_first_run": round(incremental_seconds / full_seconds, 3)},
+        "peak_rss_mb": round(peak_rss_mb(), 0),
+    }
+    m, sp, pl, inc = result["machine"], result["spacy_only"], result["pipeline"], result["incremental"]
+    stage_rows = "\n".join(f"| {k} | {v} |" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]))
+    md = f"""# Throughput benchmark
+
+Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python']} · {m['date']}
+
+{len(pages)} pages recombined from the development corpus and the seed pages; spaCy with
+{processes} process(es) in both rows, measured one after the other in the same run.
+
+| run | pages/s | seconds |
+| --- | --- | --- |
+| spaCy only (`nlp.pipe` over the extracted bodies) | {sp['pages_per_second']} | {sp['seconds']} |
+| full pipeline (ingest → … → store, SQLite) | {pl['pages_per_second']} | {pl['seconds']} |
+
+Ratio pipeline / spaCy-only: **{result['ratio_pipeline_to_spacy']}**. Peak memory (main process): {result['peak_rss_mb']:.0f} MB.
+
+Time per stage (main process; annotate includes waiting for the spaCy processes):
+
+| stage | seconds |
+| --- | --- |
+{stage_rows}
+
+Incremental: the same pages again plus {len(extra)} new ones ({inc['new_pages']} stored) took
+{inc['seconds']} s, {inc['share_of_first_run']:.0%} of the first run.
+"""
+    write_result(f"throughput_{processes}p", result, md)
+    print(md)
+    return result
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))
