@@ -11,9 +11,17 @@ import extraction  # noqa: E402
 import html_extraction  # noqa: E402
 import linking  # noqa: E402
 import dossier  # noqa: E402
+import shutil  # noqa: E402
+import throughput  # noqa: E402
+import web  # noqa: E402
 
 if __name__ == "__main__":
     extraction.main()
     html_extraction.main()
     linking.main()
     dossier.main()
+    throughput.main(2)
+    if shutil.which("wrk"):
+        web.main()
+    else:
+        print("skipping benchmarks/web.py: it needs wrk (apt-get install wrk)")
