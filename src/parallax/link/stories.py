@@ -30,6 +30,8 @@ MAX_STORY_SPAN_DAYS = 7
 INDEX_TERMS = 12
 # Two stories this alike are one event split by arrival order: the repair pass merges them.
 MERGE_THRESHOLD = 0.25
+# Stories an arriving article is scored against, the best-sharing ones.
+MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
 MEMBER_TERMS = 30
 # Stories at least this large are checked for two events inside (two-means).
@@ -49,6 +51,8 @@ class StoryState:
     days: list[date] = field(default_factory=list)
     size: int = 0
     members: list[str] = field(default_factory=list)
+    day_counts: Counter = field(default_factory=Counter)  # distinct days, for the time checks
+    norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +106,39 @@ class StoryLinker:
         return self._score(features.terms, dict.fromkeys(features.entities, 1), days, story)
 
     def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
-        if days and story.days:
-            first, last = min(min(days), min(story.days)), max(max(days), max(story.days))
-            gap = min(abs((a - b).days) for a in days for b in story.days)
-            if gap > MAX_EVENT_GAP_DAYS or (last - first).days > MAX_STORY_SPAN_DAYS:
-                return 0.0
-        term_sim = _cosine(terms, story.terms, self._term_idf)
-        entity_sim = _cosine(entities, story.entities, self._entity_idf)
+        if days and not _days_fit(days, story.day_counts):
+            return 0.0
+        term_sim = self._cosine(terms, story, "terms", self._term_idf)
+        entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
         return TERM_WEIGHT * term_sim + (1 - TERM_WEIGHT) * entity_sim
+
+    def _cosine(self, a: dict, story: StoryState, kind: str, idf) -> float:
+        """Cosine of a sparse count vector with a story's (sublinear TF, IDF), the story's norm cached.
+
+        The norm is recomputed when the story changed or the collection grew by
+        a tenth since: document frequencies drift slowly, and recomputing it for
+        every comparison made the link stage quadratic in story size.
+        """
+        b: Counter = getattr(story, kind)
+        if not a or not b:
+            return 0.0
+        dot = 0.0
+        norm_a = 0.0
+        for key, count in a.items():
+            if count <= 0:
+                continue
+            weight = (1 + math.log(count)) * idf(key)
+            norm_a += weight * weight
+            other = b.get(key, 0)
+            if other > 0:
+                dot += weight * (1 + math.log(other)) * idf(key)
+        if dot == 0:
+            return 0.0
+        cached = story.norms.get(kind)
+        if cached is None or cached[0] != story.size or self.n_docs > cached[1] * 1.1:
+            norm_b = math.sqrt(sum(((1 + math.log(v)) * idf(k)) ** 2 for k, v in b.items() if v > 0))
+            story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
+        return dot / (math.sqrt(norm_a) * cached[2]) if cached[2] else 0.0
 
     def repair(self, touched: set[int] | None = None) -> dict[str, int]:
         """Split stories that drifted over several events, then merge stories arrival order split.
@@ -200,6 +229,9 @@ class StoryLinker:
         story.entities = +story.entities
         if summary.day is not None:
             story.days.remove(summary.day)
+            story.day_counts[summary.day] -= 1
+            if story.day_counts[summary.day] <= 0:
+                del story.day_counts[summary.day]
         story.members.remove(member)
         story.size -= 1
 
@@ -288,6 +320,8 @@ class StoryLinker:
             state.entities.update(summary.entities)
             if summary.day is not None:
                 state.days.append(summary.day)
+                state.day_counts[summary.day] += 1
+            state.size += 1
         return state
 
     def _centroid(self, members: list[str]) -> Counter:
@@ -322,6 +356,7 @@ class StoryLinker:
         a.terms.update(b.terms)
         a.entities.update(b.entities)
         a.days.extend(b.days)
+        a.day_counts.update(b.day_counts)
         a.size += b.size
         a.members.extend(b.members)
         for index in (self._by_entity, self._by_term):
@@ -345,12 +380,26 @@ class StoryLinker:
         return math.log((1 + self.n_docs) / (1 + self.entity_df[entity])) + 1.0
 
     def _candidates(self, features: ArticleFeatures) -> set[int]:
-        found: set[int] = set()
+        """The stories sharing the most (and rarest) keys with the article, of fitting days; at most MAX_CANDIDATES."""
+        weight: Counter = Counter()
         for entity in features.entities:
-            found |= self._by_entity.get(entity, set())
+            idf = self._entity_idf(entity)
+            for story in self._by_entity.get(entity, ()):
+                weight[story] += idf
         for term in self._top_terms(features.terms):
-            found |= self._by_term.get(term, set())
-        return found & self.stories.keys()  # postings may name stories merged away since
+            idf = self._term_idf(term)
+            for story in self._by_term.get(term, ()):
+                weight[story] += idf
+        days = [features.day] if features.day is not None else []
+        found = set()
+        for story_id, _ in weight.most_common():
+            story = self.stories.get(story_id)  # postings may name stories merged away since
+            if story is None or (days and not _days_fit(days, story.day_counts)):
+                continue
+            found.add(story_id)
+            if len(found) >= MAX_CANDIDATES:
+                break
+        return found
 
     def _top_terms(self, terms: dict[str, float], n: int = INDEX_TERMS) -> list[str]:
         ranked = sorted(terms, key=lambda t: -(1 + math.log(terms[t])) * self._term_idf(t))
@@ -381,12 +430,23 @@ class StoryLinker:
         story.entities.update(summary.entities)
         if summary.day is not None:
             story.days.append(summary.day)
+            story.day_counts[summary.day] += 1
         story.size += 1
         story.members.append(member)
         for entity in summary.entities:
             self._by_entity[entity].add(story.id)
         for term in list(summary.terms)[:INDEX_TERMS]:
             self._by_term[term].add(story.id)
+
+
+def _days_fit(days: list[date], story_days: Counter) -> bool:
+    """Whether articles of these days can belong to a story of those: close, and the span short."""
+    if not story_days:
+        return True
+    gap = min(abs((a - b).days) for a in days for b in story_days)
+    first = min(min(days), min(story_days))
+    last = max(max(days), max(story_days))
+    return gap <= MAX_EVENT_GAP_DAYS and (last - first).days <= MAX_STORY_SPAN_DAYS
 
 
 def _cosine(a: dict[str, float], b: Counter, idf) -> float:

@@ -25,10 +25,13 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+# The hash permutations are the same for every signature: made once, not per article.
+_TEMPLATE = MinHash(num_perm=NUM_PERM)
+
+
 def minhash_of(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
-    for shingle in shingles(text):
-        m.update(shingle.encode("utf-8"))
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m
 
 
