@@ -37,6 +37,8 @@ MEMBER_TERMS = 30
 # Stories at least this large are checked for two events inside (two-means).
 MIN_BISECT_SIZE = 4
 BISECT_ROUNDS = 3
+# A story is checked again for two events inside once it has grown by half.
+BISECT_GROWTH = 1.5
 # An article moves to another story only when it fits that one this much better.
 REASSIGN_MARGIN = 0.05
 
@@ -77,6 +79,7 @@ class StoryLinker:
         self._by_entity: dict[str, set[int]] = defaultdict(set)
         self._by_term: dict[str, set[int]] = defaultdict(set)
         self._members: dict[str, MemberSummary] = {}
+        self._recent: set[str] = set()  # articles placed since the last repair
 
     # --- public -------------------------------------------------------------
 
@@ -160,7 +163,8 @@ class StoryLinker:
             queue.extend(self._split(story_id))
         for story_id in list(queue):
             queue.extend(self._bisect(story_id))
-        queue = sorted(set(queue) | self._reassign(queue))
+        recent, self._recent = self._recent, set()
+        queue = sorted(set(queue) | self._reassign(queue, recent if touched is not None else None))
         while queue:
             story_id = queue.pop(0)
             story = self.stories.get(story_id)
@@ -183,19 +187,23 @@ class StoryLinker:
         after = {m: sid for sid, st in self.stories.items() for m in st.members if m in before}
         return {m: sid for m, sid in after.items() if before.get(m) != sid}
 
-    def _reassign(self, story_ids: list[int]) -> set[int]:
+    def _reassign(self, story_ids: list[int], only: set[str] | None = None) -> set[int]:
         """Move articles that fit another story clearly better than their own; returns stories changed.
 
-        An article that arrived before its own event's story existed joined the
-        nearest look-alike; compared with its story without itself, it now
-        shows where it belongs.
+        An article placed early, against few stories and young document
+        frequencies, is checked again once its batch has arrived: compared
+        with its story without itself, it shows where it belongs. ``only``
+        limits the check to those articles (the ones placed since the last
+        repair) so that a repair costs what the batch brought, not the
+        story's size; stories split or merged are re-formed whole anyway.
         """
         changed: set[int] = set()
         for story_id in story_ids:
             story = self.stories.get(story_id)
             if story is None or story.size < 2:
                 continue
-            for member in list(story.members):
+            members = [m for m in story.members if only is None or m in only]
+            for member in members:
                 summary = self._members[member]
                 days = [summary.day] if summary.day else []
                 entities = dict.fromkeys(summary.entities, 1)
@@ -280,6 +288,10 @@ class StoryLinker:
         story = self.stories.get(story_id)
         if story is None or story.size < MIN_BISECT_SIZE:
             return []
+        checked = story.norms.get("bisected_at", 0)
+        if checked and story.size < checked * BISECT_GROWTH:
+            return []  # checked at about this size already: two-means costs the story's size squared
+        story.norms["bisected_at"] = story.size
         members = list(story.members)
         vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1)) for m in members}
 
@@ -406,6 +418,7 @@ class StoryLinker:
         return ranked[:n]
 
     def _join(self, features: ArticleFeatures, story_id: int) -> None:
+        self._recent.add(features.id)
         top = self._top_terms(features.terms, MEMBER_TERMS)
         self._members[features.id] = MemberSummary(
             day=features.day, terms={t: features.terms[t] for t in top}, entities=features.entities
@@ -443,10 +456,11 @@ def _days_fit(days: list[date], story_days: Counter) -> bool:
     """Whether articles of these days can belong to a story of those: close, and the span short."""
     if not story_days:
         return True
-    gap = min(abs((a - b).days) for a in days for b in story_days)
-    first = min(min(days), min(story_days))
-    last = max(max(days), max(story_days))
-    return gap <= MAX_EVENT_GAP_DAYS and (last - first).days <= MAX_STORY_SPAN_DAYS
+    lo, hi = min(story_days), max(story_days)
+    first, last = min(min(days), lo), max(max(days), hi)
+    if (last - first).days > MAX_STORY_SPAN_DAYS:
+        return False
+    return min(abs((a - b).days) for a in days for b in story_days) <= MAX_EVENT_GAP_DAYS
 
 
 def _cosine(a: dict[str, float], b: Counter, idf) -> float:
