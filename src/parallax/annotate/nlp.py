@@ -75,9 +75,10 @@ def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float]]:
         words = [t for t in doc if t.is_alpha]
         proper = sum(1 for t in words if t.pos_ == "PROPN") / max(len(words), 1)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc)
-        # Headline Title Case capitalises every word, small ones too ("Wins Oscar For
-        # Best Picture"); a caption's lower-case "with" or "and" shows its case is real.
-        title_case = len(words) > 1 and all(t.text[0].isupper() for t in words)
+        # Headline Title Case capitalises every word but the shortest ("Wins Best
+        # Picture", "The Shape of Water"); a caption's lower-case "with" shows its case is real.
+        long_words = [t for t in words if len(t.text) >= 4]
+        title_case = len(long_words) > 1 and all(t.text[0].isupper() for t in long_words)
         if not has_verb and title_case:
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in tag(text[:1] + text[1:].lower()))
         return has_verb, proper

@@ -243,7 +243,8 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
         strong = crumb or twice
         score = 2.0 if strong else 0.0
         following = infos[info.index + 1:]
-        if following and following[0].starts_lower:
+        nxt = following[0] if following else None
+        if nxt is not None and nxt.starts_lower and not (nxt.is_caption or nxt.is_chrome or nxt.is_meta):
             continue  # a prose line the page wrapped, not a headline
         lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
         if lede_start is None:
