@@ -90,7 +90,9 @@ class Store:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 self.conn = sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT_S, check_same_thread=False)
             else:
-                self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+                # One writer at a time is the caller's rule (the web app holds a lock);
+                # the connection may still be handed from one thread to the next.
+                self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.Error as exc:

@@ -24,11 +24,11 @@ def make_router(ctx: WebContext) -> APIRouter:
         return found
 
     @router.get("/api/articles/{article_id:path}", summary="One article, as `parallax export` writes it")
-    def api_article(article_id: str):
+    async def api_article(article_id: str):
         return export_article(*load(article_id))
 
     @router.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str):
+    async def article_page(request: Request, article_id: str):
         item, story, group = load(article_id)
         return ctx.templates.TemplateResponse(
             request, "article.html", {"item": item, "a": item.article, "story": story, "group": group}

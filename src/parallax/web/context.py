@@ -42,7 +42,10 @@ class WebContext:
     _local: threading.local = field(default_factory=threading.local)
 
     def reader(self) -> Store:
-        """This thread's read-only connection, opened once and kept (SQLite readers are cheap to keep)."""
+        """This thread's read-only connection, opened once and kept (SQLite readers are cheap to keep).
+
+        Async handlers all run on the event loop's thread and so share one.
+        """
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = _KeptStore(self.db, read_only=True)

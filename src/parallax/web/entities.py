@@ -20,11 +20,11 @@ def make_router(ctx: WebContext) -> APIRouter:
             store.close()
 
     @router.get("/api/entities/{name}", summary="Stories that name this person, place or organisation")
-    def api_entity(name: str):
+    async def api_entity(name: str):
         return {"entity": name, "stories": [story_row(r) for r in stories_of(name)]}
 
     @router.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, name: str):
+    async def entity_page(request: Request, name: str):
         return ctx.templates.TemplateResponse(request, "entity.html", {"name": name, "stories": stories_of(name)})
 
     return router

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
@@ -104,7 +105,8 @@ def make_router(ctx: WebContext) -> APIRouter:
     @router.post("/api/pages", summary="Ingest pages (JSON or multipart); needs the API key when one is set")
     async def api_pages(request: Request):
         ctx.check_write(request)
-        return run(await files_from_request(request))
+        files = await files_from_request(request)
+        return await run_in_threadpool(run, files)  # parsing takes seconds: keep the event loop free
 
     @router.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_form(request: Request):
@@ -117,7 +119,7 @@ def make_router(ctx: WebContext) -> APIRouter:
             form = await request.form()
             form_key = form.get("api_key") if isinstance(form.get("api_key"), str) else None
         ctx.check_write(request, form_key)
-        result = run(await files_from_request(request))
+        result = await run_in_threadpool(run, await files_from_request(request))
         return ctx.templates.TemplateResponse(request, "ingest.html", {"result": result, "needs_key": bool(ctx.api_key)})
 
     return router

@@ -26,6 +26,8 @@ def story_row(row) -> dict:
 
 
 def make_router(ctx: WebContext) -> APIRouter:
+    # Handlers are async: their reads take a millisecond or two on a kept
+    # connection, less than the hop to a worker thread and back would cost.
     router = APIRouter()
 
     def list_context(q, date_from, date_to, outlet, entity, page, limit):
@@ -51,7 +53,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 "entity": entity or ""}
 
     @router.get("/api/stories", summary="Stories, newest first: full-text search, filters, paging")
-    def api_stories(
+    async def api_stories(
         q: str | None = Query(None, max_length=200, description="words every story must contain"),
         date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$"),
         date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$"),
@@ -65,7 +67,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 "limit": limit, "offset": offset}
 
     @router.get("/api/stories/{story_id}", summary="A story's dossier")
-    def api_story(story_id: int):
+    async def api_story(story_id: int):
         store = ctx.reader()
         try:
             dossier = store.dossier(story_id)
@@ -76,7 +78,7 @@ def make_router(ctx: WebContext) -> APIRouter:
         return export_dossier(dossier)
 
     @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(
+    async def stories_page(
         request: Request,
         q: str | None = Query(None, max_length=200),
         date_from: str | None = Query(None, alias="from", max_length=10),
@@ -89,7 +91,7 @@ def make_router(ctx: WebContext) -> APIRouter:
         return ctx.templates.TemplateResponse(request, "stories.html", context)
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: int):
+    async def story_page(request: Request, story_id: int):
         store = ctx.reader()
         try:
             resolved = store.resolve_story(story_id)
@@ -105,7 +107,7 @@ def make_router(ctx: WebContext) -> APIRouter:
         return ctx.templates.TemplateResponse(request, "story.html", {"d": dossier, "articles": articles, "chart": chart})
 
     @router.get("/stories/{story_id}/compare", response_class=HTMLResponse, include_in_schema=False)
-    def compare_page(request: Request, story_id: int, a: list[str] = Query(default=[], max_length=MAX_COMPARE)):
+    async def compare_page(request: Request, story_id: int, a: list[str] = Query(default=[], max_length=MAX_COMPARE)):
         store = ctx.reader()
         try:
             articles = [item for item, _ in store.story_articles(store.resolve_story(story_id))]
