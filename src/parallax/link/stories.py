@@ -11,7 +11,7 @@ days lie far apart are different events even when they share every name.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,6 +30,8 @@ MAX_STORY_SPAN_DAYS = 7
 INDEX_TERMS = 12
 # Two stories this alike are one event split by arrival order: the repair pass merges them.
 MERGE_THRESHOLD = 0.25
+# Stories kept under one key of the candidate index (the most recent ones).
+MAX_POSTING = 64
 # Stories an arriving article is scored against, the best-sharing ones.
 MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
@@ -57,6 +59,34 @@ class StoryState:
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
 
 
+class Postings:
+    """Key → the stories indexed under it, the most recently touched last, at most MAX_POSTING each.
+
+    News keys are time-local: a name common for years ("Geneva") would
+    otherwise make every arriving article score thousands of old stories. The
+    oldest stories drop out of a full posting; an article still finds them
+    through its rarer keys.
+    """
+
+    def __init__(self, cap: int = 0) -> None:
+        self.cap = cap or MAX_POSTING
+        self._lists: dict[str, dict[int, None]] = {}
+
+    def add(self, key: str, story: int) -> None:
+        posting = self._lists.setdefault(key, {})
+        posting.pop(story, None)
+        posting[story] = None
+        if len(posting) > self.cap:
+            del posting[next(iter(posting))]
+
+    def discard(self, key: str, story: int) -> bool:
+        posting = self._lists.get(key)
+        return bool(posting) and posting.pop(story, False) is None
+
+    def get(self, key: str):
+        return self._lists.get(key, {}).keys()
+
+
 @dataclass(frozen=True, slots=True)
 class MemberSummary:
     """What the linker keeps of each article to split a story later: its day and top words."""
@@ -76,10 +106,11 @@ class StoryLinker:
         self.term_df: Counter = Counter()
         self.entity_df: Counter = Counter()
         self.n_docs = 0
-        self._by_entity: dict[str, set[int]] = defaultdict(set)
-        self._by_term: dict[str, set[int]] = defaultdict(set)
+        self._by_entity = Postings()
+        self._by_term = Postings()
         self._members: dict[str, MemberSummary] = {}
         self._recent: set[str] = set()  # articles placed since the last repair
+        self._vectors: dict[int, tuple] = {}  # weighed article vectors, by the identity of their dict
 
     # --- public -------------------------------------------------------------
 
@@ -125,23 +156,27 @@ class StoryLinker:
         b: Counter = getattr(story, kind)
         if not a or not b:
             return 0.0
+        # The article side is the same for every candidate story: weighed once.
+        memo = self._vectors.get(id(a))
+        if memo is None or memo[0] is not a:
+            if len(self._vectors) > 4096:
+                self._vectors.clear()
+            entries = [(k, (1 + math.log(c)), idf(k)) for k, c in a.items() if c > 0]
+            norm_a = math.sqrt(sum((tf * w) ** 2 for _, tf, w in entries))
+            memo = self._vectors[id(a)] = (a, entries, norm_a)
+        _, entries, norm_a = memo
         dot = 0.0
-        norm_a = 0.0
-        for key, count in a.items():
-            if count <= 0:
-                continue
-            weight = (1 + math.log(count)) * idf(key)
-            norm_a += weight * weight
+        for key, tf, weight in entries:
             other = b.get(key, 0)
             if other > 0:
-                dot += weight * (1 + math.log(other)) * idf(key)
+                dot += tf * (1 + math.log(other)) * weight * weight
         if dot == 0:
             return 0.0
         cached = story.norms.get(kind)
         if cached is None or cached[0] != story.size or self.n_docs > cached[1] * 1.1:
             norm_b = math.sqrt(sum(((1 + math.log(v)) * idf(k)) ** 2 for k, v in b.items() if v > 0))
             story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
-        return dot / (math.sqrt(norm_a) * cached[2]) if cached[2] else 0.0
+        return dot / (norm_a * cached[2]) if cached[2] and norm_a else 0.0
 
     def repair(self, touched: set[int] | None = None) -> dict[str, int]:
         """Split stories that drifted over several events, then merge stories arrival order split.
@@ -224,9 +259,9 @@ class StoryLinker:
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
         found: set[int] = set()
         for entity in summary.entities:
-            found |= self._by_entity.get(entity, set())
+            found.update(self._by_entity.get(entity))
         for term in list(summary.terms)[:INDEX_TERMS]:
-            found |= self._by_term.get(term, set())
+            found.update(self._by_term.get(term))
         return found & self.stories.keys()
 
     def _remove_member(self, story: StoryState, member: str) -> None:
@@ -351,16 +386,14 @@ class StoryLinker:
         story = self.stories[story_id]
         for index, keys in ((self._by_entity, story.entities), (self._by_term, story.terms)):
             for key in keys:
-                posting = index.get(key)
-                if posting:
-                    posting.discard(story_id)
+                index.discard(key, story_id)
 
     def _story_candidates(self, story: StoryState) -> set[int]:
         found: set[int] = set()
         for entity in story.entities:
-            found |= self._by_entity.get(entity, set())
+            found.update(self._by_entity.get(entity))
         for term in self._top_terms(story.terms):
-            found |= self._by_term.get(term, set())
+            found.update(self._by_term.get(term))
         return found & self.stories.keys()
 
     def _merge(self, keep: int, absorb: int) -> None:
@@ -373,10 +406,8 @@ class StoryLinker:
         a.members.extend(b.members)
         for index in (self._by_entity, self._by_term):
             for key in list(b.entities) + list(b.terms):
-                posting = index.get(key)
-                if posting and absorb in posting:
-                    posting.discard(absorb)
-                    posting.add(keep)
+                if index.discard(key, absorb):
+                    index.add(key, keep)
 
     # --- internals ----------------------------------------------------------
 
@@ -396,11 +427,11 @@ class StoryLinker:
         weight: Counter = Counter()
         for entity in features.entities:
             idf = self._entity_idf(entity)
-            for story in self._by_entity.get(entity, ()):
+            for story in self._by_entity.get(entity):
                 weight[story] += idf
         for term in self._top_terms(features.terms):
             idf = self._term_idf(term)
-            for story in self._by_term.get(term, ()):
+            for story in self._by_term.get(term):
                 weight[story] += idf
         days = [features.day] if features.day is not None else []
         found = set()
@@ -447,9 +478,9 @@ class StoryLinker:
         story.size += 1
         story.members.append(member)
         for entity in summary.entities:
-            self._by_entity[entity].add(story.id)
+            self._by_entity.add(entity, story.id)
         for term in list(summary.terms)[:INDEX_TERMS]:
-            self._by_term[term].add(story.id)
+            self._by_term.add(term, story.id)
 
 
 def _days_fit(days: list[date], story_days: Counter) -> bool:
