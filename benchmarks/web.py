@@ -29,14 +29,19 @@ from parallax.model import Assignment, Page
 from parallax.store import Store
 
 ARTICLES = int(os.environ.get("PARALLAX_WEB_ARTICLES", "50000"))
+# Searches drawn at random per request: one-word and two-word, common and rare.
+SEARCH_WORDS = ["flood", "flood+river", "summit+treaty", "Geneva", "verdict", "Nairobi+strike", "vaccine",
+                "Tanaka", "ballot+turnout", "Lisbon", "rescue+villages", "Okafor+Rossi", "union+wages", "dam"]
 CONNECTIONS, THREADS, SECONDS = 20, 1, 15
 WORKERS = 2  # one server process per core
 LUA = """
 local ids = {}
 for i = 1, %(stories)d do ids[i] = i end
+local words = {%(words)s}
 request = function()
   local path = "%(path)s"
   if string.find(path, "{id}") then path = string.gsub(path, "{id}", tostring(ids[math.random(#ids)])) end
+  if string.find(path, "{q}") then path = string.gsub(path, "{q}", words[math.random(#words)]) end
   return wrk.format("GET", path)
 end
 done = function(summary, latency, requests)
@@ -98,7 +103,7 @@ def warm_up(base: str, endpoints: dict[str, str]) -> None:
 
 def run_wrk(base: str, path: str, stories: int, folder: Path) -> dict:
     script = folder / "bench.lua"
-    script.write_text(LUA % {"stories": stories, "path": path})
+    script.write_text(LUA % {"stories": stories, "path": path, "words": ", ".join(f'"{w}"' for w in SEARCH_WORDS)})
     out = subprocess.run(
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(script), base],
         capture_output=True, text=True, check=True,
@@ -128,7 +133,7 @@ def main() -> dict:
                     break
                 except OSError:
                     time.sleep(0.1)
-            endpoints = {"story list": "/", "story page": "/stories/{id}", "search": "/?q=flood+river",
+            endpoints = {"story list": "/", "story page": "/stories/{id}", "search": "/?q={q}",
                          "api story": "/api/stories/{id}"}
             warm_up(base, endpoints)
             results = {name: run_wrk(base, path, stories, folder) for name, path in endpoints.items()}
@@ -148,7 +153,8 @@ Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python'
 
 {ARTICLES:,} synthetic articles in {stories:,} stories (SQLite, FTS5), `parallax serve --workers {WORKERS}` on
 loopback, `wrk` with {CONNECTIONS} connections and {THREADS} threads for {SECONDS} s per endpoint, on the same
-two cores. Story pages pick a random story per request.
+two cores. Story pages pick a random story per request; searches a random query from
+{len(SEARCH_WORDS)} (one or two words, common and rare).
 
 | endpoint | path | p50 ms | p95 ms | p99 ms | requests/s | errors |
 | --- | --- | --- | --- | --- | --- | --- |
