@@ -137,3 +137,19 @@ def test_writes_need_a_key_off_loopback_or_when_set(writable):
     assert keyed.post("/api/pages", json=page).status_code == 401
     assert keyed.post("/api/pages", json=page, headers={"X-API-Key": "wrong"}).status_code == 401
     assert keyed.post("/api/pages", json=page, headers={"X-API-Key": "s3cret"}).status_code == 200
+
+
+def test_html_article_shows_what_extraction_removed(writable):
+    client = TestClient(create_app(writable, host="127.0.0.1"))
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: the dam above the valley burst after days of heavy rain, officials said, and rescue teams"
+        " worked through the night to reach families trapped on rooftops in three villages.</p>" for i in range(5)
+    )
+    html = (f"<html><head><title>Dam bursts after storm</title></head><body><nav><a href='/'>Home</a> <a href='/w'>World news"
+            f" section</a></nav><article><h1>Dam bursts after storm</h1>{paragraphs}</article>"
+            "<footer>Subscribe to our newsletter for the best stories every morning</footer></body></html>")
+    result = client.post("/api/pages", json={"pages": [{"id": "dam-html", "url": "https://news.example.org/dam", "html": html}]}).json()
+    assert result["articles_stored"] == 1
+    page = client.get("/articles/dam-html").text
+    assert 'class="removed"' in page and "Subscribe to our newsletter" in page
+    assert "Paragraph 3: the dam" in page
