@@ -81,15 +81,21 @@ def _contains_either(a: str, b: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def bench_dev_quotes(annotator: Annotator) -> dict:
-    rows = load_dev()
+def dev_articles(annotator: Annotator, rows: list[dict]) -> list[Article | None]:
+    """The dev pages through the extract stage; None where it rejects a page."""
     options = ExtractOptions(read_headline=make_headline_reader(annotator.nlp))
-    articles = []
+    articles: list[Article | None] = []
     for row in rows:
         try:
             articles.append(extract(Page(id=row["id"], source=row["id"], format="text", content=row["text"], url=row["url"]), options))
         except PageRejected:
-            articles.append(Article(id=row["id"], source=row["id"], title=None, body=[]))
+            articles.append(None)
+    return articles
+
+
+def bench_dev_quotes(annotator: Annotator) -> dict:
+    rows = load_dev()
+    articles = [a or Article(id=r["id"], source=r["id"], title=None, body=[]) for r, a in zip(rows, dev_articles(annotator, rows))]
     found = gold_total = predicted_total = predicted_right = speaker_right = speaker_total = 0
     for row, item in zip(rows, annotator(articles)):
         predicted = item.annotations.quotes
@@ -184,14 +190,7 @@ def bench_polnear(annotator: Annotator) -> dict:
 
 
 def bench_speed(annotator: Annotator) -> dict:
-    rows = load_dev()
-    options = ExtractOptions(read_headline=make_headline_reader(annotator.nlp))
-    articles = []
-    for row in rows:
-        try:
-            articles.append(extract(Page(id=row["id"], source=row["id"], format="text", content=row["text"], url=row["url"]), options))
-        except PageRejected:
-            continue
+    articles = [a for a in dev_articles(annotator, load_dev()) if a is not None]
     items = list(annotator(articles[:50]))
     runs = []
     for _ in range(3):

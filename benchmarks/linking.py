@@ -68,6 +68,17 @@ def link_all(items, order) -> tuple[dict, dict]:
     return stories, groups
 
 
+def shuffled_f1(items, gold: dict) -> list[float]:
+    """B³-F1 of the same articles linked in SHUFFLES random orders (a fixed seed)."""
+    rng = random.Random(13)
+    scores = []
+    for _ in range(SHUFFLES):
+        order = list(range(len(items)))
+        rng.shuffle(order)
+        scores.append(bcubed(link_all(items, order)[0], gold)["f1"])
+    return scores
+
+
 def dev_corpus(annotator: Annotator) -> dict:
     rows = load_dev()
     options = ExtractOptions(read_headline=make_headline_reader(annotator.nlp))
@@ -86,12 +97,7 @@ def dev_corpus(annotator: Annotator) -> dict:
     stories, groups = link_all(items, range(len(items)))
     seconds = time.perf_counter() - start
     in_order = bcubed(stories, gold)
-    shuffled = []
-    rng = random.Random(13)
-    for _ in range(SHUFFLES):
-        order = list(range(len(items)))
-        rng.shuffle(order)
-        shuffled.append(bcubed(link_all(items, order)[0], gold)["f1"])
+    shuffled = shuffled_f1(items, gold)
     return {
         "pages": len(rows), "stories_gold": len(set(gold.values())), "stories_found": len(set(stories.values())),
         "b3": in_order, "b3_f1_shuffled": {"min": min(shuffled), "max": max(shuffled), "spread": round(max(shuffled) - min(shuffled), 3)},
@@ -117,12 +123,7 @@ def ecbplus(annotator: Annotator) -> dict:
     items = list(annotator(articles))
     stories, _ = link_all(items, range(len(items)))
     gold = {r["doc_id"]: r["subtopic"] for r in rows}
-    shuffled = []
-    rng = random.Random(13)
-    for _ in range(SHUFFLES):
-        order = list(range(len(items)))
-        rng.shuffle(order)
-        shuffled.append(bcubed(link_all(items, order)[0], gold)["f1"])
+    shuffled = shuffled_f1(items, gold)
     return {"documents": len(rows), "b3": bcubed(stories, gold),
             "b3_f1_shuffled": {"min": min(shuffled), "max": max(shuffled), "spread": round(max(shuffled) - min(shuffled), 3)}}
 

@@ -360,15 +360,10 @@ class StoryLinker:
         return [story_id, new_id]
 
     def _state_of(self, members: list[str]) -> StoryState:
+        """A throwaway story of these articles (not indexed), for comparing groups."""
         state = StoryState(id=-1)
-        for m in members:
-            summary = self._members[m]
-            state.terms.update(summary.terms)
-            state.entities.update(summary.entities)
-            if summary.day is not None:
-                state.days.append(summary.day)
-                state.day_counts[summary.day] += 1
-            state.size += 1
+        for member in members:
+            _accumulate(state, self._members[member])
         return state
 
     def _centroid(self, members: list[str]) -> Counter:
@@ -468,19 +463,26 @@ class StoryLinker:
 
     def _record_member(self, story: StoryState, member: str) -> None:
         summary = self._members[member]
-        # A story is the sum of its articles' top words: enough to tell events
-        # apart, small enough for a million articles, and exact to subtract.
-        story.terms.update(summary.terms)
-        story.entities.update(summary.entities)
-        if summary.day is not None:
-            story.days.append(summary.day)
-            story.day_counts[summary.day] += 1
-        story.size += 1
+        _accumulate(story, summary)
         story.members.append(member)
         for entity in summary.entities:
             self._by_entity.add(entity, story.id)
         for term in list(summary.terms)[:INDEX_TERMS]:
             self._by_term.add(term, story.id)
+
+
+def _accumulate(story: StoryState, summary: MemberSummary) -> None:
+    """Add an article to a story's sums.
+
+    A story is the sum of its articles' top words: enough to tell events apart,
+    small enough for a million articles, and exact to subtract.
+    """
+    story.terms.update(summary.terms)
+    story.entities.update(summary.entities)
+    if summary.day is not None:
+        story.days.append(summary.day)
+        story.day_counts[summary.day] += 1
+    story.size += 1
 
 
 def _days_fit(days: list[date], story_days: Counter) -> bool:

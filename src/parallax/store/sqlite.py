@@ -329,6 +329,9 @@ class Store:
                 f" FROM stories s {where} ORDER BY s.sort_key DESC, s.id DESC LIMIT ? OFFSET ?"
             )
             rows = self.conn.execute(sql, (*params, limit, offset)).fetchall()
+        return self._rows_with_entities(rows)
+
+    def _rows_with_entities(self, rows: list[sqlite3.Row]) -> list[StoryRow]:
         entities = self._list_entities([r["id"] for r in rows])
         return [
             StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
@@ -380,16 +383,7 @@ class Store:
     def search_page(self, filters: StoryFilter, *, limit: int, offset: int, cap: int) -> tuple[list[StoryRow], int]:
         """One page of a text search and the number of matching stories counted up to ``cap``, in one walk."""
         ids = self._search(filters, limit=max(cap - offset, limit), offset=0)
-        page = ids[offset: offset + limit]
-        rows = self._story_rows(page)
-        entities = self._list_entities(page)
-        stories = [
-            StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
-                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"],
-                     people=entities.get((r["id"], "person"), []), places=entities.get((r["id"], "place"), []))
-            for r in rows
-        ]
-        return stories, len(ids)
+        return self._rows_with_entities(self._story_rows(ids[offset: offset + limit])), len(ids)
 
     def count_stories(self, filters: StoryFilter | None = None, *, cap: int = SEARCH_COUNT_CAP) -> int:
         """How many stories the filters select; for a text search, counted up to ``cap``."""
