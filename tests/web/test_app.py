@@ -151,5 +151,5 @@ def test_html_article_shows_what_extraction_removed(writable):
     result = client.post("/api/pages", json={"pages": [{"id": "dam-html", "url": "https://news.example.org/dam", "html": html}]}).json()
     assert result["articles_stored"] == 1
     page = client.get("/articles/dam-html").text
-    assert 'class="removed"' in page and "Subscribe to our newsletter" in page
+    assert 'class="raw-line removed"' in page and "Subscribe to our newsletter" in page
     assert "Paragraph 3: the dam" in page
