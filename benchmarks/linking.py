@@ -21,7 +21,7 @@ from common import load_dev, machine, shared_dir, write_result
 from parallax.annotate import Annotator, make_headline_reader
 from parallax.errors import PageRejected
 from parallax.extract import ExtractOptions, extract
-from parallax.link import Linker
+from parallax.link import Linker, linking_order
 from parallax.model import Article, Page
 
 SHUFFLES = 10
@@ -53,17 +53,22 @@ REPAIR_EVERY = 64
 
 
 def link_all(items, order) -> tuple[dict, dict]:
-    """Link articles in the given order, repairing after every batch as the pipeline does."""
+    """Link articles arriving in the given order, a batch at a time as the pipeline does.
+
+    Each batch of REPAIR_EVERY articles is linked in the pipeline's order
+    (oldest first) and then repaired.
+    """
     linker = Linker()
     stories, groups = {}, {}
-    touched: set[int] = set()
-    for n, index in enumerate(order, start=1):
-        a = linker(items[index])
-        stories[a.article_id], groups[a.article_id] = a.story, a.syndication_group
-        touched.add(a.story)
-        if n % REPAIR_EVERY == 0 or n == len(order):
-            stories.update(linker.repair(touched))
-            touched = set()
+    order = list(order)
+    for start in range(0, len(order), REPAIR_EVERY):
+        batch = linking_order([items[i] for i in order[start:start + REPAIR_EVERY]])
+        touched: set[int] = set()
+        for item in batch:
+            a = linker(item)
+            stories[a.article_id], groups[a.article_id] = a.story, a.syndication_group
+            touched.add(a.story)
+        stories.update(linker.repair(touched))
     groups.update(linker.take_regrouped())
     return stories, groups
 

@@ -21,7 +21,7 @@ from .dossier import build_dossier, infer_published
 from .errors import PageRejected
 from .extract import ExtractOptions, extract
 from .ingest import read_pages
-from .link import Linker, features_of
+from .link import Linker, features_of, linking_order
 from .link.features import ArticleFeatures
 from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
 from .store import Store, content_hash
@@ -191,7 +191,7 @@ class Pipeline:
     def _link_all(self, items: list[AnnotatedArticle], report: IngestReport):
         assignments: list[Assignment] = []
         features: dict[str, dict] = {}
-        for item in items:
+        for item in linking_order(items):
             assignment = _check("link", self.linker(item), Assignment)
             assignments.append(assignment)
             features[item.article.id] = features_of(item).to_json()

@@ -13,6 +13,16 @@ from .stories import StoryLinker
 from .syndication import SyndicationIndex
 
 
+def linking_order(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
+    """The order in which a batch is linked: oldest publication first, then by id.
+
+    Within a batch, the order pages happened to be read in says nothing about
+    the news; a fixed order makes the stories depend on what arrived, not on
+    how it was listed.
+    """
+    return sorted(items, key=lambda i: (i.article.published or i.annotations.event_date or "9999", i.article.id))
+
+
 class Linker:
     """Syndication groups and story ids for arriving articles."""
 
@@ -39,4 +49,4 @@ class Linker:
         return {i: g for i in self.syndication.take_updated() if (g := self.syndication.group_of(i))}
 
 
-__all__ = ["ArticleFeatures", "Linker", "features_of"]
+__all__ = ["ArticleFeatures", "Linker", "features_of", "linking_order"]
