@@ -93,3 +93,12 @@ def test_entities_are_canonical_within_the_article(annotator):
     ann = _annotate(annotator, ["US President Barack Obama met Vladimir Putin.", "Obama said the talks went well."])
     obama = {m.canonical for m in ann.entities if m.text in ("Obama", "Barack Obama")}
     assert obama == {"Barack Obama"}
+
+
+def test_given_name_first_second_mention_is_the_same_person(annotator):
+    ann = _annotate(annotator, [
+        "World Health Organization chief Tedros Adhanom Ghebreyesus spoke in Geneva on Saturday.",
+        "“The risk is moderate globally,” Tedros told reporters.",
+    ])
+    assert {m.canonical for m in ann.entities if m.text == "Tedros"} <= {"Tedros Adhanom Ghebreyesus"}
+    assert ann.quotes[-1].speakers == ["Tedros Adhanom Ghebreyesus"]

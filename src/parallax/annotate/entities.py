@@ -83,4 +83,10 @@ def _fullest(name: str, ordered: list[str], label: str) -> str:
         if label == "ORG" and len(words) == 1 and name.isupper() and len(name) == len(other):
             if "".join(w[0] for w in other).upper() == name:
                 return longer
+    if label == "PERSON" and len(words) == 1:
+        # Some names are written given-name first on second mention ("Tedros" of
+        # "Tedros Adhanom Ghebreyesus"): only when exactly one fuller name starts so.
+        starting = [n for n in ordered if len(n.split()) > 1 and n.split()[0] == name]
+        if len(starting) == 1:
+            return starting[0]
     return name
