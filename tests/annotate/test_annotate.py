@@ -102,3 +102,12 @@ def test_given_name_first_second_mention_is_the_same_person(annotator):
     ])
     assert {m.canonical for m in ann.entities if m.text == "Tedros"} <= {"Tedros Adhanom Ghebreyesus"}
     assert ann.quotes[-1].speakers == ["Tedros Adhanom Ghebreyesus"]
+
+
+def test_someone_named_between_two_quotes_takes_the_second(annotator):
+    ann = _annotate(annotator, [
+        "“The talks were constructive,” Putin said. Biden said they would try to find areas of cooperation. "
+        "“It is always better to meet face to face.”",
+    ])
+    by_text = {q.text[:12]: q.speakers for q in ann.quotes}
+    assert by_text["The talks we"] == ["Putin"] and by_text["It is always"] == ["Biden"]

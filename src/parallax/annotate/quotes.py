@@ -95,6 +95,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
     canon = _canonical_lookup(mentions)
     quotes: list[Quote] = []
     previous: Quote | None = None
+    previous_end = 0
     for span in spans:
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
@@ -102,6 +103,10 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         sent = first[0].sent
         speakers, cue = attribute(doc, span, sentences, canon)
         text = doc.text[span.start:span.end].strip().strip(",").strip()
+        if not speakers and previous is not None and previous.paragraph == span.paragraph:
+            # 'Biden said they would try. "It is better to meet."': someone named
+            # speaking between two quotes of a paragraph takes the second one.
+            speakers, cue = _speaker_between(doc, previous_end, span, sentences, canon)
         if not speakers and previous is not None and previous.speakers and (
             previous.paragraph == span.paragraph
             or (_stands_alone(doc.text, span, paragraph_starts) and previous.paragraph == span.paragraph - 1)
@@ -113,8 +118,25 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
             speakers, cue = _lead_in_speaker(doc, paragraph_starts, span, sentences, canon)
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
-        previous = quote
+        previous, previous_end = quote, span.end
     return quotes
+
+
+def _speaker_between(
+    doc: Doc, start: int, span: QuoteSpan, sentences: list[Span], canon: dict[str, str]
+) -> tuple[list[str], str | None]:
+    """The subject of a speech verb in a whole sentence between two quotes, if there is one."""
+    for sentence in sentences:
+        if sentence.start_char < start or sentence.end_char > span.start - 1:
+            continue
+        if any(ch in sentence.text for ch in "“”\""):
+            continue
+        for token in sentence:
+            if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+                subject = _subject_of(token)
+                if subject is not None:
+                    return _resolve_subject(doc, subject, span, canon, sentences), token.lemma_
+    return [], None
 
 
 def _lead_in_speaker(
