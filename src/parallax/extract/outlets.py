@@ -75,6 +75,6 @@ def outlet_from_lines(lines: list[str]) -> str | None:
     names = Counter(name for line in lines if (name := owner_from_line(line)))
     if not names:
         return None
-    # Footers often name the same owner in two spellings ("Arab Today Media Group",
-    # "Arabs Today Group"); the most frequent spelling, then the shortest, wins.
+    # Footers often name the same owner in two spellings ("Acme Daily Media Group",
+    # "Acme Dailies Group"); the most frequent spelling, then the shortest, wins.
     return min(names, key=lambda n: (-names[n], len(n)))
