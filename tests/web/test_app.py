@@ -3,7 +3,6 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from parallax.model import Page
 from parallax.web import create_app
 from tests.conftest import SEED_A, make_pipeline
 

@@ -7,7 +7,6 @@ import importlib
 import logging
 from collections.abc import Callable
 
-import spacy
 from spacy.language import Language
 
 from ..errors import E_NO_MODEL, ModelNotInstalled
