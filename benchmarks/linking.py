@@ -69,6 +69,8 @@ def link_all(items, order) -> tuple[dict, dict]:
             stories[a.article_id], groups[a.article_id] = a.story, a.syndication_group
             touched.add(a.story)
         stories.update(linker.repair(touched))
+    # The end of a run: every story it touched, every article it placed, checked once more.
+    stories.update(linker.repair(set(stories.values()), recheck=set(stories)))
     groups.update(linker.take_regrouped())
     return stories, groups
 

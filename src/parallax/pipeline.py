@@ -65,6 +65,7 @@ class Pipeline:
         self.store = store
         self.batch_pages = batch_pages
         self.timings: Counter = Counter()  # seconds spent per stage, for benchmarks and -v
+        self._run_articles: set[str] = set()  # articles placed by the current ingest run
         self.annotator = annotator or Annotator()
         self._templates: dict[str, frozenset[str]] = {}
         self.extract_options = ExtractOptions(
@@ -90,6 +91,7 @@ class Pipeline:
     ) -> IngestReport:
         """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
         report = IngestReport()
+        self._run_articles = set()
         batch: list[Page] = []
         # Pages of this run not yet stored: the same page twice in one input is a duplicate too.
         seen_ids: set[str] = set()
@@ -118,12 +120,16 @@ class Pipeline:
                 batch = []
         if batch:
             self._process_batch(batch, report, progress)
+        if report.articles_stored:
+            with self._timed("link"):
+                # The end of a run: every story it touched checked once more, with all its articles.
+                self._repair(set(report.stories_touched), report, recheck=self._run_articles)
         with self._timed("dossier"):
             self.refresh_stories(report.stories_touched)
         return report
 
-    def _repair(self, touched: set[int], report: IngestReport) -> None:
-        moved = self.linker.repair(touched)
+    def _repair(self, touched: set[int], report: IngestReport, *, recheck: set[str] | None = None) -> None:
+        moved = self.linker.repair(touched, recheck=recheck)
         if moved:
             changed = self.store.move_articles(moved)
             report.stories_touched |= changed
@@ -196,6 +202,7 @@ class Pipeline:
             assignments.append(assignment)
             features[item.article.id] = features_of(item).to_json()
             report.stories_touched.add(assignment.story)
+            self._run_articles.add(assignment.article_id)
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
         return assignments, features, self.linker.take_regrouped()

@@ -40,9 +40,13 @@ class Linker:
         story, score = self.stories.assign(features_of(item))
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
 
-    def repair(self, touched: set[int]) -> dict[str, int]:
-        """Split drifted stories and merge split ones; returns articles that changed story."""
-        return self.stories.repair(touched)
+    def repair(self, touched: set[int], *, recheck: set[str] | None = None) -> dict[str, int]:
+        """Split drifted stories and merge split ones; returns articles that changed story.
+
+        ``recheck`` names articles placed earlier whose story should be checked
+        again (by default only those placed since the last repair are).
+        """
+        return self.stories.repair(touched, recheck=recheck)
 
     def take_regrouped(self) -> dict[str, str]:
         """Earlier articles that a later copy put into a syndication group, with the group."""

@@ -178,7 +178,7 @@ class StoryLinker:
             story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
         return dot / (norm_a * cached[2]) if cached[2] and norm_a else 0.0
 
-    def repair(self, touched: set[int] | None = None) -> dict[str, int]:
+    def repair(self, touched: set[int] | None = None, *, recheck: set[str] | None = None) -> dict[str, int]:
         """Split stories that drifted over several events, then merge stories arrival order split.
 
         Returns ``{article id: story}`` for every article that changed story.
@@ -199,6 +199,8 @@ class StoryLinker:
         for story_id in list(queue):
             queue.extend(self._bisect(story_id))
         recent, self._recent = self._recent, set()
+        if recheck is not None:
+            recent = recent | recheck
         queue = sorted(set(queue) | self._reassign(queue, recent if touched is not None else None))
         while queue:
             story_id = queue.pop(0)
