@@ -124,6 +124,10 @@ class Pipeline:
             with self._timed("link"):
                 # The end of a run: every story it touched checked once more, with all its articles.
                 self._repair(set(report.stories_touched), report, recheck=self._run_articles)
+        # Stories merged away by a repair answer to the story they joined.
+        report.stories_touched = {
+            s for s in {self.store.resolve_story(t) for t in report.stories_touched} if self.store.story_exists(s)
+        }
         with self._timed("dossier"):
             self.refresh_stories(report.stories_touched)
         return report
@@ -134,8 +138,6 @@ class Pipeline:
             changed = self.store.move_articles(moved)
             report.stories_touched |= changed
             LOGGER.info("repair moved %d articles across %d stories", len(moved), len(changed))
-        report.stories_touched = {self.store.resolve_story(s) for s in report.stories_touched}
-        report.stories_touched = {s for s in report.stories_touched if self.store.story_exists(s)}
 
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
         """Infer missing dates and rebuild the dossier of each story."""

@@ -301,10 +301,10 @@ class StoryLinker:
                 undated.append(member)
                 continue
             parts[next(i for i, g in enumerate(groups) if g[0] <= summary.day <= g[-1])].append(member)
-        centroids = [self._centroid(part) for part in parts]
+        centroids = [self._state_of(part) for part in parts]
         for member in undated:
             terms = self._members[member].terms
-            best = max(range(len(parts)), key=lambda i: _cosine(terms, centroids[i], self._term_idf))
+            best = max(range(len(parts)), key=lambda i: self._cosine(terms, centroids[i], "terms", self._term_idf))
             parts[best].append(member)
         parts.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -367,12 +367,6 @@ class StoryLinker:
         for member in members:
             _accumulate(state, self._members[member])
         return state
-
-    def _centroid(self, members: list[str]) -> Counter:
-        total: Counter = Counter()
-        for member in members:
-            total.update(self._members[member].terms)
-        return total
 
     def _new_id(self) -> int:
         new = self.next_id
@@ -496,18 +490,3 @@ def _days_fit(days: list[date], story_days: Counter) -> bool:
     if (last - first).days > MAX_STORY_SPAN_DAYS:
         return False
     return min(abs((a - b).days) for a in days for b in story_days) <= MAX_EVENT_GAP_DAYS
-
-
-def _cosine(a: dict[str, float], b: Counter, idf) -> float:
-    """Cosine of two sparse count vectors under sublinear TF and the given IDF."""
-    if not a or not b:
-        return 0.0
-    def weight(count: float, key: str) -> float:
-        return (1 + math.log(count)) * idf(key)
-    wa = {k: weight(v, k) for k, v in a.items() if v > 0}
-    dot = sum(w * weight(b[k], k) for k, w in wa.items() if b.get(k, 0) > 0)
-    if dot == 0:
-        return 0.0
-    na = math.sqrt(sum(w * w for w in wa.values()))
-    nb = math.sqrt(sum(weight(v, k) ** 2 for k, v in b.items() if v > 0))
-    return dot / (na * nb)

@@ -20,10 +20,7 @@ def make_router(ctx: WebContext) -> APIRouter:
 
     def load(article_id: str):
         store = ctx.reader()
-        try:
-            found = store.article(article_id)
-        finally:
-            store.close()
+        found = store.article(article_id)
         if found is None:
             raise HTTPException(404, E_ARTICLE_NOT_FOUND.format(article=article_id))
         return found

@@ -42,13 +42,14 @@ class WebContext:
     _local: threading.local = field(default_factory=threading.local)
 
     def reader(self) -> Store:
-        """This thread's read-only connection, opened once and kept (SQLite readers are cheap to keep).
+        """This thread's read-only connection, opened once and kept for the process's life.
 
-        Async handlers all run on the event loop's thread and so share one.
+        SQLite readers are cheap to keep; async handlers all run on the event
+        loop's thread and so share one. Callers never close it.
         """
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = _KeptStore(self.db, read_only=True)
+            store = self._local.store = Store(self.db, read_only=True)
         return store
 
     def outlets(self, store: Store) -> list[str]:
@@ -79,13 +80,6 @@ class WebContext:
             if self._pipeline is None:
                 self._pipeline = Pipeline(Store(self.db))
             return self._pipeline.ingest(paths)
-
-
-class _KeptStore(Store):
-    """A reader whose ``close`` keeps the connection for the thread's next request."""
-
-    def close(self) -> None:
-        pass
 
 
 def is_loopback(host: str) -> bool:

@@ -14,10 +14,7 @@ def make_router(ctx: WebContext) -> APIRouter:
 
     def stories_of(name: str):
         store = ctx.reader()
-        try:
-            return store.entity_stories(name)
-        finally:
-            store.close()
+        return store.entity_stories(name)
 
     @router.get("/api/entities/{name}", summary="Stories that name this person, place or organisation")
     async def api_entity(name: str):

@@ -46,8 +46,6 @@ def make_router(ctx: WebContext) -> APIRouter:
             outlets = ctx.outlets(store)
         except StoreError as exc:
             raise HTTPException(400, str(exc)) from exc
-        finally:
-            store.close()
         return {"stories": rows, "total": total, "capped": capped, "outlets": outlets, "page": page, "page_size": limit,
                 "q": q or "", "date_from": date_from or "", "date_to": date_to or "", "outlet": outlet or "",
                 "entity": entity or ""}
@@ -69,10 +67,7 @@ def make_router(ctx: WebContext) -> APIRouter:
     @router.get("/api/stories/{story_id}", summary="A story's dossier")
     async def api_story(story_id: int):
         store = ctx.reader()
-        try:
-            dossier = store.dossier(story_id)
-        finally:
-            store.close()
+        dossier = store.dossier(story_id)
         if dossier is None:
             raise HTTPException(404, E_STORY_NOT_FOUND.format(story=story_id))
         return export_dossier(dossier)
@@ -93,12 +88,9 @@ def make_router(ctx: WebContext) -> APIRouter:
     @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(request: Request, story_id: int):
         store = ctx.reader()
-        try:
-            resolved = store.resolve_story(story_id)
-            dossier = store.dossier(resolved)
-            articles = store.story_articles(resolved) if dossier else []
-        finally:
-            store.close()
+        resolved = store.resolve_story(story_id)
+        dossier = store.dossier(resolved)
+        articles = store.story_articles(resolved) if dossier else []
         if dossier is None:
             raise HTTPException(404, E_STORY_NOT_FOUND.format(story=story_id))
         if resolved != story_id:
@@ -109,10 +101,7 @@ def make_router(ctx: WebContext) -> APIRouter:
     @router.get("/stories/{story_id}/compare", response_class=HTMLResponse, include_in_schema=False)
     async def compare_page(request: Request, story_id: int, a: list[str] = Query(default=[], max_length=MAX_COMPARE)):
         store = ctx.reader()
-        try:
-            articles = [item for item, _ in store.story_articles(store.resolve_story(story_id))]
-        finally:
-            store.close()
+        articles = [item for item, _ in store.story_articles(store.resolve_story(story_id))]
         if not articles:
             raise HTTPException(404, E_STORY_NOT_FOUND.format(story=story_id))
         chosen = [i for i in articles if i.article.id in a] if a else articles[:2]
