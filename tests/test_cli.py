@@ -68,7 +68,7 @@ def test_reingest_does_not_duplicate(runner, tmp_path):
     result = _invoke(runner, db, "ingest", str(EXAMPLES), str(again))
     assert result.exit_code == 0 and "articles stored: 0" in result.output and "same text" in result.output
     store = Store(db)
-    assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+    assert store.count("articles") == 2
     assert store.count_stories() == 1
 
 
@@ -88,7 +88,7 @@ def test_bad_inputs_fail_alone_and_keep_the_rest(runner, tmp_path):
     for name in ("empty.txt", "binary.txt", "chrome.txt", "pages.jsonl:2", "pages.jsonl:1"):
         assert name in out, name
     store = Store(db)
-    ids = {r[0] for r in store.conn.execute("SELECT id FROM articles")}
+    ids = {item.article.id for item, _, _ in store.iter_articles()}
     assert ids == {SEED_A.stem, "latin1"}  # the earlier article kept, the decodable page added
 
 
@@ -121,7 +121,8 @@ def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
     db = tmp_path / "old.db"
     assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0
     conn = sqlite3.connect(db)  # make it look like a file written before the list tables existed
-    conn.executescript("DROP TABLE story_entities; DROP TABLE articles_fts; PRAGMA user_version = 0;")
+    conn.executescript("DROP TABLE story_entities; DROP TABLE articles_fts; DROP TABLE schema_version;"
+                       "DROP INDEX ix_pages_seq; ALTER TABLE pages DROP COLUMN seq; PRAGMA user_version = 0;")
     conn.close()
     with pytest.raises(Exception, match="older Parallax"):
         Store(db, read_only=True)

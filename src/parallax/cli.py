@@ -16,7 +16,7 @@ from rich.console import Console
 from . import __version__
 from .cli_utils import open_store, print_dossier, print_report, print_stories, progress_bar
 from .errors import E_STORY_NOT_FOUND, ParallaxError
-from .store import resolve_db_path
+from .store import display_db, is_url, resolve_db_path
 
 app = typer.Typer(
     help="Parallax: many outlets, one story. Raw news pages in; clean articles, grouped into "
@@ -174,10 +174,10 @@ def serve(
     from .web import create_app
 
     open_store(_db(db), must_exist=True).close()
-    console.print(f"Parallax on http://{host}:{port}  (database {_db(db)}; API docs at /docs)")
+    console.print(f"Parallax on http://{host}:{port}  (database {display_db(_db(db))}; API docs at /docs)")
     if workers > 1:
         # Worker processes build the app themselves, from the environment.
-        os.environ["PARALLAX_DB"], os.environ["PARALLAX_HOST"] = str(Path(_db(db)).resolve()), host
+        os.environ["PARALLAX_DB"], os.environ["PARALLAX_HOST"] = _db(db) if is_url(_db(db)) else str(Path(_db(db)).resolve()), host
         uvicorn.run("parallax.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
     else:
         uvicorn.run(create_app(_db(db), host=host), host=host, port=port, log_level="warning")

@@ -18,7 +18,7 @@ from .model import Dossier
 
 if TYPE_CHECKING:
     from .pipeline import IngestReport
-from .store import Store, StoryRow
+from .store import Store, StoryRow, is_url
 
 # Fewer pages than this finish before a bar is worth drawing.
 PROGRESS_MIN_PAGES = 5
@@ -26,7 +26,7 @@ VERDICT_STYLE = {"agree": "green", "differ": "red", "different_scope": "yellow",
 
 
 def open_store(path: str, *, must_exist: bool = False) -> Store:
-    if must_exist and not Path(path).exists():
+    if must_exist and not is_url(path) and not Path(path).exists():
         raise typer.BadParameter(f"no database at {path!r}; run `parallax ingest PATH` first (or pass --db)")
     return Store(path)
 

@@ -55,6 +55,12 @@ class Page:
     fetched_at: str | None = None
     truncated: bool = False
 
+    def __post_init__(self) -> None:
+        # A NUL character is never text on a news page, and PostgreSQL refuses
+        # it in a text column: drop it once here, for every input format.
+        if "\x00" in self.content:
+            self.content = self.content.replace("\x00", "")
+
 
 @dataclass(slots=True)
 class Failure:

@@ -52,7 +52,7 @@ def test_hostile_page_text_is_escaped(tmp_path, annotator):
     hostile = hostile.replace("World powers have been divided", '<script>alert(4)</script> <a href="javascript:alert(3)">click</a> World powers have been divided')
     db = tmp_path / "hostile.db"
     pipeline = make_pipeline(db, annotator)
-    pipeline.store.conn.close()
+    pipeline.store.close()
     from parallax.store import Store
     pipeline.store = Store(db)
     page_file = tmp_path / "hostile.txt"

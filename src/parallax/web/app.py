@@ -65,7 +65,7 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", api_key: str | N
     """The app for one database file (opened read-only per request).
 
     Args:
-        db_path: the SQLite file.
+        db_path: the SQLite file, or a database URL.
         host: the interface the server listens on; without an API key,
             writes are accepted only when it is a loopback address.
         api_key: the key writes need; defaults to ``$PARALLAX_API_KEY``.

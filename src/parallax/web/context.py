@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
-from ..store import Store
+from ..store import Store, is_url
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -87,4 +87,4 @@ def is_loopback(host: str) -> bool:
 
 
 def db_exists(path: str) -> bool:
-    return Path(path).exists()
+    return is_url(path) or Path(path).exists()

@@ -1,0 +1,613 @@
+"""The database: pages, articles with their annotations, stories with their dossiers.
+
+One ``Store`` owns one connection to a SQLite file (the default) or a
+PostgreSQL server (``postgresql://`` URL), through SQLAlchemy with the schema in
+``schema.py``. Writes happen in explicit transactions, a whole batch at a time,
+so a failed run leaves the database as it was before the batch. Readers (the
+web app) open read-only connections. Parameters are always bound.
+
+The connection runs in autocommit mode and the store issues BEGIN/COMMIT
+itself: a reader then never holds a transaction open between queries (which in
+SQLite's WAL mode would pin an old snapshot), and a SQLite writer can take its
+lock up front with BEGIN IMMEDIATE instead of failing halfway through a batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as sa_exc, make_url, text
+from sqlalchemy.pool import NullPool
+
+from ..errors import StoreError
+from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
+from ..model import AnnotatedArticle, Assignment, Dossier, Page, from_dict, to_dict
+from .schema import SCHEMA_VERSION, create_schema
+
+LOGGER = logging.getLogger(__name__)
+
+DEFAULT_DB = "parallax.db"
+ENV_DB = "PARALLAX_DB"
+# A query that runs longer than this on a reader is cut (web requests).
+READ_TIMEOUT_S = 5.0
+
+
+def resolve_db_path(path: str | None) -> str:
+    """``--db`` if given, else ``$PARALLAX_DB``, else ``./parallax.db``: a file path or a database URL."""
+    return str(path) if path else os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+def is_url(db: str | Path) -> bool:
+    return "://" in str(db)
+
+
+def display_db(db: str | Path) -> str:
+    """The database as messages show it: a URL without its password."""
+    return make_url(str(db)).render_as_string(hide_password=True) if is_url(db) else str(db)
+
+
+def content_hash(text: str) -> str:
+    """Identity of a page's text: whitespace-insensitive, so a re-save is the same page."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@functools.lru_cache(maxsize=256)
+def _sql(statement: str, *expanding: str) -> TextClause:
+    """A statement as SQLAlchemy text, built once; ``expanding`` names the IN-list parameters."""
+    clause = text(statement)
+    return clause.bindparams(*(bindparam(name, expanding=True) for name in expanding)) if expanding else clause
+
+
+def _sqlite_engine(path: str, read_only: bool):
+    def connect() -> sqlite3.Connection:
+        if read_only:
+            uri = Path(path).resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT_S, check_same_thread=False)
+        else:
+            # One writer at a time is the caller's rule (the web app holds a lock);
+            # the connection may still be handed from one thread to the next.
+            conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
+        return conn
+
+    return create_engine("sqlite://", creator=connect, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+
+
+def _postgres_engine(url: str, read_only: bool):
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    options = "-c default_transaction_read_only=on " if read_only else ""
+    if read_only:
+        options += f"-c statement_timeout={int(READ_TIMEOUT_S * 1000)}"
+    try:
+        return create_engine(
+            parsed, poolclass=NullPool, isolation_level="AUTOCOMMIT",
+            connect_args={"connect_timeout": 10, **({"options": options} if options else {})},
+        )
+    except (ImportError, sa_exc.NoSuchModuleError) as exc:
+        raise StoreError("a PostgreSQL database needs psycopg: pip install 'parallax-news[postgres]'") from exc
+
+
+def _engine(db: str, read_only: bool):
+    if not is_url(db):
+        return _sqlite_engine(db, read_only)
+    backend = make_url(db).get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(make_url(db).database or DEFAULT_DB, read_only)
+    if backend in ("postgresql", "postgres"):
+        return _postgres_engine(db, read_only)
+    raise StoreError(f"unsupported database {display_db(db)!r}: give a SQLite file path or a postgresql:// URL")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as the list shows it."""
+
+    id: int
+    headline: str | None
+    n_articles: int
+    outlets: list[str]
+    event_date: str | None
+    first_published: str | None
+    last_published: str | None
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryFilter:
+    """What the story list can be narrowed by; every field optional."""
+
+    query: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+
+# How many people and places the story list shows per story.
+LIST_ENTITIES = 3
+# A text search counts its stories up to this many ("1000+" beyond).
+SEARCH_COUNT_CAP = 1000
+
+
+class Store:
+    """A Parallax database: a SQLite file path, or a database URL."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self.engine = _engine(self.path, read_only)
+            self.conn: Connection = self.engine.connect()
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {display_db(self.path)!r}: {_reason(exc)}") from exc
+        self.dialect = self.conn.dialect.name
+        version = self._version()
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"database {display_db(self.path)!r} was written by an older Parallax (or is empty); open it once "
+                    "for writing (any `parallax ingest`, or `parallax serve`) to bring it up to date"
+                )
+            self._upgrade(version)
+
+    # --- plumbing ---------------------------------------------------------------
+
+    def _exec(self, statement: str, params: Mapping[str, Any] | list[Mapping[str, Any]] | None = None, *, expanding: tuple[str, ...] = ()):
+        return self.conn.execute(_sql(statement, *expanding), params if params is not None else {})
+
+    def _rows(self, statement: str, params: Mapping[str, Any] | None = None, *, expanding: tuple[str, ...] = ()) -> list:
+        return self._exec(statement, params, expanding=expanding).mappings().all()
+
+    def _one(self, statement: str, params: Mapping[str, Any] | None = None):
+        return self._exec(statement, params).mappings().first()
+
+    def _scalar(self, statement: str, params: Mapping[str, Any] | None = None):
+        return self._exec(statement, params).scalar()
+
+    def _has_table(self, name: str) -> bool:
+        from sqlalchemy import inspect
+
+        return inspect(self.conn).has_table(name)
+
+    def _version(self) -> int:
+        try:
+            if self._has_table("schema_version"):
+                return self._scalar("SELECT MAX(version) FROM schema_version") or 0
+            if self.dialect == "sqlite":  # files before schema_version kept it in the header
+                return self.conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
+            return 0
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {display_db(self.path)!r}: {_reason(exc)}") from exc
+
+    def _upgrade(self, version: int) -> None:
+        """Bring an older database up to date: add what is missing, rebuild what is derived.
+
+        Articles and pages are never touched; the search index and the story
+        list's tables are rebuilt from them and from the stored dossiers.
+        """
+        del version  # every older layout gets the same treatment
+        with self.transaction():
+            if self.dialect == "sqlite" and self._has_table("pages"):
+                pages = {r[1] for r in self.conn.exec_driver_sql("PRAGMA table_info(pages)")}
+                if "seq" not in pages:  # arrival order was the implicit rowid
+                    self.conn.exec_driver_sql("ALTER TABLE pages ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+                    self.conn.exec_driver_sql("UPDATE pages SET seq = rowid")
+                columns = {r[1] for r in self.conn.exec_driver_sql("PRAGMA table_info(stories)")}
+                if columns and "sort_key" not in columns:
+                    self.conn.exec_driver_sql("ALTER TABLE stories ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+                    self.conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")  # rebuilt below with its story column
+            create_schema(self.conn)
+            if self._scalar("SELECT 1 FROM articles_fts LIMIT 1") is None:
+                rows = self._rows("SELECT id, story, title, record FROM articles")
+                if rows:
+                    self._exec(
+                        "INSERT INTO articles_fts (article_id, story, title, body) VALUES (:id, :story, :title, :body)",
+                        [{"id": r["id"], "story": r["story"], "title": r["title"] or "",
+                          "body": "\n\n".join(json.loads(r["record"])["article"]["body"])} for r in rows],
+                    )
+            self._exec("DELETE FROM schema_version")
+            self._exec("INSERT INTO schema_version (version) VALUES (:v)", {"v": SCHEMA_VERSION})
+        for dossier in list(self.iter_dossiers()):
+            self.save_dossier(dossier)
+
+    def close(self) -> None:
+        self.conn.close()
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction: all of it lands, or none."""
+        try:
+            self.conn.exec_driver_sql("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to {display_db(self.path)!r}: {_reason(exc)}") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.exec_driver_sql("ROLLBACK")
+            raise
+        else:
+            self.conn.exec_driver_sql("COMMIT")
+
+    # --- pages ----------------------------------------------------------------
+
+    def duplicate_of(self, page: Page) -> str | None:
+        """Why ``page`` is already stored ("same id", "same url", "same text"), or None."""
+        if self._one("SELECT 1 FROM pages WHERE id = :id", {"id": page.id}):
+            return "same id"
+        if page.url and self._one("SELECT 1 FROM pages WHERE url = :url", {"url": page.url}):
+            return "same url"
+        if self._one("SELECT 1 FROM pages WHERE content_hash = :h", {"h": content_hash(page.content)}):
+            return "same text"
+        return None
+
+    def save_batch(
+        self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
+        features: dict[str, dict], regrouped: dict[str, str],
+    ) -> None:
+        """Store a batch of pages with their articles and link assignments, in one transaction."""
+        by_id = {a.article_id: a for a in assignments}
+        now = _now()
+        with self.transaction():
+            seq = self._scalar("SELECT COALESCE(MAX(seq), 0) FROM pages")
+            if pages:
+                self._exec(
+                    "INSERT INTO pages (id, seq, source, format, url, fetched_at, content, content_hash, truncated, ingested_at)"
+                    " VALUES (:id, :seq, :source, :format, :url, :fetched_at, :content, :hash, :truncated, :now)",
+                    [{"id": p.id, "seq": seq + n, "source": p.source, "format": p.format, "url": p.url,
+                      "fetched_at": p.fetched_at, "content": p.content, "hash": content_hash(p.content),
+                      "truncated": int(p.truncated), "now": now} for n, p in enumerate(pages, 1)],
+                )
+            if items:
+                self._write_articles(items, by_id, features)
+            if regrouped:
+                self._exec("UPDATE articles SET syndication_group = :group WHERE id = :id",
+                           [{"group": group, "id": article_id} for article_id, group in regrouped.items()])
+            pages_by_id = {p.id: p for p in pages}
+            lines = []
+            for item in items:
+                page = pages_by_id.get(item.article.id)
+                if page is not None and page.format == "text" and item.article.outlet_from == "url":
+                    lines.extend({"outlet": item.article.outlet, "key": key, "story": by_id[item.article.id].story}
+                                 for key in line_keys(page.content))
+            if lines:
+                self._exec("INSERT INTO outlet_lines (outlet, line_key, story) VALUES (:outlet, :key, :story)"
+                           " ON CONFLICT DO NOTHING", lines)
+
+    def _write_articles(self, items: list[AnnotatedArticle], by_id: dict[str, Assignment], features: dict[str, dict]) -> None:
+        rows = []
+        for item in items:
+            a, assignment = item.article, by_id[item.article.id]
+            rows.append({"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published,
+                         "published_from": a.published_from, "story": assignment.story,
+                         "group": assignment.syndication_group, "record": json.dumps(to_dict(item)),
+                         "features": json.dumps(features[a.id]), "body": a.body_text, "title_text": a.title or ""})
+        self._exec(
+            "INSERT INTO articles (id, url, outlet, title, published, published_from, story, syndication_group, record, features)"
+            " VALUES (:id, :url, :outlet, :title, :published, :published_from, :story, :group, :record, :features)",
+            rows,
+        )
+        self._exec("INSERT INTO articles_fts (article_id, story, title, body) VALUES (:id, :story, :title_text, :body)", rows)
+
+    def move_articles(self, moved: dict[str, int]) -> set[int]:
+        """Apply the linker's repairs: articles to their new stories; emptied stories become aliases.
+
+        Returns every story whose membership changed (old and new), so their
+        dossiers can be rebuilt.
+        """
+        if not moved:
+            return set()
+        with self.transaction():
+            old = {r["id"]: r["story"]
+                   for r in self._rows("SELECT id, story FROM articles WHERE id IN :ids", {"ids": list(moved)}, expanding=("ids",))}
+            params = [{"story": story, "id": a} for a, story in moved.items()]
+            self._exec("UPDATE articles SET story = :story WHERE id = :id", params)
+            self._exec("UPDATE articles_fts SET story = :story WHERE article_id = :id", params)
+            changed = set(old.values()) | set(moved.values())
+            for story in set(old.values()) - set(moved.values()):
+                if self.story_exists(story):
+                    continue
+                targets = {moved[a] for a, s in old.items() if s == story}
+                self._exec("DELETE FROM stories WHERE id = :id", {"id": story})
+                self._exec("DELETE FROM story_outlets WHERE story = :id", {"id": story})
+                self._exec("DELETE FROM story_entities WHERE story = :id", {"id": story})
+                if len(targets) == 1:
+                    self._exec("INSERT INTO story_aliases (id, target) VALUES (:id, :target)"
+                               " ON CONFLICT (id) DO UPDATE SET target = excluded.target",
+                               {"id": story, "target": targets.pop()})
+        return changed
+
+    def story_exists(self, story: int) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE story = :story LIMIT 1", {"story": story}) is not None
+
+    def resolve_story(self, story: int) -> int:
+        """A story id, following aliases of stories merged into others."""
+        for _ in range(10):
+            target = self._scalar("SELECT target FROM story_aliases WHERE id = :id", {"id": story})
+            if target is None:
+                return story
+            story = target
+        return story
+
+    def update_articles(self, items: list[AnnotatedArticle]) -> None:
+        """Rewrite articles whose record changed after linking (an inferred date)."""
+        if not items:
+            return
+        with self.transaction():
+            self._exec(
+                "UPDATE articles SET published = :published, published_from = :published_from, record = :record WHERE id = :id",
+                [{"published": i.article.published, "published_from": i.article.published_from,
+                  "record": json.dumps(to_dict(i)), "id": i.article.id} for i in items],
+            )
+
+    # --- linking state --------------------------------------------------------
+
+    def link_state(self) -> Iterator[tuple[str, str, dict, int, str | None]]:
+        """(id, body, features, story, syndication group) of every stored article, in arrival order."""
+        # The body alone is taken out of the stored record in SQL: parsing every
+        # whole record in Python would double the cost of starting a run.
+        body = ("json_extract(a.record, '$.article.body')" if self.dialect == "sqlite"
+                else "(a.record::json -> 'article' -> 'body')::text")
+        rows = self._exec(
+            f"SELECT a.id, a.features, a.story, a.syndication_group, {body} AS body"
+            " FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq"
+        ).mappings()
+        for row in rows:
+            yield row["id"], "\n\n".join(json.loads(row["body"])), json.loads(row["features"]), row["story"], row["syndication_group"]
+
+    def template_chrome(self, outlet: str) -> frozenset[str]:
+        """The lines ``outlet`` prints around its articles, by the rule in ``extract.templates``."""
+        rows = self._rows(
+            "SELECT line_key, COUNT(*) AS n FROM outlet_lines WHERE outlet = :outlet GROUP BY line_key HAVING COUNT(*) >= :min",
+            {"outlet": outlet, "min": MIN_TEMPLATE_STORIES},
+        )
+        if not rows:
+            return frozenset()
+        total = self._scalar("SELECT COUNT(DISTINCT story) FROM outlet_lines WHERE outlet = :outlet", {"outlet": outlet})
+        return frozenset(r["line_key"] for r in rows if is_template(r["n"], total))
+
+    def max_story_id(self) -> int:
+        """The highest story id ever given, merged-away ones included: ids are never reused."""
+        return max(
+            self._scalar("SELECT COALESCE(MAX(story), 0) FROM articles"),
+            self._scalar("SELECT COALESCE(MAX(id), 0) FROM story_aliases"),
+            self._scalar("SELECT COALESCE(MAX(id), 0) FROM stories"),
+        )
+
+    # --- stories --------------------------------------------------------------
+
+    def story_items(self, story: int) -> list[AnnotatedArticle]:
+        rows = self._rows("SELECT record FROM articles WHERE story = :story ORDER BY id", {"story": story})
+        return [from_dict(AnnotatedArticle, json.loads(r["record"])) for r in rows]
+
+    def save_dossier(self, dossier: Dossier) -> None:
+        story = dossier.story
+        with self.transaction():
+            self._exec(
+                "INSERT INTO stories (id, headline, n_articles, outlets, event_date, first_published, last_published, dossier,"
+                " updated_at, sort_key) VALUES (:id, :headline, :n, :outlets, :event_date, :first, :last, :dossier, :now, :sort_key)"
+                " ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, n_articles = excluded.n_articles,"
+                " outlets = excluded.outlets, event_date = excluded.event_date, first_published = excluded.first_published,"
+                " last_published = excluded.last_published, dossier = excluded.dossier, updated_at = excluded.updated_at,"
+                " sort_key = excluded.sort_key",
+                {"id": story, "headline": dossier.headline, "n": len(dossier.articles), "outlets": json.dumps(dossier.outlets),
+                 "event_date": dossier.event_date, "first": dossier.first_published, "last": dossier.last_published,
+                 "dossier": json.dumps(to_dict(dossier)), "now": _now(),
+                 "sort_key": dossier.event_date or dossier.first_published or ""},
+            )
+            self._exec("DELETE FROM story_outlets WHERE story = :story", {"story": story})
+            if dossier.outlets:
+                self._exec("INSERT INTO story_outlets (story, outlet) VALUES (:story, :outlet) ON CONFLICT DO NOTHING",
+                           [{"story": story, "outlet": o} for o in dossier.outlets])
+            self._exec("DELETE FROM story_entities WHERE story = :story", {"story": story})
+            if dossier.entities:
+                self._exec(
+                    "INSERT INTO story_entities (story, name, type, articles) VALUES (:story, :name, :type, :n)"
+                    " ON CONFLICT DO NOTHING",
+                    [{"story": story, "name": e.name, "type": e.type, "n": len(e.articles)} for e in dossier.entities],
+                )
+
+    def list_stories(
+        self, *, query: str | None = None, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
+    ) -> list[StoryRow]:
+        """Stories newest first, narrowed by full-text search and filters."""
+        filters = filters or StoryFilter(query=query)
+        if query and not filters.query:
+            filters = replace(filters, query=query)
+        if filters.query:
+            rows = self._story_rows(self._search(filters, limit=limit, offset=offset))
+        else:
+            where, params = self._story_where(filters)
+            rows = self._rows(
+                "SELECT s.id, s.headline, s.n_articles, s.outlets, s.event_date, s.first_published, s.last_published"
+                f" FROM stories s {where} ORDER BY s.sort_key DESC, s.id DESC LIMIT :limit OFFSET :offset",
+                {**params, "limit": limit, "offset": offset},
+            )
+        return self._rows_with_entities(rows)
+
+    def _rows_with_entities(self, rows: list) -> list[StoryRow]:
+        entities = self._list_entities([r["id"] for r in rows])
+        return [
+            StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
+                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"],
+                     people=entities.get((r["id"], "person"), []), places=entities.get((r["id"], "place"), []))
+            for r in rows
+        ]
+
+    def _search(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
+        """Stories with an article matching ``f.query``, the most recently stored match first."""
+        try:
+            if self.dialect == "sqlite":
+                return self._search_fts5(f, limit=limit, offset=offset)
+            return self._search_tsvector(f, limit=limit, offset=offset)
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"search failed: {_reason(exc)}") from exc
+
+    def _search_fts5(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
+        # FTS5 walks its matches in rowid order and the walk stops as soon as the
+        # page is full, so a word found in tens of thousands of articles costs no
+        # more than a rare one.
+        where, params = self._story_where(replace(f, query=None))
+        check = f"SELECT s.id FROM stories s {where} {'AND' if where else 'WHERE'} s.id = :story"
+        wanted = offset + limit
+        found: list[int] = []
+        seen: set[int] = set()
+        cursor = self._exec(
+            "SELECT story FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC", {"q": _fts_query(f.query)}
+        )
+        for (story,) in cursor:
+            if story in seen:
+                continue
+            seen.add(story)
+            if where and self._one(check, {**params, "story": story}) is None:
+                continue
+            found.append(story)
+            if len(found) >= wanted:
+                break
+        cursor.close()
+        return found[offset:]
+
+    def _search_tsvector(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
+        # PostgreSQL ranks the matching stories by their latest matching article
+        # in one grouped query over the GIN index; the filters join in SQL.
+        where, params = self._story_where(replace(f, query=None))
+        restrict = f" AND story IN (SELECT s.id FROM stories s {where})" if where else ""
+        rows = self._exec(
+            "SELECT story FROM articles_fts WHERE document @@ plainto_tsquery('english', :q)"
+            f"{restrict} GROUP BY story ORDER BY MAX(seq) DESC LIMIT :limit OFFSET :offset",
+            {**params, "q": " ".join(_words(f.query)), "limit": limit, "offset": offset},
+        )
+        return [r[0] for r in rows]
+
+    def _story_rows(self, ids: list[int]) -> list:
+        if not ids:
+            return []
+        rows = self._rows(
+            "SELECT id, headline, n_articles, outlets, event_date, first_published, last_published FROM stories"
+            " WHERE id IN :ids", {"ids": ids}, expanding=("ids",),
+        )
+        order = {story: n for n, story in enumerate(ids)}
+        return sorted(rows, key=lambda r: order[r["id"]])
+
+    def search_page(self, filters: StoryFilter, *, limit: int, offset: int, cap: int) -> tuple[list[StoryRow], int]:
+        """One page of a text search and the number of matching stories counted up to ``cap``, in one walk."""
+        ids = self._search(filters, limit=max(cap - offset, limit), offset=0)
+        return self._rows_with_entities(self._story_rows(ids[offset: offset + limit])), len(ids)
+
+    def count_stories(self, filters: StoryFilter | None = None, *, cap: int = SEARCH_COUNT_CAP) -> int:
+        """How many stories the filters select; for a text search, counted up to ``cap``."""
+        filters = filters or StoryFilter()
+        if filters.query:
+            return len(self._search(filters, limit=cap, offset=0))
+        where, params = self._story_where(filters)
+        return self._scalar(f"SELECT COUNT(*) FROM stories s {where}", params)
+
+    @staticmethod
+    def _story_where(f: StoryFilter) -> tuple[str, dict[str, Any]]:
+        clauses, params = [], {}
+        if f.date_from:
+            clauses.append("COALESCE(s.last_published, s.event_date) >= :date_from")
+            params["date_from"] = f.date_from
+        if f.date_to:
+            clauses.append("COALESCE(s.first_published, s.event_date) <= :date_to")
+            params["date_to"] = f.date_to
+        if f.outlet:
+            clauses.append("s.id IN (SELECT story FROM story_outlets WHERE outlet = :outlet)")
+            params["outlet"] = f.outlet
+        if f.entity:
+            clauses.append("s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity))")
+            params["entity"] = f.entity
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _list_entities(self, stories: list[int]) -> dict[tuple[int, str], list[str]]:
+        if not stories:
+            return {}
+        rows = self._rows(
+            "SELECT story, name, type, articles FROM story_entities WHERE story IN :ids"
+            " AND type IN ('person', 'place') ORDER BY articles DESC, name",
+            {"ids": stories}, expanding=("ids",),
+        )
+        out: dict[tuple[int, str], list[str]] = {}
+        for r in rows:
+            names = out.setdefault((r["story"], r["type"]), [])
+            if len(names) < LIST_ENTITIES:
+                names.append(r["name"])
+        return out
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self._exec("SELECT DISTINCT outlet FROM story_outlets ORDER BY outlet")]
+
+    def entity_stories(self, name: str, *, limit: int = 100) -> list[StoryRow]:
+        """Stories that name a person, place or organisation."""
+        return self.list_stories(filters=StoryFilter(entity=name), limit=limit)
+
+    def dossier(self, story: int) -> Dossier | None:
+        row = self._one("SELECT dossier FROM stories WHERE id = :id", {"id": self.resolve_story(story)})
+        return from_dict(Dossier, json.loads(row["dossier"])) if row else None
+
+    def iter_dossiers(self) -> Iterator[Dossier]:
+        for row in self._rows("SELECT dossier FROM stories ORDER BY id"):
+            yield from_dict(Dossier, json.loads(row["dossier"]))
+
+    # --- articles -------------------------------------------------------------
+
+    def article(self, article_id: str) -> tuple[AnnotatedArticle, int, str | None] | None:
+        row = self._one("SELECT record, story, syndication_group FROM articles WHERE id = :id", {"id": article_id})
+        if row is None:
+            return None
+        return from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+
+    def iter_articles(self) -> Iterator[tuple[AnnotatedArticle, int, str | None]]:
+        rows = self._exec(
+            "SELECT a.record, a.story, a.syndication_group FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq"
+        ).mappings()
+        for row in rows:
+            yield from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+
+    def story_articles(self, story: int) -> list[tuple[AnnotatedArticle, str | None]]:
+        rows = self._rows("SELECT record, syndication_group FROM articles WHERE story = :story ORDER BY published, id",
+                          {"story": story})
+        return [(from_dict(AnnotatedArticle, json.loads(r["record"])), r["syndication_group"]) for r in rows]
+
+    def page_content(self, article_id: str) -> str | None:
+        return self._scalar("SELECT content FROM pages WHERE id = :id", {"id": article_id})
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables (pages, articles, stories): for reports and tests."""
+        if table not in ("pages", "articles", "stories"):
+            raise ValueError(f"not a counted table: {table}")
+        return self._scalar(f"SELECT COUNT(*) FROM {table}")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in ("".join(ch for ch in word if ch.isalnum()) for word in text.split()) if w]
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must appear; no FTS syntax gets through."""
+    return " ".join(f'"{w}"' for w in _words(text)) or '""'
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's own message, without SQLAlchemy's statement dump and links."""
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).strip().splitlines()[0]
