@@ -1,4 +1,4 @@
-"""The ``parallax`` command: ingest pages, list and show stories, export, serve."""
+"""The ``parallax`` command: ingest pages (here or on Ray), list and show stories, export, serve."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ class State:
 # --db is accepted before the command (for all of them) and on each command.
 DbOption = Annotated[
     Optional[str],
-    typer.Option("--db", help="SQLite database file (default: $PARALLAX_DB, else ./parallax.db)."),
+    typer.Option("--db", help="SQLite database file, or a postgresql://user@host/name URL "
+                 "(default: $PARALLAX_DB, else ./parallax.db)."),
 ]
 
 
@@ -84,6 +85,38 @@ def ingest(
         report = pipeline.ingest(paths, progress=advance)
     print_report(console, report, _db(db))
     store.close()
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def scale(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs: .jsonl and .warc(.gz) above all, "
+                                                     "but every format `ingest` reads.")],
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster to join (\"auto\", \"ray://head:10001\"); "
+                                                        "default: start Ray on this machine.")] = None,
+    cpus: Annotated[Optional[int], typer.Option(help="CPUs of a Ray started here (default: all).", min=1)] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Analysing actors (default: one per CPU of the cluster).", min=1)] = None,
+    parquet: Annotated[Optional[Path], typer.Option(help="Also write articles.parquet and stories.parquet to this folder.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Run the pipeline on Ray: read, extract and annotate on the cluster; link and store here.
+
+    Gives the same stories as `parallax ingest` over the same pages. Needs the
+    [scale] extra (ray[data], pyarrow).
+    """
+    try:
+        from .scale import ScaleOptions, run_job
+    except ImportError as exc:  # ray missing
+        raise typer.BadParameter(f"`parallax scale` needs Ray: pip install 'parallax-news[scale]' ({exc})") from exc
+
+    options = ScaleOptions(address=address, num_cpus=cpus, workers=workers, parquet=parquet)
+    open_store(_db(db)).close()  # a bad --db fails before Ray starts
+    with progress_bar(console) as advance:
+        report = run_job(paths, _db(db), options, progress=advance)
+    print_report(console, report, _db(db))
+    if parquet is not None:
+        console.print(f"Parquet: {parquet / 'articles.parquet'}, {parquet / 'stories.parquet'}")
     if not report.ok:
         raise typer.Exit(1)
 

@@ -18,7 +18,7 @@ from .model import Dossier
 
 if TYPE_CHECKING:
     from .pipeline import IngestReport
-from .store import Store, StoryRow, is_url
+from .store import Store, StoryRow, display_db, is_url
 
 # Fewer pages than this finish before a bar is worth drawing.
 PROGRESS_MIN_PAGES = 5
@@ -60,7 +60,7 @@ def print_report(console: Console, report: "IngestReport", db: str) -> None:
     console.print(
         f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
         f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "
-        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(db)}",
+        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(display_db(db))}",
         soft_wrap=True,
     )
     for source, why in report.duplicates:

@@ -8,6 +8,7 @@ named in the error (spaCy's E005). A page that a stage rejects becomes a
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import Counter
@@ -45,6 +46,7 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, why)
     stories_touched: set[int] = field(default_factory=set)
     stories_created: set[int] = field(default_factory=set)
+    stored: list[str] = field(default_factory=list)  # ids of the articles this run stored
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -66,13 +68,19 @@ class Pipeline:
         self.batch_pages = batch_pages
         self.timings: Counter = Counter()  # seconds spent per stage, for benchmarks and -v
         self._run_articles: set[str] = set()  # articles placed by the current ingest run
-        self.annotator = annotator or Annotator()
+        self._annotator = annotator
         self._templates: dict[str, frozenset[str]] = {}
-        self.extract_options = ExtractOptions(
-            read_headline=make_headline_reader(self.annotator.nlp), templates=self._template_chrome
-        )
         self.linker = Linker(next_story_id=store.max_story_id() + 1)
         self._restore_linker()
+
+    @functools.cached_property
+    def annotator(self) -> Annotator:
+        """The spaCy model and our annotators, loaded on first use: a run fed analysed pages never needs them."""
+        return self._annotator or Annotator()
+
+    @functools.cached_property
+    def extract_options(self) -> ExtractOptions:
+        return ExtractOptions(read_headline=make_headline_reader(self.annotator.nlp), templates=self._template_chrome)
 
     def _template_chrome(self, outlet: str) -> frozenset[str]:
         if outlet not in self._templates:
@@ -90,36 +98,41 @@ class Pipeline:
         self, paths: Iterable[str], *, stdin: BinaryIO | None = None, progress: Progress | None = None,
     ) -> IngestReport:
         """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
-        report = IngestReport()
+        run = _Run(self.store)
         self._run_articles = set()
         batch: list[Page] = []
-        # Pages of this run not yet stored: the same page twice in one input is a duplicate too.
-        seen_ids: set[str] = set()
-        seen_urls: set[str] = set()
-        seen_texts: set[str] = set()
         for item in read_pages(paths, stdin=stdin):
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                if progress:
-                    progress(1)
-                continue
-            report.pages_read += 1
-            why = self.store.duplicate_of(item) or _seen_in_run(item, seen_ids, seen_urls, seen_texts)
-            if why:
-                report.duplicates.append((item.source, why))
-                if progress:
-                    progress(1)
-                continue
-            seen_ids.add(item.id)
-            seen_texts.add(content_hash(item.content))
-            if item.url:
-                seen_urls.add(item.url)
-            batch.append(item)
+            if run.admit(item, progress):
+                batch.append(item)
             if len(batch) >= self.batch_pages:
-                self._process_batch(batch, report, progress)
+                self._process_batch(batch, run.report, progress)
                 batch = []
         if batch:
-            self._process_batch(batch, report, progress)
+            self._process_batch(batch, run.report, progress)
+        return self._finish_run(run.report)
+
+    def ingest_analysed(self, rows: Iterable[Failure | Analysed], *, progress: Progress | None = None) -> IngestReport:
+        """Link and store pages that were extracted and annotated elsewhere (the Ray job).
+
+        ``rows`` are what the reader gave, in its order, each page already
+        analysed: the batches and checks are those of ``ingest``, so the same
+        pages in the same order give the same stories.
+        """
+        run = _Run(self.store)
+        self._run_articles = set()
+        batch: list[Analysed] = []
+        for row in rows:
+            page = row.page if isinstance(row, Analysed) else row
+            if run.admit(page, progress):
+                batch.append(row)
+            if len(batch) >= self.batch_pages:
+                self._store_analysed(batch, run.report, progress)
+                batch = []
+        if batch:
+            self._store_analysed(batch, run.report, progress)
+        return self._finish_run(run.report)
+
+    def _finish_run(self, report: IngestReport) -> IngestReport:
         if report.articles_stored:
             with self._timed("link"):
                 # The end of a run: every story it touched checked once more, with all its articles.
@@ -170,12 +183,14 @@ class Pipeline:
             self.timings[stage] += time.perf_counter() - start
 
     def _process_batch(self, pages: list[Page], report: IngestReport, progress: Progress | None) -> None:
-        articles: list[Article] = []
-        kept: list[Page] = []
-        with self._timed("extract"):
-            self._extract_all(pages, articles, kept, report)
-        with self._timed("annotate"):
-            items = [_check("annotate", i, AnnotatedArticle) for i in self.annotator(articles)]
+        analysed = analyse(pages, self.extract_options, self.annotator, timings=self.timings)
+        self._store_analysed(analysed, report, progress)
+
+    def _store_analysed(self, analysed: list[Analysed], report: IngestReport, progress: Progress | None) -> None:
+        """Link, store and repair one batch of analysed pages."""
+        kept = [a.page for a in analysed if a.item is not None]
+        items = [a.item for a in analysed if a.item is not None]
+        report.failures.extend(a.failure for a in analysed if a.failure is not None)
         with self._timed("link"):
             assignments, features, regrouped = self._link_all(items, report)
         with self._timed("store"):
@@ -184,17 +199,9 @@ class Pipeline:
         with self._timed("link"):
             self._repair({a.story for a in assignments}, report)
         report.articles_stored += len(items)
+        report.stored.extend(i.article.id for i in items)
         if progress:
-            progress(len(pages))
-
-    def _extract_all(self, pages: list[Page], articles: list[Article], kept: list[Page], report: IngestReport) -> None:
-        for page in pages:
-            try:
-                articles.append(_check("extract", extract(page, self.extract_options), Article))
-                kept.append(page)
-            except PageRejected as exc:
-                LOGGER.info("page %s rejected: %s", page.id, exc.reason)
-                report.failures.append(Failure(source=page.source, reason=exc.reason, stage="extract", page_id=page.id))
+            progress(len(analysed))
 
     def _link_all(self, items: list[AnnotatedArticle], report: IngestReport):
         assignments: list[Assignment] = []
@@ -210,14 +217,80 @@ class Pipeline:
         return assignments, features, self.linker.take_regrouped()
 
 
-def _seen_in_run(page: Page, ids: set[str], urls: set[str], texts: set[str]) -> str | None:
-    if page.id in ids:
-        return "same id"
-    if page.url and page.url in urls:
-        return "same url"
-    if content_hash(page.content) in texts:
-        return "same text"
-    return None
+@dataclass(slots=True)
+class Analysed:
+    """One page after extract and annotate: its article, or why it has none."""
+
+    page: Page
+    item: AnnotatedArticle | None = None
+    failure: Failure | None = None
+
+
+def analyse(
+    pages: list[Page], options: ExtractOptions, annotator: Annotator, *, timings: Counter | None = None,
+) -> list[Analysed]:
+    """Extract and annotate a batch of pages: the per-page half of the pipeline.
+
+    Needs no database, so the Ray job runs exactly this in its workers.
+    """
+    timings = timings if timings is not None else Counter()
+    out: list[Analysed] = []
+    start = time.perf_counter()
+    for page in pages:
+        try:
+            out.append(Analysed(page, item=_check("extract", extract(page, options), Article)))  # type: ignore[arg-type]
+        except PageRejected as exc:
+            LOGGER.info("page %s rejected: %s", page.id, exc.reason)
+            out.append(Analysed(page, failure=Failure(source=page.source, reason=exc.reason, stage="extract", page_id=page.id)))
+    timings["extract"] += time.perf_counter() - start
+    start = time.perf_counter()
+    extracted = [a for a in out if a.item is not None]
+    items = annotator([a.item for a in extracted])  # type: ignore[misc]
+    for analysed, item in zip(extracted, items, strict=True):
+        analysed.item = _check("annotate", item, AnnotatedArticle)
+    timings["annotate"] += time.perf_counter() - start
+    return out
+
+
+class _Run:
+    """The bookkeeping of one ingest run: its report, and the pages it already took."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.report = IngestReport()
+        # Pages of this run not yet stored: the same page twice in one input is a duplicate too.
+        self.ids: set[str] = set()
+        self.urls: set[str] = set()
+        self.texts: set[str] = set()
+
+    def admit(self, item: Page | Failure, progress: Progress | None) -> bool:
+        """Whether ``item`` is a new page to process; failures and duplicates go to the report."""
+        if isinstance(item, Failure):
+            self.report.failures.append(item)
+            if progress:
+                progress(1)
+            return False
+        self.report.pages_read += 1
+        why = self.store.duplicate_of(item) or self._seen(item)
+        if why:
+            self.report.duplicates.append((item.source, why))
+            if progress:
+                progress(1)
+            return False
+        self.ids.add(item.id)
+        self.texts.add(content_hash(item.content))
+        if item.url:
+            self.urls.add(item.url)
+        return True
+
+    def _seen(self, page: Page) -> str | None:
+        if page.id in self.ids:
+            return "same id"
+        if page.url and page.url in self.urls:
+            return "same url"
+        if content_hash(page.content) in self.texts:
+            return "same text"
+        return None
 
 
 def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:

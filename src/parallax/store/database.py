@@ -385,6 +385,11 @@ class Store:
         total = self._scalar("SELECT COUNT(DISTINCT story) FROM outlet_lines WHERE outlet = :outlet", {"outlet": outlet})
         return frozenset(r["line_key"] for r in rows if is_template(r["n"], total))
 
+    def template_snapshot(self) -> dict[str, frozenset[str]]:
+        """Every outlet's template chrome at once, for workers that cannot reach the database."""
+        outlets = [r[0] for r in self._exec("SELECT DISTINCT outlet FROM outlet_lines")]
+        return {outlet: chrome for outlet in outlets if (chrome := self.template_chrome(outlet))}
+
     def max_story_id(self) -> int:
         """The highest story id ever given, merged-away ones included: ids are never reused."""
         return max(

@@ -1,0 +1,130 @@
+"""``parallax scale``: ingest → extract → annotate on Ray Data, then link → dossier → store on the driver.
+
+Reading, extraction and annotation work page by page and take nearly all of
+the time (spaCy above all), so they are what Ray spreads over the cluster: one
+actor per CPU, each loading the model once. Linking is an online process over
+the ordered stream; it costs a fraction of a millisecond per article, so it
+stays on the driver, in the very ``Pipeline`` the single-machine ingest uses:
+the same pages in the same order give the same stories as ``parallax ingest``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ingest import expand_paths
+from ..ingest.reader import read_file
+from ..model import Failure
+from ..pipeline import BATCH_PAGES, IngestReport, Pipeline, Progress
+from ..store import Store
+from .records import decode, encode
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScaleOptions:
+    """How the job runs; every field has a default that suits one machine."""
+
+    address: str | None = None  # a Ray cluster ("auto", "ray://head:10001"); None starts Ray here
+    num_cpus: int | None = None  # CPUs of a Ray started here; None: all of them
+    workers: int | None = None  # analysing actors; None: one per CPU of the cluster
+    batch_pages: int = BATCH_PAGES  # pages per actor call and per stored batch
+    parquet: Path | None = None  # also write articles.parquet and stories.parquet here
+
+
+def _read_batches(batch: dict) -> Iterator[dict]:
+    """One input file (a row holding its path) to batches of encoded pages, streamed."""
+    rows: list[dict] = []
+    for path in batch["path"]:
+        for item in read_file(Path(str(path))):
+            rows.append(encode(item))
+            if len(rows) >= BATCH_PAGES:
+                yield _columns(rows)
+                rows = []
+    if rows:
+        yield _columns(rows)
+
+
+def _columns(rows: list[dict]) -> dict[str, list[str]]:
+    return {"kind": [r["kind"] for r in rows], "record": [r["record"] for r in rows]}
+
+
+class _Analyser:
+    """A Ray actor: extract and annotate batches of pages with a model it loads once."""
+
+    def __init__(self, templates: dict[str, frozenset[str]]) -> None:
+        from ..annotate import Annotator, make_headline_reader
+        from ..extract import ExtractOptions
+
+        self.annotator = Annotator()
+        self.options = ExtractOptions(
+            read_headline=make_headline_reader(self.annotator.nlp),
+            templates=lambda outlet: templates.get(outlet, frozenset()),
+        )
+
+    def __call__(self, batch: dict) -> dict[str, list[str]]:
+        from ..model import Page
+        from ..pipeline import analyse
+
+        items = [decode(str(k), str(r)) for k, r in zip(batch["kind"], batch["record"])]
+        analysed = iter(analyse([i for i in items if isinstance(i, Page)], self.options, self.annotator))
+        return _columns([encode(next(analysed)) if isinstance(i, Page) else encode(i) for i in items])
+
+
+def run_job(paths: list[str], db: str, options: ScaleOptions | None = None, *, progress: Progress | None = None) -> IngestReport:
+    """Run the pipeline over ``paths`` with Ray; store into ``db`` (a path or URL) and optionally Parquet."""
+    quiet = logging.getLogger().level > logging.INFO  # Ray's own chatter only with -v
+    if quiet:
+        # Ray Data logs every plan it runs; read when it configures itself, i.e. before import.
+        os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
+    import ray
+
+    options = options or ScaleOptions()
+    files: list[Path] = []
+    missing: list[Failure] = []
+    for found in expand_paths(paths):
+        (missing if isinstance(found, Failure) else files).append(found)  # type: ignore[arg-type]
+
+    store = Store(db)
+    pipeline = Pipeline(store, batch_pages=options.batch_pages)
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=options.address, num_cpus=options.num_cpus if options.address is None else None,
+                 include_dashboard=False, log_to_driver=not quiet, logging_level=logging.ERROR if quiet else logging.INFO)
+    try:
+        workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
+        context.enable_progress_bars = False
+        rows: Iterator = iter(())
+        if files:
+            dataset = (
+                ray.data.from_items([{"path": str(f)} for f in files], override_num_blocks=len(files))
+                # Same resources as the analysers, so Ray fuses the two: each actor reads
+                # a file and analyses its pages, and no reading task waits for a free CPU.
+                .map_batches(_read_batches, batch_size=1, num_cpus=1)
+                .map_batches(_Analyser, fn_constructor_kwargs={"templates": store.template_snapshot()},
+                             batch_size=options.batch_pages, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
+            )
+            rows = (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
+        report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
+    finally:
+        if started_here:
+            ray.shutdown()
+    if options.parquet is not None:
+        from .parquet import write_parquet
+
+        written = write_parquet(store, options.parquet, articles=set(report.stored), stories=report.stories_touched)
+        LOGGER.info("wrote %s", ", ".join(f"{n} rows to {name}" for name, n in written.items()))
+    store.close()
+    return report
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
