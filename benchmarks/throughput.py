@@ -33,7 +33,7 @@ from parallax.extract import ExtractOptions, extract
 from parallax.annotate import make_headline_reader
 from parallax.errors import PageRejected
 from parallax.model import Page
-from parallax.pipeline import BATCH_PAGES, BATCH_PAGES_MULTIPROCESS, Pipeline
+from parallax.pipeline import Pipeline
 from parallax.store import Store
 
 PAGES = 2200
@@ -105,9 +105,8 @@ def main(processes: int = 2) -> dict:
         first = folder / "first.jsonl"
         first.write_text("\n".join(json.dumps(p) for p in pages), encoding="utf-8")
         db = folder / "t.db"
-        annotator = Annotator(nlp, n_process=processes)
-        pipeline = Pipeline(Store(db), annotator=annotator,
-                            batch_pages=BATCH_PAGES_MULTIPROCESS if processes > 1 else BATCH_PAGES)
+        annotator = Annotator(nlp)
+        pipeline = Pipeline(Store(db), annotator=annotator, workers=processes)
         start = time.perf_counter()
         report = pipeline.ingest([str(first)])
         full_seconds = time.perf_counter() - start
@@ -120,11 +119,12 @@ def main(processes: int = 2) -> dict:
             p["url"] = p["url"] and p["url"] + "-new"
         second = folder / "second.jsonl"
         second.write_text("\n".join(json.dumps(p) for p in pages + extra), encoding="utf-8")
-        again = Pipeline(Store(db), annotator=annotator,
-                         batch_pages=BATCH_PAGES_MULTIPROCESS if processes > 1 else BATCH_PAGES)
+        pipeline.close()
+        again = Pipeline(Store(db), annotator=annotator, workers=processes)
         start = time.perf_counter()
         report2 = again.ingest([str(second)])
         incremental_seconds = time.perf_counter() - start
+        again.close()
 
     result = {
         "machine": machine(), "pages": len(pages), "processes": processes,

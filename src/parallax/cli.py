@@ -66,7 +66,8 @@ def main(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin. "
                                                      "Formats: .txt (scraped text), .html/.htm, .jsonl, .warc(.gz), .rss.")],
-    workers: Annotated[int, typer.Option(help="Processes that parse text (spaCy); one per core is a good start.", min=1)] = 1,
+    workers: Annotated[int, typer.Option(help="Processes that extract and annotate pages, each with its own "
+                                               "language model; one per core is a good start.", min=1)] = 1,
     db: DbOption = None,
 ) -> None:
     """Read pages, extract their articles, group them into stories and store everything.
@@ -74,15 +75,18 @@ def ingest(
     A page already stored (same id, same url or same text) is skipped. The exit
     code is 1 when any page failed; the others are stored all the same.
     """
-    from .annotate import Annotator
-    from .pipeline import BATCH_PAGES, BATCH_PAGES_MULTIPROCESS, Pipeline
+    from .pipeline import Pipeline
 
     store = open_store(_db(db))
-    with console.status("loading the language model…"):
-        annotator = Annotator(n_process=workers)
-        pipeline = Pipeline(store, annotator=annotator, batch_pages=BATCH_PAGES_MULTIPROCESS if workers > 1 else BATCH_PAGES)
-    with progress_bar(console) as advance:
-        report = pipeline.ingest(paths, progress=advance)
+    pipeline = Pipeline(store, workers=workers)
+    if workers == 1:
+        with console.status("loading the language model…"):
+            pipeline.annotator  # noqa: B018 - loaded here, under the spinner, rather than at the first page
+    try:
+        with progress_bar(console) as advance:
+            report = pipeline.ingest(paths, progress=advance)
+    finally:
+        pipeline.close()
     print_report(console, report, _db(db))
     store.close()
     if not report.ok:

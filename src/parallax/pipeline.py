@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -31,8 +31,9 @@ LOGGER = logging.getLogger(__name__)
 
 # Pages parsed together by spaCy and written together in one transaction.
 BATCH_PAGES = 64
-# With several parsing processes, spaCy starts them per batch: bigger batches pay for that.
-BATCH_PAGES_MULTIPROCESS = 512
+# With worker processes, batches handed out before the oldest one is stored:
+# the main process links and stores one while the workers analyse the next.
+IN_FLIGHT_BATCHES = 2
 
 Progress = Callable[[int], None]
 
@@ -63,9 +64,14 @@ def _check(stage: str, result: Any, expected: type) -> Any:
 class Pipeline:
     """The stages, built once (the spaCy model is loaded here), run over batches of pages."""
 
-    def __init__(self, store: Store, *, annotator: Annotator | None = None, batch_pages: int = BATCH_PAGES) -> None:
+    def __init__(
+        self, store: Store, *, annotator: Annotator | None = None, batch_pages: int = BATCH_PAGES, workers: int = 1,
+    ) -> None:
+        """``workers`` > 1 extracts and annotates in that many processes (``workers.AnalysisPool``)."""
         self.store = store
         self.batch_pages = batch_pages
+        self.workers = workers
+        self._pool = None
         self.timings: Counter = Counter()  # seconds spent per stage, for benchmarks and -v
         self._run_articles: set[str] = set()  # articles placed by the current ingest run
         self._annotator = annotator
@@ -101,15 +107,40 @@ class Pipeline:
         run = _Run(self.store)
         self._run_articles = set()
         batch: list[Page] = []
+        in_flight: deque = deque()
         for item in read_pages(paths, stdin=stdin):
             if run.admit(item, progress):
                 batch.append(item)
             if len(batch) >= self.batch_pages:
-                self._process_batch(batch, run.report, progress)
+                self._dispatch(batch, in_flight, run.report, progress)
                 batch = []
         if batch:
-            self._process_batch(batch, run.report, progress)
+            self._dispatch(batch, in_flight, run.report, progress)
+        while in_flight:
+            self._store_analysed(self._collect(in_flight.popleft()), run.report, progress)
         return self._finish_run(run.report)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any (the store stays open: it is the caller's)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def _dispatch(self, pages: list[Page], in_flight: deque, report: IngestReport, progress: Progress | None) -> None:
+        if self.workers <= 1:
+            self._process_batch(pages, report, progress)
+            return
+        if self._pool is None:
+            from .workers import AnalysisPool
+
+            self._pool = AnalysisPool(self.store.path, self.workers)
+        in_flight.append(self._pool.submit(pages))
+        while len(in_flight) >= IN_FLIGHT_BATCHES:
+            self._store_analysed(self._collect(in_flight.popleft()), report, progress)
+
+    def _collect(self, futures: list) -> list[Analysed]:
+        with self._timed("waiting for workers"):
+            return self._pool.collect(futures, self.timings)
 
     def ingest_analysed(self, rows: Iterable[Failure | Analysed], *, progress: Progress | None = None) -> IngestReport:
         """Link and store pages that were extracted and annotated elsewhere (the Ray job).
@@ -153,22 +184,19 @@ class Pipeline:
             LOGGER.info("repair moved %d articles across %d stories", len(moved), len(changed))
 
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
-        """Infer missing dates and rebuild the dossier of each story."""
+        """Infer missing dates and rebuild the dossier of each story (in the workers, when there are some)."""
+        stories = sorted(stories)
+        if self._pool is not None and len(stories) > 1:
+            built = self._pool.dossiers(stories)
+        else:
+            built = (story_dossier(story, self.store.story_items(story)) for story in stories)
         dossiers = []
-        for story in sorted(stories):
-            items = self.store.story_items(story)
-            if not items:
+        for dossier, changed in built:
+            if dossier is None:
                 continue
-            inferred = infer_published(items)
-            if inferred:
-                changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
-                           for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
-                if changed:
-                    self.store.update_articles(changed)
-                    by_id = {c.article.id: c for c in changed}
-                    items = [by_id.get(i.article.id, i) for i in items]
-            dossier = _check("dossier", build_dossier(story, items), Dossier)
-            self.store.save_dossier(dossier)
+            if changed:
+                self.store.update_articles(changed)
+            self.store.save_dossier(_check("dossier", dossier, Dossier))
             dossiers.append(dossier)
         return dossiers
 
@@ -215,6 +243,21 @@ class Pipeline:
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
         return assignments, features, self.linker.take_regrouped()
+
+
+def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | None, list[AnnotatedArticle]]:
+    """A story's dossier, and its articles whose publication date was inferred anew (to store)."""
+    if not items:
+        return None, []
+    changed: list[AnnotatedArticle] = []
+    inferred = infer_published(items)
+    if inferred:
+        changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
+                   for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
+        if changed:
+            by_id = {c.article.id: c for c in changed}
+            items = [by_id.get(i.article.id, i) for i in items]
+    return build_dossier(story, items), changed
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure, TimeExpression
+from .nlp import doc_text
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -147,7 +148,7 @@ def _place(sent: Span, ent: Span) -> str | None:
     Places inside quoted words and places used as modifiers ("US President")
     are not where the counted thing happened.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for place in sent.ents:
         if place.label_ not in ("GPE", "LOC", "FAC"):
             continue

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import E_NO_MODEL, ModelNotInstalled
 
@@ -83,3 +84,15 @@ def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float]]:
         return has_verb, proper
 
     return read
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; the quote and
+    figure rules read it hundreds of times per article.
+    """
+    text = doc.user_data.get("parallax_text")
+    if text is None:
+        text = doc.user_data["parallax_text"] = doc.text
+    return text

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention, Quote
+from .nlp import doc_text
 
 # --- thresholds -------------------------------------------------------------
 # Shorter quoted strings are scare quotes and titles ("political process").
@@ -91,7 +92,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
     """Every direct quote of ``doc`` with its speakers (canonical names where known)."""
     sentences = list(doc.sents)
     sentence_index = {s.start: n for n, s in enumerate(sentences)}
-    spans = [s for s in find_quote_spans(doc.text, paragraph_starts) if len(doc.text[s.start:s.end].split()) >= MIN_QUOTE_WORDS]
+    spans = [s for s in find_quote_spans(doc_text(doc), paragraph_starts) if len(doc_text(doc)[s.start:s.end].split()) >= MIN_QUOTE_WORDS]
     canon = _canonical_lookup(mentions)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -102,19 +103,19 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
             continue
         sent = first[0].sent
         speakers, cue = attribute(doc, span, sentences, canon)
-        text = doc.text[span.start:span.end].strip().strip(",").strip()
+        text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
         if not speakers and previous is not None and previous.paragraph == span.paragraph:
             # 'Biden said they would try. "It is better to meet."': someone named
             # speaking between two quotes of a paragraph takes the second one.
             speakers, cue = _speaker_between(doc, previous_end, span, sentences, canon)
         if not speakers and previous is not None and previous.speakers and (
             previous.paragraph == span.paragraph
-            or (_stands_alone(doc.text, span, paragraph_starts) and previous.paragraph == span.paragraph - 1)
+            or (_stands_alone(doc_text(doc), span, paragraph_starts) and previous.paragraph == span.paragraph - 1)
         ):
             # '"...," Ferguson said. "The only thing ..."' and a quote continued in
             # the next paragraph: the speaker goes on until someone else is named.
             speakers, cue = previous.speakers, previous.cue
-        if not speakers and _stands_alone(doc.text, span, paragraph_starts) and span.paragraph > 0:
+        if not speakers and _stands_alone(doc_text(doc), span, paragraph_starts) and span.paragraph > 0:
             speakers, cue = _lead_in_speaker(doc, paragraph_starts, span, sentences, canon)
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
@@ -144,7 +145,7 @@ def _lead_in_speaker(
 ) -> tuple[list[str], str | None]:
     """'Eto'o said:' ending the paragraph before a quote-only paragraph names its speaker."""
     previous_start, previous_end = starts[span.paragraph - 1], starts[span.paragraph] - 2
-    if not doc.text[previous_start:previous_end].rstrip().endswith(":"):
+    if not doc_text(doc)[previous_start:previous_end].rstrip().endswith(":"):
         return [], None
     lead = doc.char_span(previous_start, previous_end, alignment_mode="contract")
     if lead is None:
@@ -172,9 +173,9 @@ def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str,
     covered = {s.start for s in sentences if s.start_char < span.end and span.start < s.end_char}
     # The frame is the rest of the quote's sentences, within its own paragraph:
     # the parser may run a sentence across a paragraph break.
-    para_start = doc.text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in doc.text[:span.start] else 0
-    para_end = doc.text.find("\n\n", span.end)
-    para_end = len(doc.text) if para_end == -1 else para_end
+    para_start = doc_text(doc).rfind("\n\n", 0, span.start) + 2 if "\n\n" in doc_text(doc)[:span.start] else 0
+    para_end = doc_text(doc).find("\n\n", span.end)
+    para_end = len(doc_text(doc)) if para_end == -1 else para_end
     in_paragraph = lambda t: para_start <= t.idx < para_end  # noqa: E731
     frame = [t for s in sentences if s.start in covered for t in s if not inside(t) and in_paragraph(t)]
     # "..." he said. — the frame may be the next sentence when the parser split it off.
@@ -347,9 +348,9 @@ def _coordinated_people(doc: Doc, sentence: Span) -> list[str]:
 
 
 def _in_any_quote(doc: Doc, ent: Span) -> bool:
-    opening = doc.text.rfind("“", 0, ent.start_char)
-    closing = doc.text.rfind("”", 0, ent.start_char)
-    return opening > closing and doc.text.find("”", ent.start_char) != -1 and opening != -1
+    opening = doc_text(doc).rfind("“", 0, ent.start_char)
+    closing = doc_text(doc).rfind("”", 0, ent.start_char)
+    return opening > closing and doc_text(doc).find("”", ent.start_char) != -1 and opening != -1
 
 
 def _canon(doc: Doc, ent: Span) -> str:

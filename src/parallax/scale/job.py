@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,8 +77,14 @@ class _Analyser:
         return _columns([encode(next(analysed)) if isinstance(i, Page) else encode(i) for i in items])
 
 
-def run_job(paths: list[str], db: str, options: ScaleOptions | None = None, *, progress: Progress | None = None) -> IngestReport:
-    """Run the pipeline over ``paths`` with Ray; store into ``db`` (a path or URL) and optionally Parquet."""
+def run_job(
+    paths: list[str], db: str, options: ScaleOptions | None = None, *,
+    progress: Progress | None = None, timings: Counter | None = None,
+) -> IngestReport:
+    """Run the pipeline over ``paths`` with Ray; store into ``db`` (a path or URL) and optionally Parquet.
+
+    ``timings``, when given, receives the driver's seconds per stage (link, store, dossier).
+    """
     quiet = logging.getLogger().level > logging.INFO  # Ray's own chatter only with -v
     if quiet:
         # Ray Data logs every plan it runs; read when it configures itself, i.e. before import.
@@ -113,6 +120,8 @@ def run_job(paths: list[str], db: str, options: ScaleOptions | None = None, *, p
             )
             rows = (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
         report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
+        if timings is not None:
+            timings.update(pipeline.timings)
     finally:
         if started_here:
             ray.shutdown()

@@ -1,0 +1,100 @@
+"""A pool of processes that extract and annotate pages, for ``ingest --workers N``.
+
+Why not spaCy's own ``nlp.pipe(n_process=N)``: that parallelises the parse
+alone, starts its processes anew for every call, and sends every parsed
+``Doc`` back to the main process, which then runs extraction and our
+annotators on one core. Here each worker loads the model once, runs the whole
+per-page half of the pipeline (``pipeline.analyse``), and sends back only the
+small annotated records; the main process links, stores and builds dossiers
+while the workers analyse the next batch.
+
+Workers read outlet templates from the database themselves (read-only), so a
+batch sees the templates of every batch stored before it was handed out. At
+the end of a run they also build the touched stories' dossiers, reading each
+story's articles from the database and sending back only the dossier.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .model import Page
+
+# Pages per task: small enough that both workers stay busy to the end of a batch.
+CHUNK_PAGES = 16
+
+_worker: dict = {}
+
+
+def _store():
+    from .store import Store
+
+    if "store" not in _worker:
+        _worker["store"] = Store(_worker["db"], read_only=True)
+    return _worker["store"]
+
+
+def _start_worker(db: str) -> None:
+    from .annotate import Annotator, make_headline_reader
+    from .extract import ExtractOptions
+
+    _worker["db"] = db
+    annotator = Annotator()
+    cache: dict[str, frozenset[str]] = {}
+
+    def templates(outlet: str) -> frozenset[str]:
+        if outlet not in cache:
+            cache[outlet] = _store().template_chrome(outlet)
+        return cache[outlet]
+
+    _worker.update(
+        annotator=annotator, cache=cache,
+        options=ExtractOptions(read_headline=make_headline_reader(annotator.nlp), templates=templates),
+    )
+
+
+def _analyse_chunk(pages: list[Page]):
+    from .pipeline import analyse
+
+    _worker["cache"].clear()  # templates may have grown since the last chunk
+    timings: Counter = Counter()
+    return analyse(pages, _worker["options"], _worker["annotator"], timings=timings), timings
+
+
+def _story_dossier(story: int):
+    from .pipeline import story_dossier
+
+    return story_dossier(story, _store().story_items(story))
+
+
+class AnalysisPool:
+    """``workers`` processes, each with its own model, analysing chunks of a batch in order."""
+
+    def __init__(self, db: str, workers: int) -> None:
+        # spawn, not fork: the parent may hold threads (the web server) and a database connection.
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(db,),
+        )
+
+    def submit(self, pages: list[Page]) -> list[Future]:
+        return [self.executor.submit(_analyse_chunk, pages[i: i + CHUNK_PAGES]) for i in range(0, len(pages), CHUNK_PAGES)]
+
+    @staticmethod
+    def collect(futures: list[Future], timings: Counter) -> list:
+        """The analysed pages of one submitted batch, in page order; worker time is added to ``timings``."""
+        out = []
+        for future in futures:
+            analysed, spent = future.result()
+            out.extend(analysed)
+            timings.update({f"{stage} (workers)": seconds for stage, seconds in spent.items()})
+        return out
+
+    def dossiers(self, stories: list[int]):
+        """(dossier, re-dated articles) of each story, in order, built by the workers from the database."""
+        return self.executor.map(_story_dossier, stories, chunksize=8)
+
+    def close(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
