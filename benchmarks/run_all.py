@@ -12,6 +12,7 @@ import html_extraction  # noqa: E402
 import linking  # noqa: E402
 import dossier  # noqa: E402
 import shutil  # noqa: E402
+import scale  # noqa: E402
 import throughput  # noqa: E402
 import web  # noqa: E402
 
@@ -21,6 +22,7 @@ if __name__ == "__main__":
     linking.main()
     dossier.main()
     throughput.main(2)
+    scale.main()
     if shutil.which("wrk"):
         web.main()
     else:

@@ -76,6 +76,10 @@ class Pipeline:
         self._run_articles: set[str] = set()  # articles placed by the current ingest run
         self._annotator = annotator
         self._templates: dict[str, frozenset[str]] = {}
+        if workers > 1:
+            from .workers import AnalysisPool
+
+            self._pool = AnalysisPool(store.path, workers)
         self.linker = Linker(next_story_id=store.max_story_id() + 1)
         self._restore_linker()
 
@@ -130,7 +134,7 @@ class Pipeline:
         if self.workers <= 1:
             self._process_batch(pages, report, progress)
             return
-        if self._pool is None:
+        if self._pool is None:  # closed by an earlier run
             from .workers import AnalysisPool
 
             self._pool = AnalysisPool(self.store.path, self.workers)

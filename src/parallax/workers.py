@@ -63,6 +63,10 @@ def _analyse_chunk(pages: list[Page]):
     return analyse(pages, _worker["options"], _worker["annotator"], timings=timings), timings
 
 
+def _ready() -> bool:
+    return True
+
+
 def _story_dossier(story: int):
     from .pipeline import story_dossier
 
@@ -73,11 +77,16 @@ class AnalysisPool:
     """``workers`` processes, each with its own model, analysing chunks of a batch in order."""
 
     def __init__(self, db: str, workers: int) -> None:
+        self.workers = workers
         # spawn, not fork: the parent may hold threads (the web server) and a database connection.
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker, initargs=(db,),
         )
+        # Workers start (and load their model) on demand; ask for all of them now, so
+        # that start-up overlaps the main process's own (restoring the linker, reading).
+        for _ in range(workers):
+            self.executor.submit(_ready)
 
     def submit(self, pages: list[Page]) -> list[Future]:
         return [self.executor.submit(_analyse_chunk, pages[i: i + CHUNK_PAGES]) for i in range(0, len(pages), CHUNK_PAGES)]
@@ -94,7 +103,8 @@ class AnalysisPool:
 
     def dossiers(self, stories: list[int]):
         """(dossier, re-dated articles) of each story, in order, built by the workers from the database."""
-        return self.executor.map(_story_dossier, stories, chunksize=8)
+        # Stories vary from one article to hundreds: small chunks keep both workers busy.
+        return self.executor.map(_story_dossier, stories, chunksize=max(1, len(stories) // (8 * self.workers)))
 
     def close(self) -> None:
         self.executor.shutdown(cancel_futures=True)

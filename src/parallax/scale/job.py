@@ -27,6 +27,9 @@ from .records import decode, encode
 LOGGER = logging.getLogger(__name__)
 
 
+BLOCK_BYTES = 4 * 1024 * 1024
+
+
 @dataclass(slots=True, kw_only=True)
 class ScaleOptions:
     """How the job runs; every field has a default that suits one machine."""
@@ -38,41 +41,45 @@ class ScaleOptions:
     parquet: Path | None = None  # also write articles.parquet and stories.parquet here
 
 
-def _read_batches(batch: dict) -> Iterator[dict]:
-    """One input file (a row holding its path) to batches of encoded pages, streamed."""
-    rows: list[dict] = []
-    for path in batch["path"]:
-        for item in read_file(Path(str(path))):
-            rows.append(encode(item))
-            if len(rows) >= BATCH_PAGES:
-                yield _columns(rows)
-                rows = []
-    if rows:
-        yield _columns(rows)
-
-
 def _columns(rows: list[dict]) -> dict[str, list[str]]:
     return {"kind": [r["kind"] for r in rows], "record": [r["record"] for r in rows]}
 
 
 class _Analyser:
-    """A Ray actor: extract and annotate batches of pages with a model it loads once."""
+    """A Ray actor: reads input files and extracts and annotates their pages, with a model it loads once.
 
-    def __init__(self, templates: dict[str, frozenset[str]]) -> None:
+    One call takes one file (a row holding its path) and yields its pages in
+    batches as they are analysed, so a 1 GB WARC is streamed, not held, and
+    files, not pages, are what Ray spreads over the actors.
+    """
+
+    def __init__(self, templates: dict[str, frozenset[str]], batch_pages: int) -> None:
         from ..annotate import Annotator, make_headline_reader
         from ..extract import ExtractOptions
 
+        self.batch_pages = batch_pages
         self.annotator = Annotator()
         self.options = ExtractOptions(
             read_headline=make_headline_reader(self.annotator.nlp),
             templates=lambda outlet: templates.get(outlet, frozenset()),
         )
 
-    def __call__(self, batch: dict) -> dict[str, list[str]]:
+    def __call__(self, batch: dict) -> Iterator[dict[str, list[str]]]:
+        
+        for path in batch["path"]:
+            items: list = []
+            for item in read_file(Path(str(path))):
+                items.append(item)
+                if len(items) >= self.batch_pages:
+                    yield self._analyse(items)
+                    items = []
+            if items:
+                yield self._analyse(items)
+
+    def _analyse(self, items: list) -> dict[str, list[str]]:
         from ..model import Page
         from ..pipeline import analyse
 
-        items = [decode(str(k), str(r)) for k, r in zip(batch["kind"], batch["record"])]
         analysed = iter(analyse([i for i in items if isinstance(i, Page)], self.options, self.annotator))
         return _columns([encode(next(analysed)) if isinstance(i, Page) else encode(i) for i in items])
 
@@ -107,16 +114,15 @@ def run_job(
         workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
+        # Hand analysed pages to the driver a few batches at a time (a block is ~15 KB a page)
+        # rather than one block per input file: a WARC file is tens of thousands of pages.
+        context.target_max_block_size = BLOCK_BYTES
         context.enable_progress_bars = False
         rows: Iterator = iter(())
         if files:
-            dataset = (
-                ray.data.from_items([{"path": str(f)} for f in files], override_num_blocks=len(files))
-                # Same resources as the analysers, so Ray fuses the two: each actor reads
-                # a file and analyses its pages, and no reading task waits for a free CPU.
-                .map_batches(_read_batches, batch_size=1, num_cpus=1)
-                .map_batches(_Analyser, fn_constructor_kwargs={"templates": store.template_snapshot()},
-                             batch_size=options.batch_pages, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
+            dataset = ray.data.from_items([{"path": str(f)} for f in files], override_num_blocks=len(files)).map_batches(
+                _Analyser, batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+                fn_constructor_kwargs={"templates": store.template_snapshot(), "batch_pages": options.batch_pages},
             )
             rows = (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
         report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
