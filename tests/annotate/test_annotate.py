@@ -65,6 +65,20 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         # a short name resolves to the fullest name in the article
         (["Navi Pillay, the UN rights chief, spoke in Geneva.",
           "“Such actions amount to crimes against humanity,” Pillay told the council."], "Navi Pillay"),
+        # a possessor is not the speaker: the role noun is
+        (["Daniel Hart’s lawyer argued that the sentence “is far too harsh for a first offence.”"], "Daniel Hart’s lawyer"),
+        (["“No agreement is expected before the summit,” said the minister’s spokesman, Tomas Novak."], "Tomas Novak"),
+        # a subject after its verb, inside a long noun phrase the parser may misread
+        (["“We will rebuild every house in the valley,” promised the tireless and admired governor Alvarez on Friday."], "Alvarez"),
+        # reported speech ending the paragraph before a quote that stands alone
+        (["Maria Lopez said that she would appeal the ruling.",
+          "“This decision ignores all the evidence we presented to the court.”"], "Maria Lopez"),
+        # two speakers in one sentence, each with a colon
+        (["Ahmed Karimi said: “We are ready to talk to them”; Laura Jensen added: “Talks must start this very week.”"],
+         "Laura Jensen"),
+        # "she" is the subject of the last sentence, not a name it mentions in passing
+        (["Anna Weber, holding a photograph of Peter Braun, asked the council to act.",
+          "“We cannot wait another winter for this,” she said."], "Anna Weber"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):

@@ -21,6 +21,8 @@ from .nlp import doc_text
 # --- thresholds -------------------------------------------------------------
 # Shorter quoted strings are scare quotes and titles ("political process").
 MIN_QUOTE_WORDS = 4
+# How many words after a speech verb that follows its quote the speaker's name may come.
+INVERTED_SUBJECT_WINDOW = 10
 # How many sentences back a pronoun may look for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 4
 
@@ -28,7 +30,7 @@ SPEECH_VERBS = frozenset(
     "say tell add urge declare state warn insist claim note explain ask announce write tweet post "
     "respond reply argue acknowledge demand describe confirm deny suggest accuse recall continue "
     "conclude stress scoff predict promise vow pledge admit complain caution report quote call "
-    "remark observe testify told".split()
+    "remark observe testify told begin advise reckon".split()
 )
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
@@ -104,10 +106,13 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         sent = first[0].sent
         speakers, cue = attribute(doc, span, sentences, canon)
         text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
-        if not speakers and previous is not None and previous.paragraph == span.paragraph:
+        if not speakers:
             # 'Biden said they would try. "It is better to meet."': someone named
-            # speaking between two quotes of a paragraph takes the second one.
-            speakers, cue = _speaker_between(doc, previous_end, span, sentences, canon)
+            # speaking in reported speech just before a quote of the same
+            # paragraph (after the paragraph's previous quote, if any) says it.
+            same = previous is not None and previous.paragraph == span.paragraph
+            start = previous_end if same else paragraph_starts[span.paragraph]
+            speakers, cue = _speaker_between(doc, start, span, sentences, canon)
         if not speakers and previous is not None and previous.speakers and (
             previous.paragraph == span.paragraph
             or (_stands_alone(doc_text(doc), span, paragraph_starts) and previous.paragraph == span.paragraph - 1)
@@ -117,6 +122,10 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
             speakers, cue = previous.speakers, previous.cue
         if not speakers and _stands_alone(doc_text(doc), span, paragraph_starts) and span.paragraph > 0:
             speakers, cue = _lead_in_speaker(doc, paragraph_starts, span, sentences, canon)
+            if not speakers:
+                # 'Eto'o said that he dedicated the victory to the fans.' then the
+                # quote as a paragraph of its own: the reported speech introduces it.
+                speakers, cue = _speaker_between(doc, paragraph_starts[span.paragraph - 1], span, sentences, canon)
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
         previous, previous_end = quote, span.end
@@ -126,8 +135,8 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
 def _speaker_between(
     doc: Doc, start: int, span: QuoteSpan, sentences: list[Span], canon: dict[str, str]
 ) -> tuple[list[str], str | None]:
-    """The subject of a speech verb in a whole sentence between two quotes, if there is one."""
-    for sentence in sentences:
+    """The subject of a speech verb in the whole sentence nearest before the quote, after ``start``."""
+    for sentence in reversed(sentences):
         if sentence.start_char < start or sentence.end_char > span.start - 1:
             continue
         if any(ch in sentence.text for ch in "“”\""):
@@ -137,6 +146,7 @@ def _speaker_between(
                 subject = _subject_of(token)
                 if subject is not None:
                     return _resolve_subject(doc, subject, span, canon, sentences), token.lemma_
+        return [], None  # only the sentence nearest the quote
     return [], None
 
 
@@ -194,24 +204,51 @@ def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str,
         verbs = [t.head.head for t in statement if t.head.head.pos_ == "VERB"]
     # The sentence's main speech verb attributes a partial quote inside a
     # reported clause ("Obama said he and Putin had pledged to ..."), so it goes first.
-    for verb in sorted(verbs, key=lambda v: (v.dep_ != "ROOT", abs(v.idx - span.start))):
-        subject = _subject_of(verb)
-        if subject is not None and not inside(subject):
+    # 'Beatty said: "...", Dunaway added: "..."': a speech verb right before the
+    # colon that opens the quote is the quote's own, whatever the sentence's main verb.
+    lead = _colon_lead_verb(doc, span, verbs)
+    order = sorted(verbs, key=lambda v: (v is not lead, v.dep_ != "ROOT", abs(v.idx - span.start)))
+    for verb in order:
+        subject = _subject_of(verb, skip=inside)
+        if subject is not None:
             return _resolve_subject(doc, subject, span, canon, sentences), verb.lemma_
     return [], None
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _colon_lead_verb(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
+    """The speech verb of 'X added: "..."', when the quote opens right after its colon."""
+    text = doc_text(doc)
+    before = text[:max(span.start - 1, 0)].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    candidates = [v for v in verbs if v.idx < colon and colon - (v.idx + len(v.text)) <= 2]
+    return candidates[-1] if candidates else None
+
+
+def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
+    """The subject of a speech verb; ``skip`` rules out tokens (those inside the quote itself)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and not skip(child):
             return child
     # "... and added" shares the subject of the first verb of the coordination.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject_of(verb.head)
-    # '"...," declared the United boss Ferguson': after the quote the subject may
-    # follow its verb, and the parser reads it as an object.
+        shared = _subject_of(verb.head, skip)
+        if shared is not None:
+            return shared
+    # '"...," declared the United boss Ferguson': after the quote the subject
+    # follows its verb, and the parser may read it as an object or worse. The
+    # name ending the noun phrase right after the verb is the speaker ...
+    if verb.i > 0 and verb.nbor(-1).is_punct and not skip(verb.nbor(-1)):
+        for token in verb.sent[verb.i - verb.sent.start + 1:][:INVERTED_SUBJECT_WINDOW]:
+            if token.is_punct or token.pos_ in ("SCONJ", "ADP"):
+                break
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if token.pos_ == "PROPN" and (nxt is None or nxt.pos_ not in ("PROPN", "NOUN")):
+                return token
+    # ... else the noun the parser hung on the verb ("said the official in Washington").
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN") and not skip(child):
             return child
     return None
 
@@ -238,9 +275,10 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if lower == "it":
         org = _last_organisation(doc, span)
         return [org] if org else []
-    if lower in SINGULAR_PRONOUNS:
+    if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
+        # "he said", and "the Scot added" / "the Brazilian said": a person named before.
         person = _last_people(doc, span, sentences, want=1)
-        return person[-1:] if person else []
+        return person[-1:] if person else ([] if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
     plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
     if lower in PLURAL_PRONOUNS or plural_descriptor:
         people = _last_people(doc, span, sentences, want=2, group=True)
@@ -253,6 +291,18 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if token.pos_ == "PROPN":
         return [_fullest_person(_descriptor(token), canon)]
     return [_descriptor(token)]
+
+
+def _is_nationality_descriptor(token: Token) -> bool:
+    """'the Scot', 'the Spaniard': one person referred to by nationality, who was named before.
+
+    A name takes no article, so a one-word "person" or nationality after "the"
+    is a description (the tagger reads "Scot" as either).
+    """
+    if token.ent_type_ not in ("NORP", "PERSON") or token.tag_ not in ("NN", "NNP"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _fullest_person(name: str, canon: dict[str, str]) -> str:
@@ -272,6 +322,10 @@ def _fullest_person(name: str, canon: dict[str, str]) -> str:
         starting = [f for f in fuller if len(f.split()) > 1 and f.split()[0] == name]
         if len(starting) == 1:
             return starting[0]
+        # "Beheiry" for "Maher el-Beheiry", "Assad" for "Bashar al-Assad": the particle is dropped.
+        particle = [f for f in fuller if f.split()[-1].lower().endswith("-" + name.lower())]
+        if len(particle) == 1:
+            return particle[0]
     return name
 
 
@@ -299,14 +353,18 @@ def _entity_within(token: Token) -> Span | None:
     best = None
     for ent in token.doc.ents:
         if ent.label_ in ("PERSON", "ORG") and token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i:
+            if ent.root.dep_ == "poss":
+                continue  # "Chauvin's lawyer" is not Chauvin; "Putin's adviser, Yuri Ushakov" is Ushakov
             if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
                 best = ent
     return best
 
 
 def _descriptor(token: Token) -> str:
-    words = [t.text for t in token.subtree if t.dep_ not in ("relcl", "punct") and not t.is_punct]
-    text = " ".join(words[:8])
+    """The subject as written ("Chauvin's lawyer"), without its relative clause, at most 8 words."""
+    dropped = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in dropped and not t.is_punct][:8]
+    text = "".join(t.text_with_ws for t in words).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or token.text
 
 
@@ -330,8 +388,24 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
             unique = list(dict.fromkeys(names))
             if len(unique) >= 2:
                 return unique
+    if want == 1:
+        # "he" is most often the person the last sentences were about: their
+        # subject, rather than whoever was named last in passing.
+        for sentence in reversed(before):
+            subjects = [e for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start
+                        and _is_subject(e) and not _in_any_quote(doc, e)]
+            if subjects:
+                return [_canon(doc, subjects[-1])]
     flat = [n for names in people_by_sentence for n in names]
     return flat[-want:] if flat else []
+
+
+def _is_subject(ent: Span) -> bool:
+    """Whether a name is (part of) a clause's subject: "Tedros", "Tedros and the WHO", "WHO chief Tedros"."""
+    token = ent.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _coordinated_people(doc: Doc, sentence: Span) -> list[str]:
