@@ -66,3 +66,24 @@ def test_repair_splits_a_story_bridging_two_dated_events():
     moved = linker.repair({1})
     assert set(moved) == {"b0", "b1"} and len(set(moved.values())) == 1
     assert sorted(linker.stories[1].members) == ["a0", "a1", "a2"]
+
+
+def test_undated_orphan_joins_the_one_story_it_fits_but_not_one_of_two_look_alikes():
+    partial = {"summit": 1, "weather": 3, "hotel": 3}  # another angle: few words shared
+    names = {"putin", "kremlin", "moscow"}
+    linker = StoryLinker()
+    for f in _member_features("a", 3, SUMMIT, {"obama", "putin"}, date(2012, 6, 18)):
+        linker.restore(f, 1)
+    for f in _member_features("x", 3, FLOOD, {"dhaka"}, date(2012, 6, 18)):
+        linker.restore(f, 2)
+    orphan, _ = linker.assign(_f("o", partial, names, None))
+    assert orphan != 1  # below the join threshold on arrival
+    assert linker.repair({orphan}) == {"o": 1}
+
+    twins = StoryLinker()
+    for f in _member_features("a", 3, SUMMIT, {"obama", "putin"}, date(2012, 6, 18)):
+        twins.restore(f, 1)
+    for f in _member_features("b", 3, SUMMIT, {"obama", "putin"}, date(2013, 9, 5)):
+        twins.restore(f, 2)
+    alone, _ = twins.assign(_f("o", partial, names, None))
+    assert twins.repair({alone}) == {}  # two events fit it alike: no guess

@@ -43,6 +43,10 @@ BISECT_ROUNDS = 3
 BISECT_GROWTH = 1.5
 # An article moves to another story only when it fits that one this much better.
 REASSIGN_MARGIN = 0.05
+# An undated article alone in its story joins the story it fits best when that
+# one scores this much and this many times more than any other.
+ORPHAN_JOIN_THRESHOLD = 0.12
+ORPHAN_MARGIN = 2.0
 
 
 @dataclass(slots=True)
@@ -221,8 +225,39 @@ class StoryLinker:
                 before.setdefault(member, absorb)
             self._merge(keep, absorb)
             queue.append(keep)
+        self._adopt_orphans(touched if touched is not None else set(self.stories), before)
         after = {m: sid for sid, st in self.stories.items() for m in st.members if m in before}
         return {m: sid for m, sid in after.items() if before.get(m) != sid}
+
+    def _adopt_orphans(self, story_ids: set[int], before: dict[str, int]) -> None:
+        """Give an undated article left alone a story, when one story clearly is its event.
+
+        Without a date, an article has no time evidence to make up for words
+        that match its event's coverage only in part (a short report, another
+        angle), so it may stay below the join threshold. When a single story
+        stands out from every other candidate, it is that story's; when two
+        look alike (two finals between the same clubs) it stays alone.
+        """
+        for story_id in sorted(story_ids):
+            story = self.stories.get(story_id)
+            if story is None or story.size != 1 or story.days:
+                continue
+            summary = self._members[story.members[0]]
+            entities = dict.fromkeys(summary.entities, 1)
+            scores = sorted(
+                ((self._score(summary.terms, entities, [], self.stories[other]), other)
+                 for other in self._member_candidates(summary) if other != story_id and other in self.stories),
+                reverse=True,
+            )
+            if not scores or scores[0][0] < ORPHAN_JOIN_THRESHOLD:
+                continue
+            if len(scores) > 1 and scores[0][0] < ORPHAN_MARGIN * scores[1][0]:
+                continue
+            target = scores[0][1]
+            keep, absorb = min(target, story_id), max(target, story_id)
+            for member in self.stories[absorb].members:
+                before.setdefault(member, absorb)
+            self._merge(keep, absorb)
 
     def _reassign(self, story_ids: list[int], only: set[str] | None = None) -> set[int]:
         """Move articles that fit another story clearly better than their own; returns stories changed.
