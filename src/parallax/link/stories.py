@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .features import ArticleFeatures
 
@@ -24,12 +24,16 @@ TERM_WEIGHT = 0.55
 JOIN_THRESHOLD = 0.20
 # Articles this many days from a story's days are another event of the same kind.
 MAX_EVENT_GAP_DAYS = 3
+_GAP = timedelta(days=MAX_EVENT_GAP_DAYS)
 # One event's coverage spans at most this many days; a longer chain is two events.
 MAX_STORY_SPAN_DAYS = 7
 # Candidate stories come from this many of the article's highest-IDF terms.
 INDEX_TERMS = 12
 # Two stories this alike are one event split by arrival order: the repair pass merges them.
 MERGE_THRESHOLD = 0.25
+# ... or as alike as a join needs, when both report the same days: dated coverage of one
+# day needs less lexical evidence to be one event.
+MERGE_THRESHOLD_SAME_DAYS = JOIN_THRESHOLD
 # Stories kept under one key of the candidate index (the most recent ones).
 MAX_POSTING = 64
 # Stories an arriving article is scored against, the best-sharing ones.
@@ -47,6 +51,13 @@ REASSIGN_MARGIN = 0.05
 # one scores this much and this many times more than any other.
 ORPHAN_JOIN_THRESHOLD = 0.12
 ORPHAN_MARGIN = 2.0
+
+
+def _same_days(a: "StoryState", b: "StoryState") -> bool:
+    """Both stories are dated and their days overlap, give or take the event gap."""
+    if not a.day_counts or not b.day_counts:
+        return False
+    return min(a.day_counts) <= max(b.day_counts) + _GAP and min(b.day_counts) <= max(a.day_counts) + _GAP
 
 
 @dataclass(slots=True)
@@ -211,14 +222,16 @@ class StoryLinker:
             story = self.stories.get(story_id)
             if story is None:
                 continue
-            best, best_score = None, 0.0
+            best, best_margin = None, 0.0
             for other_id in self._story_candidates(story):
                 if other_id == story_id or other_id not in self.stories:
                     continue
-                score = self._score(story.terms, story.entities, story.days, self.stories[other_id])
-                if score > best_score:
-                    best, best_score = other_id, score
-            if best is None or best_score < MERGE_THRESHOLD:
+                other = self.stories[other_id]
+                score = self._score(story.terms, story.entities, story.days, other)
+                margin = score - (MERGE_THRESHOLD_SAME_DAYS if _same_days(story, other) else MERGE_THRESHOLD)
+                if margin >= 0 and (best is None or margin > best_margin):
+                    best, best_margin = other_id, margin
+            if best is None:
                 continue
             keep, absorb = min(best, story_id), max(best, story_id)
             for member in self.stories[absorb].members:
