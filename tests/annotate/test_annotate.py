@@ -76,6 +76,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         # two speakers in one sentence, each with a colon
         (["Ahmed Karimi said: “We are ready to talk to them”; Laura Jensen added: “Talks must start this very week.”"],
          "Laura Jensen"),
+        # a title as subject is the person last named with that title
+        (["Health Minister Karin Olsen opened the new hospital wing on Monday.",
+          "Staff applauded as the doors opened to the first patients.",
+          "“This wing will cut waiting times in half for the whole region,” the minister said."], "Karin Olsen"),
         # "she" is the subject of the last sentence, not a name it mentions in passing
         (["Anna Weber, holding a photograph of Peter Braun, asked the council to act.",
           "“We cannot wait another winter for this,” she said."], "Anna Weber"),

@@ -286,11 +286,32 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
             return people
         return people or [_descriptor(token)]
     entity = _entity_within(token)
+    untitled = entity is None and token.pos_ in ("NOUN", "PROPN") or entity is not None and entity.label_ != "PERSON"
+    titled = _titled_person(doc, token, span) if untitled else None
+    if titled is not None:
+        return [titled]
     if entity is not None:
         return [_fullest_person(canon.get(entity.text, entity.text), canon)]
     if token.pos_ == "PROPN":
         return [_fullest_person(_descriptor(token), canon)]
     return [_descriptor(token)]
+
+
+def _titled_person(doc: Doc, token: Token, span: QuoteSpan) -> str | None:
+    """'the WHO Director-General said' after 'WHO Director-General Tedros Adhanom': the person given that title.
+
+    A role noun as subject refers back to the person last named with the same
+    title before their name ("President Barack Obama" ... "the president said").
+    """
+    if token.ent_type_ == "PERSON" or token.lower_ in ("statement", "report", "group", "company"):
+        return None
+    found = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start == 0 or ent.end_char > span.start or _in_any_quote(doc, ent):
+            continue
+        if doc[ent.start - 1].lower_ == token.lower_:
+            found = ent
+    return _canon(doc, found) if found is not None else None
 
 
 def _is_nationality_descriptor(token: Token) -> bool:
