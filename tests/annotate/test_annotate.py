@@ -76,6 +76,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         # two speakers in one sentence, each with a colon
         (["Ahmed Karimi said: “We are ready to talk to them”; Laura Jensen added: “Talks must start this very week.”"],
          "Laura Jensen"),
+        # "it" is the named subject just before, even one the tagger does not know as an organisation
+        (["In a statement, Brightwater Logistics, which took the contract over from Royal Mail, apologised for "
+          "the delays, which it said were caused by “a failure in our main sorting centre last night”."],
+         "Brightwater Logistics"),
         # a title as subject is the person last named with that title
         (["Health Minister Karin Olsen opened the new hospital wing on Monday.",
           "Staff applauded as the doors opened to the first patients.",

@@ -273,7 +273,7 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if lower == "i":
         return []  # the writer speaking: a column, not a quote to attribute
     if lower == "it":
-        org = _last_organisation(doc, span)
+        org = _organisation_subject(token, sentences) or _last_organisation(doc, span)
         return [org] if org else []
     if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
         # "he said", and "the Scot added" / "the Brazilian said": a person named before.
@@ -348,6 +348,28 @@ def _fullest_person(name: str, canon: dict[str, str]) -> str:
         if len(particle) == 1:
             return particle[0]
     return name
+
+
+def _organisation_subject(pronoun: Token, sentences: list[Span]) -> str | None:
+    """What "it" stands for when a sentence just before it (or its own) has a named, non-person subject.
+
+    As with "he", the subject is the likeliest antecedent: "Acme apologised
+    for the error, which it said ..." — even when the tagger did not label the
+    name an organisation.
+    """
+    doc = pronoun.doc
+    before = [s for s in sentences if s.start <= pronoun.i][-PRONOUN_LOOKBACK_SENTENCES - 1:]
+    for sentence in reversed(before):
+        for token in reversed([t for t in sentence if t.i < pronoun.i]):
+            # A capitalised subject, whatever its tag (the tagger may call an unknown company anything).
+            named = token.text[:1].isupper() and token.pos_ not in ("PRON", "DET") and token.i != sentence.start or token.pos_ == "PROPN"
+            if token.dep_ not in ("nsubj", "nsubjpass") or not named or token.ent_type_ in ("PERSON", "GPE", "NORP"):
+                continue
+            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if entity is not None:
+                return _canon(doc, entity)
+            return "".join(t.text_with_ws for t in doc[token.left_edge.i: token.i + 1] if t.text[:1].isupper()).strip() or token.text
+    return None
 
 
 def _last_organisation(doc: Doc, span: QuoteSpan) -> str | None:
