@@ -107,7 +107,8 @@ def scale(
     """Run the pipeline on Ray: read, extract and annotate on the cluster; link and store here.
 
     Gives the same stories as `parallax ingest` over the same pages. Needs the
-    [scale] extra (ray[data], pyarrow).
+    scale extra: pip install 'parallax-news\\[scale]' (Ray Data and pyarrow).
+    See docs/scale.md for a cluster.
     """
     try:
         from .scale import ScaleOptions, run_job

@@ -46,3 +46,20 @@ def test_ray_job_matches_single_machine_pipeline(tmp_path, annotator):
     table = pq.read_table(tmp_path / "parquet" / "articles.parquet")
     assert sorted(table.column("id").to_pylist()) == [a["id"] for a in articles]
     assert pq.read_table(tmp_path / "parquet" / "stories.parquet").num_rows == len(dossiers)
+
+
+@pytest.mark.slow
+def test_scale_command_stores_and_writes_parquet(tmp_path):
+    from typer.testing import CliRunner
+
+    from parallax import cli
+    from tests.conftest import EXAMPLES
+
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(cli.app, ["--db", str(db), "scale", str(EXAMPLES), "--cpus", "2",
+                                          "--parquet", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "articles stored: 2" in result.output and "stories touched: 1" in result.output
+    assert (tmp_path / "out" / "articles.parquet").exists() and (tmp_path / "out" / "stories.parquet").exists()
+    missing = CliRunner().invoke(cli.app, ["--db", str(db), "scale", str(tmp_path / "nothing-here")])
+    assert missing.exit_code == 1 and "no such file" in missing.output

@@ -106,30 +106,17 @@ def run_job(
 
     store = Store(db)
     pipeline = Pipeline(store, batch_pages=options.batch_pages)
-    started_here = not ray.is_initialized()
-    if started_here:
-        ray.init(address=options.address, num_cpus=options.num_cpus if options.address is None else None,
-                 include_dashboard=False, log_to_driver=not quiet, logging_level=logging.ERROR if quiet else logging.INFO)
+    started = False
     try:
-        workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
-        # Hand analysed pages to the driver a few batches at a time (a block is ~15 KB a page)
-        # rather than one block per input file: a WARC file is tens of thousands of pages.
-        context.target_max_block_size = BLOCK_BYTES
-        context.enable_progress_bars = False
         rows: Iterator = iter(())
-        if files:
-            dataset = ray.data.from_items([{"path": str(f)} for f in files], override_num_blocks=len(files)).map_batches(
-                _Analyser, batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
-                fn_constructor_kwargs={"templates": store.template_snapshot(), "batch_pages": options.batch_pages},
-            )
-            rows = (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
+        if files:  # nothing to read: no cluster to start
+            started = _start_ray(ray, options, quiet)
+            rows = _analysed_rows(ray, files, store.template_snapshot(), options)
         report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
         if timings is not None:
             timings.update(pipeline.timings)
     finally:
-        if started_here:
+        if started:
             ray.shutdown()
     if options.parquet is not None:
         from .parquet import write_parquet
@@ -138,6 +125,31 @@ def run_job(
         LOGGER.info("wrote %s", ", ".join(f"{n} rows to {name}" for name, n in written.items()))
     store.close()
     return report
+
+
+def _start_ray(ray, options: ScaleOptions, quiet: bool) -> bool:
+    """Join the cluster (or start Ray here); True when this call started it and so must shut it down."""
+    if ray.is_initialized():
+        return False
+    ray.init(address=options.address, num_cpus=options.num_cpus if options.address is None else None,
+             include_dashboard=False, log_to_driver=not quiet, logging_level=logging.ERROR if quiet else logging.INFO)
+    return True
+
+
+def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOptions) -> Iterator:
+    """The analysed pages of ``files``, streamed back from the actors in the reader's order."""
+    workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
+    # Hand analysed pages to the driver a few batches at a time (a block is ~15 KB a page)
+    # rather than one block per input file: a WARC file is tens of thousands of pages.
+    context.target_max_block_size = BLOCK_BYTES
+    context.enable_progress_bars = False
+    dataset = ray.data.from_items([{"path": str(f)} for f in files], override_num_blocks=len(files)).map_batches(
+        _Analyser, batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+        fn_constructor_kwargs={"templates": templates, "batch_pages": options.batch_pages},
+    )
+    return (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:
