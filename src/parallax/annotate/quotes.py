@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     "say tell add urge declare state warn insist claim note explain ask announce write tweet post "
     "respond reply argue acknowledge demand describe confirm deny suggest accuse recall continue "
     "conclude stress scoff predict promise vow pledge admit complain caution report quote call "
-    "remark observe testify told begin advise reckon".split()
+    "remark observe testify told begin advise reckon chant shout".split()
 )
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
