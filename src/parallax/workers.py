@@ -25,6 +25,7 @@ from .model import Page
 # Pages per task: small enough that both workers stay busy to the end of a batch.
 CHUNK_PAGES = 16
 
+# This worker process's model, options and read-only store, set up once by its initializer.
 _worker: dict = {}
 
 
