@@ -80,6 +80,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["In a statement, Brightwater Logistics, which took the contract over from Royal Mail, apologised for "
           "the delays, which it said were caused by “a failure in our main sorting centre last night”."],
          "Brightwater Logistics"),
+        # the parser cuts '"...!" the crowd chanted' after the quote: the lower-case rest is its frame
+        (["Supporters had waited outside the courthouse since the early morning.",
+          "“Justice for the family! Justice for the family!” the protesters chanted as drivers honked their horns "
+          "and people danced in the blocked streets around the square."], "protesters"),
         # a title as subject is the person last named with that title
         (["Health Minister Karin Olsen opened the new hospital wing on Monday.",
           "Staff applauded as the doors opened to the first patients.",

@@ -193,6 +193,10 @@ def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str,
     following = [s for s in sentences if s.start == last.end]
     if following and len(following[0]) <= 12:
         frame += [t for t in following[0] if in_paragraph(t)]
+    elif following and following[0][0].is_lower:
+        # '"...!" the crowd chanted as ...': no sentence starts in lower case, so
+        # the parser cut the quote's own sentence; its first words are the frame.
+        frame += [t for t in following[0][:12] if in_paragraph(t)]
     for token in frame:
         if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]

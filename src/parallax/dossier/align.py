@@ -3,8 +3,9 @@
 TF-IDF cosine over content words, with document frequencies taken from the
 story's own sentences, so that the story's common words (its names) weigh less
 than what a sentence adds. Cheap, and good enough to tell shared reporting from
-what one outlet alone carries; dense embeddings can replace ``SentenceVectors``
-when the ``[dense]`` extra is installed.
+what one outlet alone carries when outlets reuse the wording; a paraphrase with
+other words is missed. Sentence embeddings (the ``[dense]`` extra) are the
+planned replacement for ``SentenceVectors``; they are not wired in yet.
 """
 
 from __future__ import annotations
