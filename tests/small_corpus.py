@@ -6,7 +6,16 @@ import json
 import shutil
 from pathlib import Path
 
+from parallax.export import export_article
+from parallax.model import to_dict
+from parallax.store import Store
 from tests.conftest import SEED_A, SEED_B
+
+
+def contents(store: Store) -> tuple[list[dict], list[dict]]:
+    """What a database holds, for comparing two runs: exported articles by id, and dossiers."""
+    articles = sorted((export_article(*row) for row in store.iter_articles()), key=lambda a: a["id"])
+    return articles, [to_dict(d) for d in store.iter_dossiers()]
 
 FLOOD_A = """Floods force thousands from homes in northern Bavaria
 

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.export import export_article
-from parallax.model import to_dict
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 from tests.small_corpus import build as _corpus
-
-
-def _contents(store: Store):
-    articles = sorted((export_article(*row) for row in store.iter_articles()), key=lambda a: a["id"])
-    return articles, [to_dict(d) for d in store.iter_dossiers()]
+from tests.small_corpus import contents as _contents
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import functools
 import logging
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
@@ -77,9 +77,7 @@ class Pipeline:
         self._annotator = annotator
         self._templates: dict[str, frozenset[str]] = {}
         if workers > 1:
-            from .workers import AnalysisPool
-
-            self._pool = AnalysisPool(store.path, workers)
+            self._start_pool()  # now, so the workers load their model while the linker is restored
         self.linker = Linker(next_story_id=store.max_story_id() + 1)
         self._restore_linker()
 
@@ -90,7 +88,7 @@ class Pipeline:
 
     @functools.cached_property
     def extract_options(self) -> ExtractOptions:
-        return ExtractOptions(read_headline=make_headline_reader(self.annotator.nlp), templates=self._template_chrome)
+        return analysis_options(self.annotator, self._template_chrome)
 
     def _template_chrome(self, outlet: str) -> frozenset[str]:
         if outlet not in self._templates:
@@ -108,21 +106,18 @@ class Pipeline:
         self, paths: Iterable[str], *, stdin: BinaryIO | None = None, progress: Progress | None = None,
     ) -> IngestReport:
         """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
-        run = _Run(self.store)
-        self._run_articles = set()
-        batch: list[Page] = []
+        run = self._begin_run()
         in_flight: deque = deque()
-        for item in read_pages(paths, stdin=stdin):
-            if run.admit(item, progress):
-                batch.append(item)
-            if len(batch) >= self.batch_pages:
-                self._dispatch(batch, in_flight, run.report, progress)
-                batch = []
-        if batch:
+        for batch in self._admitted_batches(read_pages(paths, stdin=stdin), run, progress):
             self._dispatch(batch, in_flight, run.report, progress)
         while in_flight:
             self._store_analysed(self._collect(in_flight.popleft()), run.report, progress)
         return self._finish_run(run.report)
+
+    def _start_pool(self) -> None:
+        from .workers import AnalysisPool
+
+        self._pool = AnalysisPool(self.store.path, self.workers)
 
     def close(self) -> None:
         """Stop the worker processes, if any (the store stays open: it is the caller's)."""
@@ -135,9 +130,7 @@ class Pipeline:
             self._process_batch(pages, report, progress)
             return
         if self._pool is None:  # closed by an earlier run
-            from .workers import AnalysisPool
-
-            self._pool = AnalysisPool(self.store.path, self.workers)
+            self._start_pool()
         in_flight.append(self._pool.submit(pages))
         while len(in_flight) >= IN_FLIGHT_BATCHES:
             self._store_analysed(self._collect(in_flight.popleft()), report, progress)
@@ -153,19 +146,26 @@ class Pipeline:
         analysed: the batches and checks are those of ``ingest``, so the same
         pages in the same order give the same stories.
         """
-        run = _Run(self.store)
-        self._run_articles = set()
-        batch: list[Analysed] = []
-        for row in rows:
-            page = row.page if isinstance(row, Analysed) else row
-            if run.admit(page, progress):
-                batch.append(row)
-            if len(batch) >= self.batch_pages:
-                self._store_analysed(batch, run.report, progress)
-                batch = []
-        if batch:
+        run = self._begin_run()
+        for batch in self._admitted_batches(rows, run, progress):
             self._store_analysed(batch, run.report, progress)
         return self._finish_run(run.report)
+
+    def _begin_run(self) -> _Run:
+        self._run_articles = set()
+        return _Run(self.store)
+
+    def _admitted_batches(self, items: Iterable, run: _Run, progress: Progress | None) -> Iterator[list]:
+        """New pages (or analysed pages) in batches of ``batch_pages``; failures and duplicates go to the report."""
+        batch: list = []
+        for item in items:
+            if run.admit(item.page if isinstance(item, Analysed) else item, progress):
+                batch.append(item)
+            if len(batch) >= self.batch_pages:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def _finish_run(self, report: IngestReport) -> IngestReport:
         if report.articles_stored:
@@ -271,6 +271,11 @@ class Analysed:
     page: Page
     item: AnnotatedArticle | None = None
     failure: Failure | None = None
+
+
+def analysis_options(annotator: Annotator, templates: Callable[[str], frozenset[str]]) -> ExtractOptions:
+    """How ``analyse`` extracts, wherever it runs: the headline reader of ``annotator``'s model, and ``templates``."""
+    return ExtractOptions(read_headline=make_headline_reader(annotator.nlp), templates=templates)
 
 
 def analyse(

@@ -38,8 +38,8 @@ def _store():
 
 
 def _start_worker(db: str) -> None:
-    from .annotate import Annotator, make_headline_reader
-    from .extract import ExtractOptions
+    from .annotate import Annotator
+    from .pipeline import analysis_options
 
     _worker["db"] = db
     annotator = Annotator()
@@ -52,7 +52,7 @@ def _start_worker(db: str) -> None:
 
     _worker.update(
         annotator=annotator, cache=cache,
-        options=ExtractOptions(read_headline=make_headline_reader(annotator.nlp), templates=templates),
+        options=analysis_options(annotator, templates),
     )
 
 

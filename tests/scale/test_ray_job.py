@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.export import export_article
-from parallax.model import to_dict
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 from tests.conftest import SEED_A
 from tests.small_corpus import build as _corpus
+from tests.small_corpus import contents
 
 pytest.importorskip("ray", reason="the [scale] extra (ray[data]) is not installed")
 
 
 def _contents(db):
     store = Store(db, read_only=True)
-    articles = sorted((export_article(*row) for row in store.iter_articles()), key=lambda a: a["id"])
-    dossiers = [to_dict(d) for d in store.iter_dossiers()]
-    store.close()
-    return articles, dossiers
+    try:
+        return contents(store)
+    finally:
+        store.close()
 
 
 @pytest.mark.slow

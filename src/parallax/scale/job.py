@@ -54,15 +54,12 @@ class _Analyser:
     """
 
     def __init__(self, templates: dict[str, frozenset[str]], batch_pages: int) -> None:
-        from ..annotate import Annotator, make_headline_reader
-        from ..extract import ExtractOptions
+        from ..annotate import Annotator
+        from ..pipeline import analysis_options
 
         self.batch_pages = batch_pages
         self.annotator = Annotator()
-        self.options = ExtractOptions(
-            read_headline=make_headline_reader(self.annotator.nlp),
-            templates=lambda outlet: templates.get(outlet, frozenset()),
-        )
+        self.options = analysis_options(self.annotator, lambda outlet: templates.get(outlet, frozenset()))
 
     def __call__(self, batch: dict) -> Iterator[dict[str, list[str]]]:
         

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as sa_exc, make_url, text
+from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as sa_exc, inspect, make_url, text
 from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
@@ -142,6 +142,14 @@ class StoryFilter:
     outlet: str | None = None
     entity: str | None = None
 
+# Each story-list filter as SQL over ``stories s``, bound to the parameter of its own name.
+_FILTER_CLAUSES = {
+    "date_from": "COALESCE(s.last_published, s.event_date) >= :date_from",
+    "date_to": "COALESCE(s.first_published, s.event_date) <= :date_to",
+    "outlet": "s.id IN (SELECT story FROM story_outlets WHERE outlet = :outlet)",
+    "entity": "s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity))",
+}
+
 # How many people and places the story list shows per story.
 LIST_ENTITIES = 3
 # A text search counts its stories up to this many ("1000+" beyond).
@@ -184,8 +192,6 @@ class Store:
         return self._exec(statement, params).scalar()
 
     def _has_table(self, name: str) -> bool:
-        from sqlalchemy import inspect
-
         return inspect(self.conn).has_table(name)
 
     def _version(self) -> int:
@@ -528,19 +534,8 @@ class Store:
 
     @staticmethod
     def _story_where(f: StoryFilter) -> tuple[str, dict[str, Any]]:
-        clauses, params = [], {}
-        if f.date_from:
-            clauses.append("COALESCE(s.last_published, s.event_date) >= :date_from")
-            params["date_from"] = f.date_from
-        if f.date_to:
-            clauses.append("COALESCE(s.first_published, s.event_date) <= :date_to")
-            params["date_to"] = f.date_to
-        if f.outlet:
-            clauses.append("s.id IN (SELECT story FROM story_outlets WHERE outlet = :outlet)")
-            params["outlet"] = f.outlet
-        if f.entity:
-            clauses.append("s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity))")
-            params["entity"] = f.entity
+        params = {name: getattr(f, name) for name in _FILTER_CLAUSES if getattr(f, name)}
+        clauses = [_FILTER_CLAUSES[name] for name in params]
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _list_entities(self, stories: list[int]) -> dict[tuple[int, str], list[str]]:
