@@ -22,8 +22,7 @@ from .dossier import build_dossier, infer_published
 from .errors import PageRejected
 from .extract import ExtractOptions, extract
 from .ingest import read_pages
-from .link import Linker, features_of, linking_order
-from .link.features import ArticleFeatures
+from .link import Linker, linking_order
 from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
 from .store import Store, content_hash
 
@@ -96,9 +95,8 @@ class Pipeline:
         return self._templates[outlet]
 
     def _restore_linker(self) -> None:
-        for article_id, body, feats, story, group in self.store.link_state():
-            self.linker.syndication.restore(article_id, body, group)
-            self.linker.stories.restore(ArticleFeatures.from_json(article_id, feats), story)
+        for article_id, state, story, group, body in self.store.link_state():
+            self.linker.restore(article_id, state, story, group, body)
 
     # --- public ---------------------------------------------------------------
 
@@ -237,16 +235,14 @@ class Pipeline:
 
     def _link_all(self, items: list[AnnotatedArticle], report: IngestReport):
         assignments: list[Assignment] = []
-        features: dict[str, dict] = {}
         for item in linking_order(items):
             assignment = _check("link", self.linker(item), Assignment)
             assignments.append(assignment)
-            features[item.article.id] = features_of(item).to_json()
             report.stories_touched.add(assignment.story)
             self._run_articles.add(assignment.article_id)
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
-        return assignments, features, self.linker.take_regrouped()
+        return assignments, self.linker.take_states(), self.linker.take_regrouped()
 
 
 def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | None, list[AnnotatedArticle]]:

@@ -1,8 +1,9 @@
 from datetime import date
 
+from parallax.link import Linker
 from parallax.link.features import ArticleFeatures
 from parallax.link.stories import StoryLinker
-from parallax.link.syndication import SyndicationIndex
+from parallax.link.syndication import SyndicationIndex, decode_signature, encode_signature, minhash_of
 
 SUMMIT = {"summit": 3, "talk": 2, "leader": 2, "sanction": 1, "meet": 2}
 FLOOD = {"flood": 4, "river": 2, "evacuate": 2, "rain": 3}
@@ -38,10 +39,27 @@ def test_story_ids_continue_after_restore():
 def test_wire_copies_share_a_group():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     index = SyndicationIndex()
-    assert index.add("a", wire) is None
-    group = index.add("b", wire + " Reporting by a local desk.")
+    assert index.add("a", minhash_of(wire)) is None
+    group = index.add("b", minhash_of(wire + " Reporting by a local desk."))
     assert group is not None and index.take_updated() == {"a"} and index.group_of("a") == group
-    assert index.add("c", " ".join(f"other{i} unrelated story words here" for i in range(60))) is None
+    assert index.add("c", minhash_of(" ".join(f"other{i} unrelated story words here" for i in range(60)))) is None
+
+
+def test_a_stored_signature_restores_the_copy_index():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    stored = encode_signature(minhash_of(wire))
+    assert decode_signature(stored).jaccard(minhash_of(wire)) == 1.0
+    index = SyndicationIndex()
+    index.restore("a", decode_signature(stored), None)
+    assert index.add("b", minhash_of(wire + " Reporting by a local desk.")) == "syn-a"
+
+
+def test_a_state_stored_before_signatures_were_kept_restores_from_the_body():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    linker = Linker()
+    old_state = _f("a", SUMMIT, {"obama"}, None).to_json()  # no "minhash" key
+    linker.restore("a", old_state, 3, None, body=wire)
+    assert linker.syndication.add("b", minhash_of(wire)) == "syn-a"
 
 
 def _member_features(prefix, n, terms, entities, day):

@@ -35,7 +35,8 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
     vectors = SentenceVectors([s.text for s in sentences.all])
     published = sorted(i.article.published for i in items if i.article.published)
     event_days = Counter(i.annotations.event_date for i in items if i.annotations.event_date)
-    summary = build_summary(sentences, vectors)
+    matches = sentences.matches(vectors)
+    summary = build_summary(sentences, vectors, matches)
     return Dossier(
         story=story,
         headline=choose_headline([i.article.title for i in items], summary),
@@ -47,7 +48,7 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
         summary=summary,
         quotes=merge_quotes(items, outlets),
         figures=compare_figures(items, outlets),
-        unique=unique_facts(sentences, vectors),
+        unique=unique_facts(sentences, matches),
         timeline=build_timeline(items, outlets, vectors, sentences),
         entities=story_entities(items),
     )

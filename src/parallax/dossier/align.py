@@ -10,6 +10,7 @@ planned replacement for ``SentenceVectors``; they are not wired in yet.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -25,8 +26,13 @@ _STOP = frozenset(
 )
 
 
-def words(text: str) -> list[str]:
-    """Content words, lower case, with a crude plural fold (enough for matching)."""
+@functools.lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """Content words, lower case, with a crude plural fold (enough for matching).
+
+    Cached: a dossier asks for a sentence's words several times, and the
+    sentences of a story come back with each rebuild.
+    """
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.strip("'-")
@@ -35,7 +41,7 @@ def words(text: str) -> list[str]:
         if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
             w = w[:-1]
         out.append(w)
-    return out
+    return tuple(out)
 
 
 class SentenceVectors:
@@ -70,6 +76,10 @@ class SentenceVectors:
             start, end = self._cosines.indptr[i], self._cosines.indptr[i + 1]
             cached = self._rows[i] = dict(zip(self._cosines.indices[start:end].tolist(), self._cosines.data[start:end].tolist()))
         return cached
+
+    def pairs(self) -> sparse.coo_matrix:
+        """Every pair of sentences sharing a word, with its cosine (both orders, and each with itself)."""
+        return self._cosines.tocoo()
 
     def similarity(self, i: int, j: int) -> float:
         return self.row(i).get(j, 0.0)

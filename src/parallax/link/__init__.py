@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import AnnotatedArticle, Assignment
 from .features import ArticleFeatures, features_of
 from .stories import StoryLinker
-from .syndication import SyndicationIndex
+from .syndication import SyndicationIndex, decode_signature, encode_signature, minhash_of
 
 
 def linking_order(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -29,16 +29,29 @@ class Linker:
     def __init__(self, *, next_story_id: int = 1) -> None:
         self.syndication = SyndicationIndex()
         self.stories = StoryLinker(next_id=next_story_id)
+        self._states: dict[str, dict] = {}
 
-    def restore(self, item: AnnotatedArticle, story: int, syndication_group: str | None) -> None:
-        """Replay an article already stored with its assignment."""
-        self.syndication.restore(item.article.id, item.article.body_text, syndication_group)
-        self.stories.restore(features_of(item), story)
+    def restore(self, article_id: str, state: dict, story: int, syndication_group: str | None, body: str | None = None) -> None:
+        """Replay an article already stored, from the state ``take_states`` gave for it.
+
+        ``body`` is needed only for states stored before signatures were kept.
+        """
+        signature = decode_signature(state["minhash"]) if "minhash" in state else minhash_of(body or "")
+        self.syndication.restore(article_id, signature, syndication_group)
+        self.stories.restore(ArticleFeatures.from_json(article_id, state), story)
 
     def __call__(self, item: AnnotatedArticle) -> Assignment:
-        group = self.syndication.add(item.article.id, item.article.body_text)
-        story, score = self.stories.assign(features_of(item))
+        signature = minhash_of(item.article.body_text)
+        group = self.syndication.add(item.article.id, signature)
+        features = features_of(item)
+        story, score = self.stories.assign(features)
+        self._states[item.article.id] = {**features.to_json(), "minhash": encode_signature(signature)}
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
+
+    def take_states(self) -> dict[str, dict]:
+        """What to store beside each article linked since the last call, for ``restore`` in a later run."""
+        states, self._states = self._states, {}
+        return states
 
     def repair(self, touched: set[int], *, recheck: set[str] | None = None) -> dict[str, int]:
         """Split drifted stories and merge split ones; returns articles that changed story.

@@ -134,6 +134,9 @@ class StoryLinker:
         self._count(features)
         self._join(features, story)
         self.next_id = max(self.next_id, story + 1)
+        # The run that stored the story ended with a repair of it: two-means need
+        # not run again until it has grown (see ``_bisect``).
+        self.stories[story].norms["bisected_at"] = self.stories[story].size
 
     def assign(self, features: ArticleFeatures) -> tuple[int, float]:
         """The story for a new article and the score it joined with (1.0 for a new story)."""

@@ -6,8 +6,10 @@ paragraph, a byline; their bodies still share most 5-word shingles.
 
 from __future__ import annotations
 
+import base64
 import re
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 # --- options ----------------------------------------------------------------
@@ -35,6 +37,17 @@ def minhash_of(text: str) -> MinHash:
     return m
 
 
+def encode_signature(signature: MinHash) -> str:
+    """A signature as stored with the article: restoring it is a decode, not a re-hash of the body."""
+    # The values are 32-bit hashes held in uint64 by datasketch: stored as 4 bytes each.
+    return base64.b64encode(signature.hashvalues.astype("<u4").tobytes()).decode("ascii")
+
+
+def decode_signature(text: str) -> MinHash:
+    values = np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+
+
 class SyndicationIndex:
     """Finds earlier copies of a body; groups are named after their first member."""
 
@@ -43,31 +56,27 @@ class SyndicationIndex:
         self._group: dict[str, str] = {}
         self.updated: set[str] = set()  # ids whose group changed since the last ``take_updated``
 
-    def add(self, article_id: str, body: str, group: str | None = None) -> str | None:
-        """Index an article; return its syndication group, or None when it has no copy yet.
-
-        ``group`` restores a stored assignment without searching.
-        """
-        signature = minhash_of(body)
-        if group is None:
-            matches = [m for m in self._lsh.query(signature) if m != article_id]
-            if matches:
-                first = min(matches, key=lambda m: self._group.get(m, m))
-                group = self._group.get(first) or f"syn-{first}"
-                for member in matches:
-                    if member not in self._group:
-                        self._group[member] = group
-                        self.updated.add(member)
+    def add(self, article_id: str, signature: MinHash) -> str | None:
+        """Index an article by its body's signature; return its syndication group, or None when it has no copy yet."""
+        group = None
+        matches = [m for m in self._lsh.query(signature) if m != article_id]
+        if matches:
+            first = min(matches, key=lambda m: self._group.get(m, m))
+            group = self._group.get(first) or f"syn-{first}"
+            for member in matches:
+                if member not in self._group:
+                    self._group[member] = group
+                    self.updated.add(member)
         if article_id not in self._lsh:
             self._lsh.insert(article_id, signature)
         if group is not None:
             self._group[article_id] = group
         return group
 
-    def restore(self, article_id: str, body: str, group: str | None) -> None:
+    def restore(self, article_id: str, signature: MinHash, group: str | None) -> None:
         """Index a stored article with its stored group, without searching."""
         if article_id not in self._lsh:
-            self._lsh.insert(article_id, minhash_of(body))
+            self._lsh.insert(article_id, signature)
         if group is not None:
             self._group[article_id] = group
 

@@ -367,18 +367,24 @@ class Store:
 
     # --- linking state --------------------------------------------------------
 
-    def link_state(self) -> Iterator[tuple[str, str, dict, int, str | None]]:
-        """(id, body, features, story, syndication group) of every stored article, in arrival order."""
+    def link_state(self) -> Iterator[tuple[str, dict, int, str | None, str | None]]:
+        """(id, linker state, story, syndication group, body) of every stored article, in arrival order.
+
+        The body comes only for articles stored before the linker kept its
+        signatures with them (it is needed to compute them again).
+        """
         # The body alone is taken out of the stored record in SQL: parsing every
         # whole record in Python would double the cost of starting a run.
         body = ("json_extract(a.record, '$.article.body')" if self.dialect == "sqlite"
                 else "(a.record::json -> 'article' -> 'body')::text")
         rows = self._exec(
-            f"SELECT a.id, a.features, a.story, a.syndication_group, {body} AS body"
+            f"SELECT a.id, a.features, a.story, a.syndication_group,"
+            f" CASE WHEN a.features LIKE '%\"minhash\"%' THEN NULL ELSE {body} END AS body"
             " FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq"
         ).mappings()
         for row in rows:
-            yield row["id"], "\n\n".join(json.loads(row["body"])), json.loads(row["features"]), row["story"], row["syndication_group"]
+            text = "\n\n".join(json.loads(row["body"])) if row["body"] is not None else None
+            yield row["id"], json.loads(row["features"]), row["story"], row["syndication_group"], text
 
     def template_chrome(self, outlet: str) -> frozenset[str]:
         """The lines ``outlet`` prints around its articles, by the rule in ``extract.templates``."""

@@ -44,7 +44,7 @@ articles = Table(
     Column("story", Integer, nullable=False, index=True),
     Column("syndication_group", Text),
     Column("record", Text, nullable=False),    # the AnnotatedArticle as JSON
-    Column("features", Text, nullable=False),  # what the linker needs to rebuild its state
+    Column("features", Text, nullable=False),  # the linker's state for it (link.Linker.take_states), to restore without re-parsing
 )
 
 stories = Table(
