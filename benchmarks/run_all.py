@@ -11,6 +11,7 @@ import extraction  # noqa: E402
 import html_extraction  # noqa: E402
 import linking  # noqa: E402
 import dossier  # noqa: E402
+import same_fact  # noqa: E402
 import shutil  # noqa: E402
 import scale  # noqa: E402
 import throughput  # noqa: E402
@@ -21,6 +22,7 @@ if __name__ == "__main__":
     html_extraction.main()
     linking.main()
     dossier.main()
+    same_fact.main()
     throughput.main(2)
     scale.main()
     if shutil.which("wrk"):

@@ -19,7 +19,7 @@ UNIQUE_SIMILARITY = 0.25
 REDUNDANT_SIMILARITY = 0.45
 MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_FACT_WORDS = 8
-MAX_UNIQUE_PER_OUTLET = 12
+MAX_UNIQUE_PER_OUTLET = 20
 MAX_TIMELINE = 15
 
 
@@ -122,24 +122,69 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
 
 
 def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
-    """Per outlet, its sentences that no other outlet's article matches."""
+    """Per outlet, its sentences that no other outlet's article matches.
+
+    Matched by words: a sentence that shares too few words with every other
+    outlet's sentences. Not by meaning: the sentence model we can run offline
+    rates any two sentences of one story alike, and joined paraphrases no
+    better than chance on hand-labelled pairs (benchmarks/same_fact.py).
+    """
     outlets = {s.outlet for s in sentences.all}
     if len(outlets) < 2:
         return []
-    candidates: dict[str, list[tuple[float, int]]] = {}
-    for index, sentence in enumerate(sentences.all):
-        if not _is_fact(sentence.text):
-            continue
-        match = matches.best_match(index)
-        if match < UNIQUE_SIMILARITY:
-            candidates.setdefault(sentence.outlet, []).append((match, index))
+    facts = [i for i, s in enumerate(sentences.all) if _is_fact(s.text)]
+    found = [(matches.best_match(i), i) for i in facts if matches.best_match(i) < UNIQUE_SIMILARITY]
+    printed_by, proper = _outlets_by_name(sentences)
+    candidates: dict[str, list[tuple[bool, float, int]]] = {}
+    for match, index in found:
+        sentence = sentences.all[index]
+        own_name = any(printed_by.get(n) == {sentence.outlet} for n in _names(sentence.text, proper))
+        candidates.setdefault(sentence.outlet, []).append((not own_name, match, index))
     result = []
-    for outlet, found in sorted(candidates.items()):
-        # The least matched first when there are too many; then back in reading order.
-        kept = sorted(sorted(found)[:MAX_UNIQUE_PER_OUTLET], key=lambda p: p[1])
-        texts = list(dict.fromkeys(sentences.all[i].text for _, i in kept))
+    for outlet, kept in sorted(candidates.items()):
+        # When there are too many: first those with a name or figure no other
+        # outlet prints (the surest sign of reporting of one's own), then the
+        # least matched; then back in reading order.
+        kept = sorted(sorted(kept)[:MAX_UNIQUE_PER_OUTLET], key=lambda p: p[2])
+        texts = list(dict.fromkeys(sentences.all[i].text for _, _, i in kept))
         result.append(UniqueFacts(outlet=outlet, sentences=texts))
     return result
+
+
+_TOKEN = re.compile(r"[“\"‘(]?[\w’'.,-]*\w")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _names(text: str, proper: frozenset[str] | None = None) -> set[str]:
+    """Names and figures of a sentence: capitalised words and numbers.
+
+    A sentence's (or a quotation's) first word is capitalised anyway: it counts
+    as a name only when it is in ``proper``, the words the story capitalises
+    inside sentences too.
+    """
+    found = set()
+    for n, token in enumerate(_TOKEN.findall(text)):
+        opens = token[0] in "“\"‘("
+        token = _POSSESSIVE.sub("", token.lstrip("“\"‘("))
+        if not token:
+            continue
+        if any(c.isdigit() for c in token):
+            found.add(token.rstrip(".,"))
+        elif token[0].isupper() and any(c.islower() for c in token):
+            if (n == 0 or opens) and (proper is None or token not in proper):
+                continue
+            found.add(token)
+    return found
+
+
+def _outlets_by_name(sentences: StorySentences) -> tuple[dict[str, set[str]], frozenset[str]]:
+    """Which outlets print each name or figure of the story, and the story's proper nouns."""
+    proper = frozenset(name for s in sentences.all for name in _names(s.text))
+    printed_by: dict[str, set[str]] = {}
+    for sentence in sentences.all:
+        for name in _names(sentence.text, proper):
+            printed_by.setdefault(name, set()).add(sentence.outlet)
+    return printed_by, proper
 
 
 def build_timeline(

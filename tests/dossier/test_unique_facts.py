@@ -1,0 +1,61 @@
+"""Facts one outlet alone reports: matched by words, the outlet's own names first."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.dossier import build_dossier
+from parallax.dossier.coverage import MAX_UNIQUE_PER_OUTLET
+from parallax.model import Article
+
+SHARED = "A road bridge over the river collapsed on Wednesday morning, sending several cars into the water below."
+A_BODY = [
+    SHARED,
+    "The bridge, built in 1962, carried about 40,000 vehicles a day across the valley.",
+    "The mayor cancelled a planned trip abroad to visit the site with emergency crews.",
+]
+B_BODY = [
+    SHARED,
+    "Some 40,000 cars crossed the 1962 span daily, according to the regional transport office.",
+    "Police closed the riverside roads and asked residents to keep away from the banks.",
+]
+
+
+@pytest.fixture(scope="module")
+def items(annotator):
+    articles = [
+        Article(id="a", source="t", title="Bridge collapses", body=A_BODY, outlet="One Daily", published="2024-03-06"),
+        Article(id="b", source="t", title="Bridge falls into river", body=B_BODY, outlet="Other Times", published="2024-03-06"),
+    ]
+    return list(annotator(articles))
+
+
+def _unique(dossier, outlet):
+    return " ".join(next((u.sentences for u in dossier.unique if u.outlet == outlet), []))
+
+
+def test_by_words_a_restated_fact_looks_unique(items):
+    dossier = build_dossier(1, items)
+    assert "40,000 vehicles" in _unique(dossier, "One Daily")
+    assert "mayor cancelled" in _unique(dossier, "One Daily")
+    assert SHARED not in _unique(dossier, "One Daily")
+
+
+def test_a_sentence_naming_what_no_other_outlet_names_is_kept_first(annotator):
+    # More unmatched sentences than the list holds; the one naming someone only this
+    # outlet names comes last in the text, and is listed all the same.
+    filler = [f"Volunteers counted {word} sandbags stacked along the lower streets during that long afternoon."
+              for word in ("dozens of", "hundreds of", "many", "several", "countless", "piles of", "rows of", "heaps of",
+                           "extra", "new", "wet", "spare", "old", "torn", "heavy", "light", "large", "small", "green",
+                           "grey", "brown", "plastic", "cloth", "borrowed", "donated")]
+    assert len(filler) > MAX_UNIQUE_PER_OUTLET
+    named = "Site engineer Marta Kowalczyk said the pillars had shown cracks for months before the fall."
+    articles = [
+        Article(id="a", source="t", title="Bridge collapses", body=[SHARED, *filler, named], outlet="One Daily",
+                published="2024-03-06"),
+        Article(id="b", source="t", title="Bridge falls", body=[SHARED, B_BODY[2]], outlet="Other Times",
+                published="2024-03-06"),
+    ]
+    dossier = build_dossier(1, list(annotator(articles)))
+    mine = next(u.sentences for u in dossier.unique if u.outlet == "One Daily")
+    assert len(mine) == MAX_UNIQUE_PER_OUTLET and named in mine
