@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -153,6 +154,8 @@ def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
 
 _TOKEN = re.compile(r"[“\"‘(]?[\w’'.,-]*\w")
 _POSSESSIVE = re.compile(r"[’']s$")
+_DIGIT = re.compile(r"\d")
+_OPENERS = "“\"‘("
 
 
 def _names(text: str, proper: frozenset[str] | None = None) -> set[str]:
@@ -162,19 +165,26 @@ def _names(text: str, proper: frozenset[str] | None = None) -> set[str]:
     as a name only when it is in ``proper``, the words the story capitalises
     inside sentences too.
     """
-    found = set()
+    return {t for t, opening in _name_tokens(text) if not opening or (proper is not None and t in proper)}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[tuple[str, bool], ...]:
+    """Capitalised words and numbers of a sentence, each with whether it opens the sentence or a quotation.
+
+    Cached: every dossier rebuild of a story reads the same sentences again.
+    """
+    found = []
     for n, token in enumerate(_TOKEN.findall(text)):
-        opens = token[0] in "“\"‘("
-        token = _POSSESSIVE.sub("", token.lstrip("“\"‘("))
+        opens = token[0] in _OPENERS
+        token = _POSSESSIVE.sub("", token.lstrip(_OPENERS))
         if not token:
             continue
-        if any(c.isdigit() for c in token):
-            found.add(token.rstrip(".,"))
-        elif token[0].isupper() and any(c.islower() for c in token):
-            if (n == 0 or opens) and (proper is None or token not in proper):
-                continue
-            found.add(token)
-    return found
+        if _DIGIT.search(token):
+            found.append((token.rstrip(".,"), False))
+        elif token[0].isupper() and not token.isupper():
+            found.append((token, n == 0 or opens))
+    return tuple(found)
 
 
 def _outlets_by_name(sentences: StorySentences) -> tuple[dict[str, set[str]], frozenset[str]]:

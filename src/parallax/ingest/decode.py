@@ -17,6 +17,7 @@ MAX_PAGE_BYTES = 5_000_000
 # Share of control characters above which bytes are taken for binary data.
 MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {9, 10, 12, 13}
+_CONTROLS = bytes(b for b in range(32) if b not in _ALLOWED_CONTROLS)
 
 
 def is_binary(data: bytes) -> bool:
@@ -24,7 +25,7 @@ def is_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in _ALLOWED_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))  # counted in C, not byte by byte
     return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
