@@ -42,6 +42,7 @@ def run_one(size: int) -> dict:
         if n % REPAIR_EVERY == 0:
             stories.update(linker.repair(touched))
             touched = set()
+            linker.take_states(), linker.take_regrouped()  # what the pipeline stores after each batch
     stories.update(linker.repair(touched))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
