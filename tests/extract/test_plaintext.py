@@ -156,3 +156,32 @@ def test_non_english_page_is_kept_and_marked(extract_options):
     ])
     article = extract(_page(text), extract_options)
     assert article.language == "fr" and article.body
+
+
+BODY = [
+    "The harbour authority closed the northern quay on Tuesday after a crane collapsed onto a moored cargo ship.",
+    "Nobody was hurt, the authority said, but inspectors will examine every crane on the quay before it reopens.",
+    "Dock workers said the crane had been due for replacement last year and had broken down twice this spring.",
+]
+
+
+def test_a_headline_printed_twice_is_the_title_even_when_it_reads_like_prose(extract_options):
+    headline = "Crane Falls On Cargo Ship! Quay Closed! What Happens Next?"
+    text = "\n".join(["Harbour News", headline, "March 4, 2025", headline.lower().capitalize(), *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline
+    assert article.body[0].startswith("The harbour authority")
+
+
+def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_options):
+    appeal = "Your support helps us to tell the story"
+    adblock = "By allowing ads to appear on this site, you support the local businesses who, in turn, support journalism."
+    text = "\n".join([adblock, "Crane collapses onto cargo ship at northern quay", appeal, *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == "Crane collapses onto cargo ship at northern quay"
+    assert appeal not in article.body_text and adblock not in article.body_text
+
+
+def test_a_youre_reading_label_is_not_part_of_the_title(extract_options):
+    text = "\n".join(["You're reading: Crane collapses onto cargo ship at northern quay", *BODY])
+    assert extract(_page(text), extract_options).title == "Crane collapses onto cargo ship at northern quay"

@@ -2,7 +2,8 @@
 
 from parallax.extract.templates import TemplateLearner, is_template, line_keys
 
-APPEAL = "Support independent journalism today: every donation keeps our reporters in the field and this site free for everyone."
+# An outlet's "about us" blurb: prose, with no sign of chrome a single page shows.
+BLURB = "The paper is owned by a cooperative of its readers and its staff, and it answers to them alone."
 TOPICS = [
     ("Flood waters rose across the river valley overnight", "flood", "river", "rain"),
     ("The central bank raised interest rates by half a point", "bank", "rates", "inflation"),
@@ -15,12 +16,12 @@ TOPICS = [
 def _page(headline, a, b, c):
     body = [f"{headline}, officials said on Monday, as the {a} dominated the day's news in the region and beyond."]
     body += [f"Sentence {i} about the {a}, the {b} and the {c}, with enough words to read as a paragraph of prose." for i in range(4)]
-    return "\n".join([headline, *body, APPEAL, "Sign in"])
+    return "\n".join([headline, *body, BLURB, "Sign in"])
 
 
 def test_learner_needs_several_stories():
     learner = TemplateLearner()
-    key = list(line_keys(APPEAL))[0]
+    key = list(line_keys(BLURB))[0]
     for story in (1, 1, 1):  # one story's updates repeat lines: not a template
         learner.observe("example.com", story, [key])
     assert key not in learner.chrome_for("example.com")
@@ -44,7 +45,7 @@ def test_pipeline_learns_an_outlets_prose_chrome(make_db, tmp_path):
     (folder / "b.jsonl").write_text(lines[4], encoding="utf-8")
     assert pipeline.ingest([str(folder / "a.jsonl")]).articles_stored == 4
     first = pipeline.store.article("p0")[0].article
-    assert APPEAL in first.body_text  # alone, the appeal reads as the article's last paragraph
+    assert BLURB in first.body_text  # alone, the blurb reads as the article's last paragraph
     assert pipeline.ingest([str(folder / "b.jsonl")]).articles_stored == 1
     later = pipeline.store.article("p4")[0].article
-    assert APPEAL not in later.body_text and later.body
+    assert BLURB not in later.body_text and later.body

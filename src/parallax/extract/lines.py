@@ -65,6 +65,18 @@ _CHROME_WORDS = re.compile(
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home)\b",
     re.I,
 )
+# The site asking its readers for something: money, an ad blocker switched off, a
+# subscription. Furniture at any length; kept apart from an article's own prose by
+# addressing the reader ("your support", "allowing ads").
+_APPEAL = re.compile(
+    r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
+    r"\b(?:support|fund) (?:our|independent|quality) journalism\b|\bdonate now\b|\bmake a donation\b|"
+    r"\bad ?-?blockers?\b|\ballowing ads\b|\bdisable your ad\b|\bwhitelist (?:us|our site)\b|"
+    r"\bbecome a (?:member|subscriber|supporter)\b",
+    re.I,
+)
+# An appeal glued to the article's first paragraph is longer than this; that line stays.
+MAX_APPEAL_WORDS = 60
 _QUOTE_OPEN = "\"“‘'«"
 
 
@@ -96,6 +108,7 @@ class LineInfo:
     dateline: bool = False
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
+    appeal: bool = False  # the site asks the reader for money, a subscription, its ads
 
     @property
     def is_prose(self) -> bool:
@@ -118,6 +131,8 @@ class LineInfo:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if self.copyright or self.template or not self.letters:
             return True  # counters, share counts, separators: no words at all
+        if self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued:
+            return True
         if self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence:
             return True  # a menu: a long run of capitalised link words
         if self.glued and (self.has_time or self.urlish or not self.ends_sentence):
@@ -184,6 +199,7 @@ def describe(line: str, index: int) -> LineInfo:
         copyright=bool(_COPYRIGHT.search(line)),
         credit=bool(_CREDIT.search(line) or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=bool(_CHROME_WORDS.search(line)),
+        appeal=bool(_APPEAL.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),

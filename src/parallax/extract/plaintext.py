@@ -215,9 +215,13 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
 _DOMAIN_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+(?=\S)", re.I)
 
 
+# "You're reading: <headline>": a reader's-position label some sites print before the title.
+_READING_PREFIX = re.compile(r"^(?:you(?:'|’)re|you are|now|currently)\s+(?:reading|watching|viewing)\s*:\s*", re.I)
+
+
 def clean_title(text: str) -> str:
-    """A headline without the site's domain a link list glued before it."""
-    return _DOMAIN_PREFIX.sub("", text).strip()
+    """A headline without the site's domain a link list glued before it, or a "you're reading" label."""
+    return _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
 
 
 def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineReader | None) -> int | None:
@@ -232,13 +236,15 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
     best, best_score = None, 0.0
     first = max(0, block.start - MAX_TITLE_DISTANCE)
     for info in infos[first: block.start]:
-        if info.is_prose or not _is_headline_shaped(info, allow_repeat=True):
+        if not _is_headline_shaped(info, allow_repeat=True):
             continue
         head = infos[:info.index]
         key = normalise(info.text)
         if any(normalise(o.text) == key for o in head):
             continue  # the first copy of a repeated headline is the headline
         twice = any(normalise(o.text) == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES])
+        if info.is_prose and not twice:
+            continue  # a line of prose; printed twice above the body, it is a headline all the same
         crumb = any(len(o.text) > len(info.text) and normalise(o.text).endswith(key) for o in infos[:block.start])
         strong = crumb or twice
         score = 2.0 if strong else 0.0
