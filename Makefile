@@ -16,11 +16,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The benchmarks also need pyinstrument and the sentence model (the [dense] extra). torch
-# first, and pinned: 2.13.0 is a CPU build on this project's machines (a file on disk);
-# left to the extra, pip would fetch a CUDA build of several GB.
+# The benchmarks also need the profiler (the bench extra).
 $(BENCH_STAMP): pyproject.toml | $(STAMP)
-	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $(BENCH_STAMP)
 

@@ -17,7 +17,11 @@ is one the word rule keeps apart, so a pair labelled 1 is a fact the dossier
 now wrongly lists as unique, and a rule that joins a pair labelled 0 would
 drop a fact that is unique.
 
-Run: ``python benchmarks/same_fact.py`` (skips with a message without the extra).
+Run: ``python benchmarks/same_fact.py``; it needs the ``[dense]`` extra (``pip install
+torch==2.13.0`` for the CPU build on this project's machines, then ``pip install -e
+'.[dense]'``) and skips with a message without it. ``make bench`` does not install the
+extra: with torch present, spaCy imports it in every process, which would distort the
+memory and start-up figures of the other benchmarks.
 """
 
 from __future__ import annotations

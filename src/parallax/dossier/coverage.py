@@ -72,13 +72,14 @@ class OutletMatches:
         # supporters are one slice of it.
         strong = values >= SUPPORT_SIMILARITY
         self._names = names
-        self._keys = np.unique(rows[strong].astype(np.int64) * len(names) + code[cols[strong]])
-        self._starts = np.searchsorted(self._keys // len(names), np.arange(n + 1))
+        self._width = max(len(names), 1)
+        self._keys = np.unique(rows[strong].astype(np.int64) * self._width + code[cols[strong]])
+        self._starts = np.searchsorted(self._keys // self._width, np.arange(n + 1))
 
     def supporters(self, index: int) -> set[str]:
         """Other outlets with a sentence that says what sentence ``index`` says."""
         keys = self._keys[self._starts[index]:self._starts[index + 1]]
-        return {self._names[k] for k in (keys % len(self._names)).tolist()}
+        return {self._names[k] for k in (keys % self._width).tolist()}
 
     def best_match(self, index: int) -> float:
         """The closest sentence of any other outlet."""
