@@ -185,3 +185,13 @@ def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_op
 def test_a_youre_reading_label_is_not_part_of_the_title(extract_options):
     text = "\n".join(["You're reading: Crane collapses onto cargo ship at northern quay", *BODY])
     assert extract(_page(text), extract_options).title == "Crane collapses onto cargo ship at northern quay"
+
+
+def test_captions_that_point_at_the_picture_or_stand_above_a_credit_are_not_body(extract_options):
+    pictured = "The harbour master, 58, is pictured at the quay on Tuesday morning after the collapse."
+    above_credit = "Inspectors walk along the northern quay beside the fallen crane."
+    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], pictured, above_credit, "(Harbour TV)",
+                      *BODY[1:]])
+    article = extract(_page(text), extract_options)
+    assert pictured not in article.body_text and above_credit not in article.body_text
+    assert all(p in article.body_text for p in BODY)

@@ -43,6 +43,15 @@ _CREDIT = re.compile(
     r"^\s*(?:photo|image|picture|caption|credit)\s*:|^\s*\([^()]{2,40}\)\s*$",
     re.I,
 )
+# How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",
+# "Biden (L) meets Putin (R)". Article prose does not talk about its photos.
+_PICTURED = re.compile(
+    r"\b(?:is|are|was|were|seen|being)\s+pictured\b|\bpictured\s+(?:left|right|above|below|here)\b|"
+    r"\((?:L|R|C|left|right|centre|center)\)\s",
+)
+# A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
+_BARE_CREDIT = re.compile(r"^\s*\([^()]{2,40}\)\s*$")
+MAX_CAPTION_WORDS = 40
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
 # Wednesday, June 16, 2021, in Geneva, Switzerland." Article prose names the
 # weekday or the date, rarely both together.
@@ -172,6 +181,9 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         if not line:
             continue
         infos.append(describe(line, len(infos)))
+    for before, info in zip(infos, infos[1:]):
+        if _BARE_CREDIT.match(info.text) and not before.credit and before.words <= MAX_CAPTION_WORDS:
+            before.credit = True
     counts = Counter(normalise(i.text) for i in infos)
     for info in infos:
         # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
@@ -197,7 +209,8 @@ def describe(line: str, index: int) -> LineInfo:
         has_date=bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line)),
-        credit=bool(_CREDIT.search(line) or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
+        credit=bool(_CREDIT.search(line) or _PICTURED.search(line)
+                     or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=bool(_CHROME_WORDS.search(line)),
         appeal=bool(_APPEAL.search(line)),
         urlish=bool(_URLISH.search(line)),
