@@ -222,9 +222,9 @@ class Pipeline:
         items = [a.item for a in analysed if a.item is not None]
         report.failures.extend(a.failure for a in analysed if a.failure is not None)
         with self._timed("link"):
-            assignments, features, regrouped = self._link_all(items, report)
+            assignments, link_states, regrouped = self._link_all(items, report)
         with self._timed("store"):
-            self.store.save_batch(kept, items, assignments, features, regrouped)
+            self.store.save_batch(kept, items, assignments, link_states, regrouped)
         self._templates.clear()  # the batch taught the store new outlet templates
         with self._timed("link"):
             self._repair({a.story for a in assignments}, report)

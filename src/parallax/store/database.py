@@ -268,9 +268,13 @@ class Store:
 
     def save_batch(
         self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
-        features: dict[str, dict], regrouped: dict[str, str],
+        link_states: dict[str, dict], regrouped: dict[str, str],
     ) -> None:
-        """Store a batch of pages with their articles and link assignments, in one transaction."""
+        """Store a batch of pages with their articles and link assignments, in one transaction.
+
+        ``link_states`` is what the linker needs to be restored in a later run
+        (``Linker.take_states``), by article id; it is kept in the ``features`` column.
+        """
         by_id = {a.article_id: a for a in assignments}
         now = _now()
         with self.transaction():
@@ -284,7 +288,7 @@ class Store:
                       "truncated": int(p.truncated), "now": now} for n, p in enumerate(pages, 1)],
                 )
             if items:
-                self._write_articles(items, by_id, features)
+                self._write_articles(items, by_id, link_states)
             if regrouped:
                 self._exec("UPDATE articles SET syndication_group = :group WHERE id = :id",
                            [{"group": group, "id": article_id} for article_id, group in regrouped.items()])
@@ -299,14 +303,14 @@ class Store:
                 self._exec("INSERT INTO outlet_lines (outlet, line_key, story) VALUES (:outlet, :key, :story)"
                            " ON CONFLICT DO NOTHING", lines)
 
-    def _write_articles(self, items: list[AnnotatedArticle], by_id: dict[str, Assignment], features: dict[str, dict]) -> None:
+    def _write_articles(self, items: list[AnnotatedArticle], by_id: dict[str, Assignment], link_states: dict[str, dict]) -> None:
         rows = []
         for item in items:
             a, assignment = item.article, by_id[item.article.id]
             rows.append({"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published,
                          "published_from": a.published_from, "story": assignment.story,
                          "group": assignment.syndication_group, "record": json.dumps(to_dict(item)),
-                         "features": json.dumps(features[a.id]), "body": a.body_text, "title_text": a.title or ""})
+                         "features": json.dumps(link_states[a.id]), "body": a.body_text, "title_text": a.title or ""})
         self._exec(
             "INSERT INTO articles (id, url, outlet, title, published, published_from, story, syndication_group, record, features)"
             " VALUES (:id, :url, :outlet, :title, :published, :published_from, :story, :group, :record, :features)",
