@@ -7,6 +7,7 @@ as they are, for the database, the API and the Ray job alike.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal, TypeVar
 
@@ -38,18 +39,24 @@ def _plain(value: Any) -> Any:
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record (and its nested records) from ``to_dict`` output."""
     kwargs = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.name not in data:
+    for name, nested in _layout(cls):
+        if name not in data:
             continue
-        value = data[f.name]
-        nested = _NESTED.get((cls.__name__, f.name))
+        value = data[name]
         if nested is not None and value is not None:
             if isinstance(value, list):
                 value = [from_dict(nested, v) for v in value]
             else:
                 value = from_dict(nested, value)
-        kwargs[f.name] = value
+        kwargs[name] = value
     return cls(**kwargs)
+
+
+@functools.cache
+def _layout(cls: type) -> tuple[tuple[str, type | None], ...]:
+    # A record's fields and the record type nested in each, worked out once per
+    # class: loading a large story rebuilds tens of thousands of records.
+    return tuple((f.name, _NESTED.get((cls.__name__, f.name))) for f in fields(cls))
 
 
 # --- ingest -----------------------------------------------------------------
