@@ -195,3 +195,14 @@ def test_captions_that_point_at_the_picture_or_stand_above_a_credit_are_not_body
     article = extract(_page(text), extract_options)
     assert pictured not in article.body_text and above_credit not in article.body_text
     assert all(p in article.body_text for p in BODY)
+
+
+def test_news_about_ad_blockers_memberships_or_appeals_stays_in_the_body(extract_options):
+    reported = [
+        "Ad blocker use rose by a tenth last year, according to an industry survey published on Monday.",
+        "Finland applied to become a member of the alliance on Wednesday, officials in Helsinki said.",
+        "“Your donation helps families rebuild,” the charity said in a statement on Tuesday evening.",
+    ]
+    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
+    article = extract(_page(text), extract_options)
+    assert all(line in article.body_text for line in reported)

@@ -81,9 +81,13 @@ _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
     r"\b(?:support|fund) (?:our|independent|quality) journalism\b|\bdonate now\b|\bmake a donation\b|"
     r"\bad ?-?blockers?\b|\ballowing ads\b|\bdisable your ad\b|\bwhitelist (?:us|our site)\b|"
-    r"\bbecome a (?:member|subscriber|supporter)\b",
+    r"\bbecome a (?:subscriber|supporter)\b",
     re.I,
 )
+# ... and it speaks to the reader about itself. An article reporting on ad blockers or
+# on a charity's appeal names them in the third person, or quotes them.
+_ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 # An appeal glued to the article's first paragraph is longer than this; that line stays.
 MAX_APPEAL_WORDS = 60
 _QUOTE_OPEN = "\"“‘'«"
@@ -212,7 +216,7 @@ def describe(line: str, index: int) -> LineInfo:
         credit=bool(_CREDIT.search(line) or _PICTURED.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=bool(_CHROME_WORDS.search(line)),
-        appeal=bool(_APPEAL.search(line)),
+        appeal=bool(_APPEAL.search(line) and _ADDRESS.search(line) and not _QUOTE_MARKS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),
