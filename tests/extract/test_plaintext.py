@@ -206,3 +206,13 @@ def test_news_about_ad_blockers_memberships_or_appeals_stays_in_the_body(extract
     text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
     article = extract(_page(text), extract_options)
     assert all(line in article.body_text for line in reported)
+
+
+def test_party_labels_and_past_pictures_are_not_captions(extract_options):
+    reported = [
+        "Sen. Ted Cruz (R) said on Tuesday that the harbour bill would not pass the chamber this year.",
+        "The crane operator was pictured on CCTV leaving the quay shortly before the collapse, police said.",
+    ]
+    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
+    article = extract(_page(text), extract_options)
+    assert all(line in article.body_text for line in reported)

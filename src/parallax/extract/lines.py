@@ -44,11 +44,11 @@ _CREDIT = re.compile(
     re.I,
 )
 # How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",
-# "Biden (L) meets Putin (R)". Article prose does not talk about its photos.
-_PICTURED = re.compile(
-    r"\b(?:is|are|was|were|seen|being)\s+pictured\b|\bpictured\s+(?:left|right|above|below|here)\b|"
-    r"\((?:L|R|C|left|right|centre|center)\)\s",
-)
+# "Biden (L) meets Putin (R)". Article prose does not talk about its photos. (Past
+# tense is left out: "the suspect was pictured on CCTV" is news; a lone "(R)" is a
+# US party label.)
+_PICTURED = re.compile(r"\b(?:is|are)\s+pictured\b|\bpictured\s+(?:left|right|above|below|here)\b")
+_LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(r"^\s*\([^()]{2,40}\)\s*$")
 MAX_CAPTION_WORDS = 40
@@ -213,7 +213,7 @@ def describe(line: str, index: int) -> LineInfo:
         has_date=bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line)),
-        credit=bool(_CREDIT.search(line) or _PICTURED.search(line)
+        credit=bool(_CREDIT.search(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=bool(_CHROME_WORDS.search(line)),
         appeal=bool(_APPEAL.search(line) and _ADDRESS.search(line) and not _QUOTE_MARKS.search(line)),
