@@ -71,6 +71,7 @@ class StoryState:
     size: int = 0
     members: list[str] = field(default_factory=list)
     day_counts: Counter = field(default_factory=Counter)  # distinct days, for the time checks
+    span: tuple[date, date] | None = None  # first and last of day_counts; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
 
 
@@ -158,7 +159,7 @@ class StoryLinker:
         return self._score(features.terms, dict.fromkeys(features.entities, 1), days, story)
 
     def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
-        if days and not _days_fit(days, story.day_counts):
+        if days and not _days_fit(days, story):
             return 0.0
         term_sim = self._cosine(terms, story, "terms", self._term_idf)
         entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
@@ -328,6 +329,7 @@ class StoryLinker:
             story.day_counts[summary.day] -= 1
             if story.day_counts[summary.day] <= 0:
                 del story.day_counts[summary.day]
+            story.span = None
         story.members.remove(member)
         story.size -= 1
 
@@ -444,6 +446,7 @@ class StoryLinker:
         a.entities.update(b.entities)
         a.days.extend(b.days)
         a.day_counts.update(b.day_counts)
+        a.span = None
         a.size += b.size
         a.members.extend(b.members)
         for index in (self._by_entity, self._by_term):
@@ -479,7 +482,7 @@ class StoryLinker:
         found = set()
         for story_id, _ in weight.most_common():
             story = self.stories.get(story_id)  # postings may name stories merged away since
-            if story is None or (days and not _days_fit(days, story.day_counts)):
+            if story is None or (days and not _days_fit(days, story)):
                 continue
             found.add(story_id)
             if len(found) >= MAX_CANDIDATES:
@@ -529,15 +532,23 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
     if summary.day is not None:
         story.days.append(summary.day)
         story.day_counts[summary.day] += 1
+        story.span = None
     story.size += 1
 
 
-def _days_fit(days: list[date], story_days: Counter) -> bool:
+def _days_fit(days: list[date], story: StoryState) -> bool:
     """Whether articles of these days can belong to a story of those: close, and the span short."""
+    story_days = story.day_counts
     if not story_days:
         return True
-    lo, hi = min(story_days), max(story_days)
+    # Asked for every candidate story of every article, and again on each repair:
+    # the story's first and last day are kept until its days change.
+    if story.span is None:
+        story.span = (min(story_days), max(story_days))
+    lo, hi = story.span
     first, last = min(min(days), lo), max(max(days), hi)
     if (last - first).days > MAX_STORY_SPAN_DAYS:
         return False
+    if len(days) == 1 and (abs((days[0] - lo).days) <= MAX_EVENT_GAP_DAYS or abs((days[0] - hi).days) <= MAX_EVENT_GAP_DAYS):
+        return True  # near the story's first or last day: no need to look at the others
     return min(abs((a - b).days) for a in days for b in story_days) <= MAX_EVENT_GAP_DAYS
