@@ -105,13 +105,31 @@ def _from_html(page: Page) -> Article:
     )
 
 
+class _PrintableOnly(dict):
+    """A str.translate table dropping what CLD2 chokes on (controls, surrogates, ...), built as characters are met.
+
+    The table fills itself, so after a few pages translate runs at C speed
+    instead of a Python test per character.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        value = code if ch.isprintable() or ch in "\n\t" else None
+        if len(self) < 1 << 16:  # bounded: hostile pages may use every code point there is
+            self[code] = value
+        return value
+
+
+_PRINTABLE = _PrintableOnly()
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it cannot tell.
 
     CLD2 (pycld2): deterministic and about a hundred times faster than
     langdetect, which mattered once every page went through it.
     """
-    clean = "".join(ch for ch in text[:4000] if ch.isprintable() or ch in "\n\t")
+    clean = text[:4000].translate(_PRINTABLE)
     try:
         reliable, _, details = pycld2.detect(clean)
     except pycld2.error:
