@@ -27,10 +27,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from common import load_dev, machine, write_result
+from pyinstrument import Profiler
 
-from parallax.annotate import Annotator, load_model
+from parallax.annotate import Annotator, load_model, make_headline_reader
 from parallax.extract import ExtractOptions, extract
-from parallax.annotate import make_headline_reader
 from parallax.errors import PageRejected
 from parallax.model import Page
 from parallax.pipeline import Pipeline
@@ -95,10 +95,6 @@ def per_page_profile(nlp, pages: list[dict], n: int = 300) -> dict:
 
     Timed stage by stage, and sampled by pyinstrument (1 ms) for the functions behind the stages.
     """
-    from pyinstrument import Profiler
-
-    from parallax.annotate import Annotator
-
     options = ExtractOptions(read_headline=make_headline_reader(nlp))
     annotator = Annotator(nlp)
     profiler = Profiler(interval=0.001)
@@ -166,8 +162,6 @@ def main(processes: int = 2) -> dict:
         second = folder / "second.jsonl"
         second.write_text("\n".join(json.dumps(p) for p in pages + extra), encoding="utf-8")
         pipeline.close()
-        from pyinstrument import Profiler
-
         sampler = Profiler(interval=0.001)  # sampling: it does not slow the run it watches
         sampler.start()
         start = time.perf_counter()  # a second run starts from scratch: the linker's restore counts

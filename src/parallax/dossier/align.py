@@ -4,8 +4,9 @@ TF-IDF cosine over content words, with document frequencies taken from the
 story's own sentences, so that the story's common words (its names) weigh less
 than what a sentence adds. Cheap, and good enough to tell shared reporting from
 what one outlet alone carries when outlets reuse the wording; a paraphrase with
-other words is missed. Sentence embeddings (the ``[dense]`` extra) are the
-planned replacement for ``SentenceVectors``; they are not wired in yet.
+other words is missed. Sentence embeddings (the ``[dense]`` extra) were measured
+as a replacement and did not tell the same fact from the same story
+(benchmarks/results/same_fact.md).
 """
 
 from __future__ import annotations

@@ -135,8 +135,8 @@ def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
     outlets = {s.outlet for s in sentences.all}
     if len(outlets) < 2:
         return []
-    facts = [i for i, s in enumerate(sentences.all) if _is_fact(s.text)]
-    found = [(matches.best_match(i), i) for i in facts if matches.best_match(i) < UNIQUE_SIMILARITY]
+    found = [(matches.best_match(i), i) for i, s in enumerate(sentences.all) if _is_fact(s.text)]
+    found = [(match, i) for match, i in found if match < UNIQUE_SIMILARITY]
     printed_by, proper = _outlets_by_name(sentences)
     candidates: dict[str, list[tuple[bool, float, int]]] = {}
     for match, index in found:

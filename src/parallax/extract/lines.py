@@ -37,10 +37,11 @@ _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
 _GLUED = re.compile(r"[a-z]{2}(?:[A-Z]{2,}\b|www\.)|[a-z][.?!][A-Z][a-z]+\s[A-Z]")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bdeveloped by\b|\bpowered by\b", re.I)
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
+_BARE_CREDIT_PATTERN = r"^\s*\([^()]{2,40}\)\s*$"
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit|:)|"
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
-    r"^\s*(?:photo|image|picture|caption|credit)\s*:|^\s*\([^()]{2,40}\)\s*$",
+    r"^\s*(?:photo|image|picture|caption|credit)\s*:|" + _BARE_CREDIT_PATTERN,
     re.I,
 )
 # How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",
@@ -50,7 +51,7 @@ _CREDIT = re.compile(
 _PICTURED = re.compile(r"\b(?:is|are)\s+pictured\b|\bpictured\s+(?:left|right|above|below|here)\b")
 _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
-_BARE_CREDIT = re.compile(r"^\s*\([^()]{2,40}\)\s*$")
+_BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
 MAX_CAPTION_WORDS = 40
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
 # Wednesday, June 16, 2021, in Geneva, Switzerland." Article prose names the

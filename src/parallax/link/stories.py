@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import itemgetter
 
 from .features import ArticleFeatures
 
@@ -58,7 +58,8 @@ def _same_days(a: "StoryState", b: "StoryState") -> bool:
     """Both stories are dated and their days overlap, give or take the event gap."""
     if not a.day_counts or not b.day_counts:
         return False
-    return min(a.day_counts) <= max(b.day_counts) + _GAP and min(b.day_counts) <= max(a.day_counts) + _GAP
+    (a_first, a_last), (b_first, b_last) = _span(a), _span(b)
+    return a_first <= b_last + _GAP and b_first <= a_last + _GAP
 
 
 @dataclass(slots=True)
@@ -238,11 +239,7 @@ class StoryLinker:
                     best, best_margin = other_id, margin
             if best is None:
                 continue
-            keep, absorb = min(best, story_id), max(best, story_id)
-            for member in self.stories[absorb].members:
-                before.setdefault(member, absorb)
-            self._merge(keep, absorb)
-            queue.append(keep)
+            queue.append(self._merge_older(best, story_id, before))
         self._adopt_orphans(touched if touched is not None else set(self.stories), before)
         after = {m: sid for sid, st in self.stories.items() for m in st.members if m in before}
         return {m: sid for m, sid in after.items() if before.get(m) != sid}
@@ -271,11 +268,7 @@ class StoryLinker:
                 continue
             if len(scores) > 1 and scores[0][0] < ORPHAN_MARGIN * scores[1][0]:
                 continue
-            target = scores[0][1]
-            keep, absorb = min(target, story_id), max(target, story_id)
-            for member in self.stories[absorb].members:
-                before.setdefault(member, absorb)
-            self._merge(keep, absorb)
+            self._merge_older(scores[0][1], story_id, before)
 
     def _reassign(self, story_ids: list[int], only: set[str] | None = None) -> set[int]:
         """Move articles that fit another story clearly better than their own; returns stories changed.
@@ -441,6 +434,18 @@ class StoryLinker:
             found.update(self._by_term.get(term))
         return found & self.stories.keys()
 
+    def _merge_older(self, a: int, b: int, before: dict[str, int]) -> int:
+        """Merge two stories of a repair into the older (whose id stays); returns it.
+
+        ``before`` keeps each moved article's story before the repair, for the
+        list of articles that changed story.
+        """
+        keep, absorb = min(a, b), max(a, b)
+        for member in self.stories[absorb].members:
+            before.setdefault(member, absorb)
+        self._merge(keep, absorb)
+        return keep
+
     def _merge(self, keep: int, absorb: int) -> None:
         a, b = self.stories[keep], self.stories.pop(absorb)
         a.terms.update(b.terms)
@@ -539,16 +544,22 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
     story.size += 1
 
 
+def _span(story: StoryState) -> tuple[date, date]:
+    """A dated story's first and last day, kept until its days change.
+
+    Asked for every candidate story of every article, and again on each repair.
+    """
+    if story.span is None:
+        story.span = (min(story.day_counts), max(story.day_counts))
+    return story.span
+
+
 def _days_fit(days: list[date], story: StoryState) -> bool:
     """Whether articles of these days can belong to a story of those: close, and the span short."""
     story_days = story.day_counts
     if not story_days:
         return True
-    # Asked for every candidate story of every article, and again on each repair:
-    # the story's first and last day are kept until its days change.
-    if story.span is None:
-        story.span = (min(story_days), max(story_days))
-    lo, hi = story.span
+    lo, hi = _span(story)
     first, last = min(min(days), lo), max(max(days), hi)
     if (last - first).days > MAX_STORY_SPAN_DAYS:
         return False
