@@ -63,23 +63,27 @@ class OutletMatches:
         number = {name: k for k, name in enumerate(names)}
         code = np.array([number[o] for o in outlets], dtype=np.int32)
         pairs = vectors.pairs()
-        other = code[pairs.row] != code[pairs.col]
-        rows, cols, values = pairs.row[other], pairs.col[other], pairs.data[other]
         n = len(outlets)
+        lengths = np.diff(pairs.indptr)
+        rows = np.repeat(np.arange(n, dtype=np.int32), lengths)
+        other = code[rows] != code[pairs.indices]
+        # Best match per sentence: the row maxima with same-outlet pairs zeroed
+        # (reduceat over the rows that have pairs; a row without any stays 0).
         self.best = np.zeros(n)
-        np.maximum.at(self.best, rows, values)
-        # Each (sentence, supporting outlet) once, sorted by sentence: a sentence's
-        # supporters are one slice of it.
-        strong = values >= SUPPORT_SIMILARITY
+        filled = lengths > 0
+        if filled.any():
+            self.best[filled] = np.maximum.reduceat(np.where(other, pairs.data, 0.0), pairs.indptr[:-1][filled])
+        # Which outlets support each sentence, as a sentences × outlets table: far
+        # smaller than the pairs above (a story's sentences share words with
+        # thousands of others, and no story has that many outlets).
+        strong = other & (pairs.data >= SUPPORT_SIMILARITY)
         self._names = names
-        self._width = max(len(names), 1)
-        self._keys = np.unique(rows[strong].astype(np.int64) * self._width + code[cols[strong]])
-        self._starts = np.searchsorted(self._keys // self._width, np.arange(n + 1))
+        self._support = np.zeros((n, max(len(names), 1)), dtype=bool)
+        self._support[rows[strong], code[pairs.indices[strong]]] = True
 
     def supporters(self, index: int) -> set[str]:
         """Other outlets with a sentence that says what sentence ``index`` says."""
-        keys = self._keys[self._starts[index]:self._starts[index + 1]]
-        return {self._names[k] for k in (keys % self._width).tolist()}
+        return {self._names[k] for k in np.flatnonzero(self._support[index]).tolist()}
 
     def best_match(self, index: int) -> float:
         """The closest sentence of any other outlet."""
@@ -111,7 +115,8 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
             break
         if len(chosen) >= MIN_SUMMARY and not support:
             break
-        if any(vectors.similarity(index, j) >= REDUNDANT_SIMILARITY for j, _ in chosen):
+        # similarity(j, index): the chosen few rows are read, not every candidate's.
+        if any(vectors.similarity(j, index) >= REDUNDANT_SIMILARITY for j, _ in chosen):
             continue
         chosen.append((index, support))
     return [

@@ -27,17 +27,22 @@ def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[Stor
     attributes (an article that could not tell adds nothing).
     """
     merged: list[tuple[str, StoryQuote]] = []
+    # The same wording again is most quotes of a big story. Looking it up first
+    # gives what the scan would: entries only ever append, so a key's first
+    # match never changes once found.
+    exact: dict[str, StoryQuote] = {}
     for item, outlet in zip(items, outlets):
         for quote in item.annotations.quotes:
             key = quote_key(quote.text)
             if not key:
                 continue
-            target = next((m for k, m in merged if _same(key, k)), None)
+            target = exact.get(key) or next((m for k, m in merged if _same(key, k)), None)
             if target is None:
                 target = StoryQuote(text=quote.text, speaker=None, speakers=[], outlets=[], articles=[])
                 merged.append((key, target))
             elif len(quote.text) > len(target.text):
                 target.text = quote.text
+            exact[key] = target
             for speaker in quote.speakers:
                 if speaker not in target.speakers:
                     target.speakers.append(speaker)
