@@ -76,9 +76,21 @@ class Pipeline:
         self._annotator = annotator
         self._templates: dict[str, frozenset[str]] = {}
         if workers > 1:
-            self._start_pool()  # now, so the workers load their model while the linker is restored
-        self.linker = Linker(next_story_id=store.max_story_id() + 1)
-        self._restore_linker()
+            self._start_pool()  # now, so the workers load their model while the main process reads the input
+
+    @functools.cached_property
+    def linker(self) -> Linker:
+        """The linker with every stored article's state, restored on first use.
+
+        Late on purpose: with workers, the first use is while they analyse the
+        run's first batches (``_collect``), so restoring costs no time of its own;
+        a run whose pages are all stored already never restores at all.
+        """
+        with self._timed("restore"):
+            linker = Linker(next_story_id=self.store.max_story_id() + 1)
+            for article_id, state, story, group, body in self.store.link_state():
+                linker.restore(article_id, state, story, group, body)
+        return linker
 
     @functools.cached_property
     def annotator(self) -> Annotator:
@@ -93,10 +105,6 @@ class Pipeline:
         if outlet not in self._templates:
             self._templates[outlet] = self.store.template_chrome(outlet)
         return self._templates[outlet]
-
-    def _restore_linker(self) -> None:
-        for article_id, state, story, group, body in self.store.link_state():
-            self.linker.restore(article_id, state, story, group, body)
 
     # --- public ---------------------------------------------------------------
 
@@ -134,6 +142,7 @@ class Pipeline:
             self._store_analysed(self._collect(in_flight.popleft()), report, progress)
 
     def _collect(self, futures: list) -> list[Analysed]:
+        self.linker  # restored now, if not yet, while the workers are busy  # noqa: B018
         with self._timed("waiting for workers"):
             return self._pool.collect(futures, self.timings)
 
