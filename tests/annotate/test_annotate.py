@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from parallax.annotate.entities import canonical_names
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
 
@@ -119,6 +120,14 @@ def test_entities_are_canonical_within_the_article(annotator):
     ann = _annotate(annotator, ["US President Barack Obama met Vladimir Putin.", "Obama said the talks went well."])
     obama = {m.canonical for m in ann.entities if m.text in ("Obama", "Barack Obama")}
     assert obama == {"Barack Obama"}
+
+
+@pytest.mark.parametrize("first, second", [("George Floyd", "Terrence Floyd"), ("Terrence Floyd", "George Floyd")])
+def test_a_surname_two_people_share_is_the_one_named_first(first, second):
+    # Whichever order a set would hold them in, the article's order decides.
+    canon = canonical_names([(first, "PERSON"), (second, "PERSON"), ("Floyd", "PERSON")])
+    assert canon[("Floyd", "PERSON")] == first
+    assert canon[(second, "PERSON")] == second
 
 
 def test_given_name_first_second_mention_is_the_same_person(annotator):

@@ -59,14 +59,16 @@ def canonical_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
 
     A person's shorter name is the trailing words of a longer one ("Obama" of
     "Barack Obama"); an organisation's may also be its initials ("FSA" of "Free
-    Syrian Army").
+    Syrian Army"). When two fuller names fit ("Floyd": "George Floyd",
+    "Terrence Floyd"), the one the article names first wins: it introduces its
+    main subject first, and the answer must not depend on hash order.
     """
-    by_label: dict[str, set[str]] = {}
+    by_label: dict[str, dict[str, None]] = {}
     for name, label in names:
-        by_label.setdefault(label, set()).add(name)
+        by_label.setdefault(label, {})[name] = None  # an ordered set: first mention first
     result: dict[tuple[str, str], str] = {}
     for label, group in by_label.items():
-        ordered = sorted(group, key=lambda n: -len(n.split()))
+        ordered = sorted(group, key=lambda n: -len(n.split()))  # stable: ties stay in mention order
         for name in group:
             result[(name, label)] = _fullest(name, ordered, label)
     return result
