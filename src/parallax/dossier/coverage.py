@@ -80,6 +80,11 @@ class OutletMatches:
         self._names = names
         self._support = np.zeros((n, max(len(names), 1)), dtype=bool)
         self._support[rows[strong], code[pairs.indices[strong]]] = True
+        self._counts = self._support.sum(axis=1)
+
+    def support_count(self, index: int) -> int:
+        """How many other outlets say what sentence ``index`` says."""
+        return int(self._counts[index])
 
     def supporters(self, index: int) -> set[str]:
         """Other outlets with a sentence that says what sentence ``index`` says."""
@@ -105,20 +110,19 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
     for index, sentence in enumerate(sentences.all):
         if not _is_fact(sentence.text):
             continue
-        support = matches.supporters(index)
-        score = len(support) + 1.0 / (1 + sentence.position)
-        scored.append((score, index, support))
+        score = matches.support_count(index) + 1.0 / (1 + sentence.position)
+        scored.append((score, index))
     scored.sort(key=lambda t: (-t[0], t[1]))
     chosen: list[tuple[int, set[str]]] = []
-    for score, index, support in scored:
+    for _, index in scored:
         if len(chosen) >= MAX_SUMMARY:
             break
-        if len(chosen) >= MIN_SUMMARY and not support:
+        if len(chosen) >= MIN_SUMMARY and not matches.support_count(index):
             break
         # similarity(j, index): the chosen few rows are read, not every candidate's.
         if any(vectors.similarity(j, index) >= REDUNDANT_SIMILARITY for j, _ in chosen):
             continue
-        chosen.append((index, support))
+        chosen.append((index, matches.supporters(index)))
     return [
         CitedSentence(
             sentence=sentences.all[i].text,
@@ -240,13 +244,13 @@ def choose_headline(titles: list[str | None], summary: list[CitedSentence]) -> s
     candidates = [t for t in titles if t]
     if not candidates:
         return _shorten(summary[0].sentence) if summary else None
-    reference = [words(t) for t in candidates] + [words(s.sentence) for s in summary]
+    reference = [set(words(t)) for t in candidates] + [set(words(s.sentence)) for s in summary]
 
     def score(title: str) -> float:
         own = set(words(title))
         if not own:
             return 0.0
-        return sum(len(own & set(r)) / len(own) for r in reference)
+        return sum(len(own & r) for r in reference) / len(own)
 
     return max(candidates, key=lambda t: (score(t), -len(t)))
 
