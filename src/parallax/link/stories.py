@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from operator import itemgetter
 
 from .features import ArticleFeatures
@@ -25,7 +25,6 @@ TERM_WEIGHT = 0.55
 JOIN_THRESHOLD = 0.20
 # Articles this many days from a story's days are another event of the same kind.
 MAX_EVENT_GAP_DAYS = 3
-_GAP = timedelta(days=MAX_EVENT_GAP_DAYS)
 # One event's coverage spans at most this many days; a longer chain is two events.
 MAX_STORY_SPAN_DAYS = 7
 # Candidate stories come from this many of the article's highest-IDF terms.
@@ -59,7 +58,7 @@ def _same_days(a: "StoryState", b: "StoryState") -> bool:
     if not a.day_counts or not b.day_counts:
         return False
     (a_first, a_last), (b_first, b_last) = _span(a), _span(b)
-    return a_first <= b_last + _GAP and b_first <= a_last + _GAP
+    return a_first <= b_last + MAX_EVENT_GAP_DAYS and b_first <= a_last + MAX_EVENT_GAP_DAYS
 
 
 @dataclass(slots=True)
@@ -73,7 +72,7 @@ class StoryState:
     size: int = 0
     members: list[str] = field(default_factory=list)
     day_counts: Counter = field(default_factory=Counter)  # distinct days, for the time checks
-    span: tuple[date, date] | None = None  # first and last of day_counts; None when they changed
+    span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
 
 
@@ -486,11 +485,11 @@ class StoryLinker:
             idf = self._term_idf(term)
             for story in self._by_term.get(term):
                 weight[story] = get(story, 0.0) + idf
-        days = [features.day] if features.day is not None else []
+        day = features.day.toordinal() if features.day is not None else None
         found = set()
         for story_id, _ in sorted(weight.items(), key=itemgetter(1), reverse=True):  # as Counter.most_common
             story = self.stories.get(story_id)  # postings may name stories merged away since
-            if story is None or (days and not _days_fit(days, story)):
+            if story is None or (day is not None and not _day_fits(day, story)):
                 continue
             found.add(story_id)
             if len(found) >= MAX_CANDIDATES:
@@ -544,25 +543,35 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
     story.size += 1
 
 
-def _span(story: StoryState) -> tuple[date, date]:
-    """A dated story's first and last day, kept until its days change.
+def _span(story: StoryState) -> tuple[int, int]:
+    """A dated story's first and last day (day numbers), kept until its days change.
 
     Asked for every candidate story of every article, and again on each repair.
     """
     if story.span is None:
-        story.span = (min(story.day_counts), max(story.day_counts))
+        story.span = (min(story.day_counts).toordinal(), max(story.day_counts).toordinal())
     return story.span
+
+
+def _day_fits(day: int, story: StoryState) -> bool:
+    """``_days_fit`` for one article's day (a day number): the case asked for every candidate of every article."""
+    if not story.day_counts:
+        return True
+    lo, hi = story.span or _span(story)
+    if max(day, hi) - min(day, lo) > MAX_STORY_SPAN_DAYS:
+        return False
+    if abs(day - lo) <= MAX_EVENT_GAP_DAYS or abs(day - hi) <= MAX_EVENT_GAP_DAYS:
+        return True  # near the story's first or last day: no need to look at the others
+    return any(abs(day - d.toordinal()) <= MAX_EVENT_GAP_DAYS for d in story.day_counts)
 
 
 def _days_fit(days: list[date], story: StoryState) -> bool:
     """Whether articles of these days can belong to a story of those: close, and the span short."""
-    story_days = story.day_counts
-    if not story_days:
+    if len(days) == 1:
+        return _day_fits(days[0].toordinal(), story)
+    if not story.day_counts:
         return True
     lo, hi = _span(story)
-    first, last = min(min(days), lo), max(max(days), hi)
-    if (last - first).days > MAX_STORY_SPAN_DAYS:
+    if max(max(days).toordinal(), hi) - min(min(days).toordinal(), lo) > MAX_STORY_SPAN_DAYS:
         return False
-    if len(days) == 1 and (abs((days[0] - lo).days) <= MAX_EVENT_GAP_DAYS or abs((days[0] - hi).days) <= MAX_EVENT_GAP_DAYS):
-        return True  # near the story's first or last day: no need to look at the others
-    return min(abs((a - b).days) for a in days for b in story_days) <= MAX_EVENT_GAP_DAYS
+    return min(abs((a - b).days) for a in days for b in story.day_counts) <= MAX_EVENT_GAP_DAYS
