@@ -111,6 +111,10 @@ PARA = ("The minister said on Tuesday that the talks had made good progress and 
         ([PARA, "Talks to resume", PARA.replace("Tuesday", "Wednesday")], ["Talks to resume"], []),
         # share buttons and a copyright footer after the article go
         ([PARA, PARA.replace("minister", "envoy"), "Share on Facebook", "© 2020 Example Media. All rights reserved."], [], ["Share on Facebook", "All rights reserved"]),
+        # a page cut mid-sentence keeps its last fragment; a heading after the article's end goes
+        ([PARA, PARA.replace("minister", "envoy"), "The envoy added that both sides would meet again in"],
+         ["would meet again in"], []),
+        ([PARA, PARA.replace("minister", "envoy"), "Upcoming Events"], [], ["Upcoming Events"]),
         # a menu line of capitalised words before the article goes
         (["Home World Politics Business Tech Sport Culture Opinion", PARA, PARA.replace("said", "added")], [], ["Home World Politics"]),
     ],

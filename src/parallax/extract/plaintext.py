@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, infer_day_first
-from .lines import MAX_SHORT_WORDS, LineInfo, normalise, read_lines
+from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, LineInfo, normalise, read_lines
 
 # --- thresholds -------------------------------------------------------------
 # Non-prose lines allowed between two prose lines of one block (a crosshead, a
@@ -207,7 +207,12 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
             end += 1
     if end + 1 == len(infos) - 1:
         last = infos[-1]
-        if not last.is_chrome and not last.ends_sentence and not last.is_meta and not last.is_caption:
+        # Cut mid-sentence, it reads as prose does; a Title Case line there is the
+        # heading of the site's next box ("Local News", "Upcoming Events").
+        if (
+            not last.is_chrome and not last.ends_sentence and not last.is_meta and not last.is_caption
+            and last.capital_share <= MAX_PROSE_CAPITAL_SHARE
+        ):
             end = last.index
     return _Block(start, end, block.words, block.prose_lines)
 
