@@ -24,6 +24,8 @@ MIN_LONG_LINE_WORDS = 20
 MAX_PROSE_CAPITAL_SHARE = 0.6
 # A "short" line that could be a crosshead, prompt or link.
 MAX_SHORT_WORDS = 14
+# Furniture words ("Share", "Related") make a line chrome only on lines this short.
+MAX_CHROME_WORDS = 6
 # A line opening with a dateline ("GENEVA (AP) —") is the lede from this many words.
 MIN_DATELINE_WORDS = 6
 # Menus: at least this many words, nearly all capitalised, no sentence punctuation.
@@ -112,11 +114,11 @@ class LineInfo:
     capital_share: float
     repeated: bool = False
     has_time: bool = False
-    has_date: bool = False
+    has_date: bool = False  # looked for on short lines only
     glued: bool = False
     copyright: bool = False
     credit: bool = False
-    chrome_words: bool = False
+    chrome_words: bool = False  # looked for on short lines only
     urlish: bool = False
     starts_lower: bool = False
     dateline: bool = False
@@ -153,7 +155,7 @@ class LineInfo:
             return True
         if self.has_time and self.has_date and self.words <= MAX_SHORT_WORDS and not self.ends_sentence:
             return False  # a dateline like "June 16, 2021 7:25 PM": meta, decided elsewhere
-        short = self.words <= 6 and not self.ends_sentence
+        short = self.words <= MAX_CHROME_WORDS and not self.ends_sentence
         return short and (self.chrome_words or self.urlish)
 
     @property
@@ -204,19 +206,23 @@ def describe(line: str, index: int) -> LineInfo:
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(1 for w in alpha if w[0].isupper())
     first = line.lstrip(_QUOTE_OPEN + "—–-… ")[:1]
+    ends_sentence = bool(_SENTENCE_END.search(line))
+    # Signs read only on short lines (see LineInfo's properties) are looked for
+    # only there: most of a page's text is in its long lines.
+    short = len(words) <= MAX_SHORT_WORDS
     return LineInfo(
         index=index,
         text=line,
         words=len(words),
-        ends_sentence=bool(_SENTENCE_END.search(line)),
+        ends_sentence=ends_sentence,
         capital_share=capitals / len(alpha) if alpha else 1.0,
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
-        has_date=bool(find_dates(line)),
+        has_date=short and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line)),
         credit=bool(_CREDIT.search(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
-        chrome_words=bool(_CHROME_WORDS.search(line)),
+        chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         appeal=bool(_APPEAL.search(line) and _ADDRESS.search(line) and not _QUOTE_MARKS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
