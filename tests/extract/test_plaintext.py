@@ -115,6 +115,14 @@ PARA = ("The minister said on Tuesday that the talks had made good progress and 
         ([PARA, PARA.replace("minister", "envoy"), "The envoy added that both sides would meet again in"],
          ["would meet again in"], []),
         ([PARA, PARA.replace("minister", "envoy"), "Upcoming Events"], [], ["Upcoming Events"]),
+        # ... a long fragment too, and one below a crosshead; not a link there, nor a comment form
+        ([PARA, PARA.replace("minister", "envoy"), "The envoy added that both sides would meet again in Vienna once the experts had finished their"],
+         ["once the experts had finished their"], []),
+        ([PARA, PARA.replace("minister", "envoy"), "Talks to resume", "The envoy added that both sides would meet again in"],
+         ["Talks to resume", "would meet again in"], []),
+        ([PARA, PARA.replace("minister", "envoy"), "Talks to resume", "Read it at CNN"], [], ["Read it at CNN"]),
+        ([PARA, PARA.replace("minister", "envoy"), "Leave a Reply", "Your email address will not be published. Required fields are marked *"],
+         [], ["Leave a Reply", "Required fields"]),
         # a menu line of capitalised words before the article goes
         (["Home World Politics Business Tech Sport Culture Opinion", PARA, PARA.replace("said", "added")], [], ["Home World Politics"]),
     ],

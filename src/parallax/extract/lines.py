@@ -70,7 +70,7 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
-    r"\b(?:share|shares|comments?|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
+    r"\b(?:share|shares|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
     r"advertising|sponsored|read (?:more|also|next)|related|follow us|click here|cookies?|privacy|"
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"

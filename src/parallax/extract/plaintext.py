@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, infer_day_first
-from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, LineInfo, normalise, read_lines
+from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines
 
 # --- thresholds -------------------------------------------------------------
 # Non-prose lines allowed between two prose lines of one block (a crosshead, a
@@ -205,14 +205,13 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
     if infos[end].text.rstrip().endswith(":"):
         while end + 1 < len(infos) and is_list_item(infos[end + 1]):
             end += 1
-    if end + 1 == len(infos) - 1:
-        last = infos[-1]
-        # Cut mid-sentence, it reads as prose does; a Title Case line there is the
-        # heading of the site's next box ("Local News", "Upcoming Events").
-        if (
-            not last.is_chrome and not last.ends_sentence and not last.is_meta and not last.is_caption
-            and last.capital_share <= MAX_PROSE_CAPITAL_SHARE
-        ):
+    # The page's last line cut mid-sentence, right after the block; or after a
+    # crosshead below it, when the fragment is long enough not to be a link.
+    last = infos[-1]
+    if end < last.index and _is_cut_fragment(last, infos):
+        between = infos[end + 1: -1]
+        heading = len(between) == 1 and _is_crosshead(between[0]) and not between[0].is_caption
+        if not between or (heading and last.words >= MIN_SENTENCE_WORDS):
             end = last.index
     return _Block(start, end, block.words, block.prose_lines)
 
@@ -314,7 +313,7 @@ def label_lines(
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
             labels[i] = "meta"
-        elif info.is_prose or _is_crosshead(info):
+        elif info.is_prose or _is_crosshead(info) or _is_cut_fragment(info, infos):
             labels[i] = "body"
         else:
             labels[i] = "boilerplate"
@@ -347,6 +346,19 @@ def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
         return False
     neighbours = [infos[j] for j in (info.index - 1, info.index + 1) if 0 <= j < len(infos)]
     return any(n.is_meta for n in neighbours)
+
+
+def _is_cut_fragment(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """The page's last line, where a crawl cut a paragraph: stopped after a word, in prose's lower case.
+
+    A Title Case line there is the heading of the site's next box ("Local News"),
+    a line ending in a symbol a form's note ("Required fields are marked *").
+    """
+    return (
+        info.index == len(infos) - 1 and not info.ends_sentence and not info.is_chrome and not info.is_meta
+        and not info.is_caption and info.capital_share <= MAX_PROSE_CAPITAL_SHARE
+        and (info.text[-1].isalnum() or info.text[-1] in ",;-–—")
+    )
 
 
 def _is_crosshead(info: LineInfo) -> bool:
