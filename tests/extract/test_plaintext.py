@@ -202,10 +202,11 @@ def test_a_youre_reading_label_is_not_part_of_the_title(extract_options):
 def test_captions_that_point_at_the_picture_or_stand_above_a_credit_are_not_body(extract_options):
     pictured = "The harbour master, 58, is pictured at the quay on Tuesday morning after the collapse."
     above_credit = "Inspectors walk along the northern quay beside the fallen crane."
+    credited = "Divers search the water beside the ship. Photo: Harbour Press"
     text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], pictured, above_credit, "(Harbour TV)",
-                      *BODY[1:]])
+                      credited, *BODY[1:]])
     article = extract(_page(text), extract_options)
-    assert pictured not in article.body_text and above_credit not in article.body_text
+    assert pictured not in article.body_text and above_credit not in article.body_text and credited not in article.body_text
     assert all(p in article.body_text for p in BODY)
 
 
@@ -228,3 +229,15 @@ def test_party_labels_and_past_pictures_are_not_captions(extract_options):
     text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
     article = extract(_page(text), extract_options)
     assert all(line in article.body_text for line in reported)
+
+
+def test_a_list_the_article_ends_with_stays_whole(extract_options):
+    # Award names are not photo credits ("Best Picture:"), the lead-in is body, and
+    # the list runs to its last item, past the last line long enough to be prose.
+    lead = "The list of winners for the awards presented on Sunday evening by the national academy of film:"
+    winners = ["Best Picture: “The Harbour.”", "Actor: Sam Lowe, “North Quay.”", "Actress: Ana Ruiz, “The Long Tide.”",
+               "Director: Lena Berg, “The Harbour,” a film shot entirely at night.", "Original Song: “Low Water.”",
+               "Documentary: “Cranes.”"]
+    article = extract(_page("\n".join(["Harbour film wins top award", *BODY, lead, *winners])), extract_options)
+    assert lead in article.body_text
+    assert all(w in article.body_text for w in winners)

@@ -32,6 +32,8 @@ from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS,
 MAX_GAP_LINES = 2
 # Consecutive list items that may stand inside an article without breaking it.
 MAX_LIST_LINES = 25
+# Items in a row that make a list the article ends in.
+MIN_LIST_RUN = 3
 # A later block joins the article when it is this close and holds this much prose.
 MAX_JOIN_GAP_LINES = 3
 MIN_JOIN_BLOCK_WORDS = 40
@@ -173,6 +175,12 @@ def is_list_item(info: LineInfo) -> bool:
     return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
 
 
+def _in_list(infos: list[LineInfo], end: int) -> bool:
+    """Whether the lines up to ``end`` are a list of "label: value" items, a few of them at least."""
+    run = infos[max(0, end - MIN_LIST_RUN + 1): end + 1]
+    return len(run) == MIN_LIST_RUN and all(is_list_item(i) and ":" in i.text[1:] for i in run)
+
+
 def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) -> _Block:
     """Grow the main block over what belongs to the article around it.
 
@@ -201,8 +209,10 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
             break
         i -= 1
     end = block.end
-    # A lead-in ending with a colon introduces a list that ends the article.
-    if infos[end].text.rstrip().endswith(":"):
+    # A lead-in ending with a colon introduces a list that ends the article; a
+    # block that ends inside a list (its last lines "Actor: Gary Oldman.") ends
+    # where the list does.
+    if infos[end].text.rstrip().endswith(":") or _in_list(infos, end):
         while end + 1 < len(infos) and is_list_item(infos[end + 1]):
             end += 1
     # The page's last line cut mid-sentence, right after the block; or after a
@@ -313,7 +323,7 @@ def label_lines(
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
             labels[i] = "meta"
-        elif info.is_prose or _is_crosshead(info) or _is_cut_fragment(info, infos):
+        elif info.is_prose or _is_crosshead(info) or _is_cut_fragment(info, infos) or _introduces_list(info, infos):
             labels[i] = "body"
         else:
             labels[i] = "boilerplate"
@@ -346,6 +356,12 @@ def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
         return False
     neighbours = [infos[j] for j in (info.index - 1, info.index + 1) if 0 <= j < len(infos)]
     return any(n.is_meta for n in neighbours)
+
+
+def _introduces_list(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A lead-in ending with a colon, a list under it: "List of winners for the 90th Academy Awards:"."""
+    following = infos[info.index + 1: info.index + 2]
+    return info.text.rstrip().endswith(":") and bool(following) and is_list_item(following[0])
 
 
 def _is_cut_fragment(info: LineInfo, infos: list[LineInfo]) -> bool:
