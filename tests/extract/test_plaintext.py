@@ -188,10 +188,20 @@ def test_a_headline_printed_twice_is_the_title_even_when_it_reads_like_prose(ext
 def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_options):
     appeal = "Your support helps us to tell the story"
     adblock = "By allowing ads to appear on this site, you support the local businesses who, in turn, support journalism."
-    text = "\n".join([adblock, "Crane collapses onto cargo ship at northern quay", appeal, *BODY])
+    paywall = "Unlike many other outlets, we choose not to lock readers out of our reporting with paywalls."
+    text = "\n".join([adblock, "Crane collapses onto cargo ship at northern quay", appeal, *BODY, paywall])
     article = extract(_page(text), extract_options)
     assert article.title == "Crane collapses onto cargo ship at northern quay"
-    assert appeal not in article.body_text and adblock not in article.body_text
+    assert appeal not in article.body_text and adblock not in article.body_text and paywall not in article.body_text
+
+
+def test_a_promo_label_glued_to_its_link_is_not_body(extract_options):
+    promo = "WATCH:Highlights of the rescue at the northern quay"
+    update = "UPDATE: The harbour authority said on Friday evening that the quay would reopen on Monday."
+    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], promo, update, *BODY[1:]])
+    article = extract(_page(text), extract_options)
+    assert promo not in article.body_text
+    assert update in article.body_text  # a label with its space is the article's own
 
 
 def test_a_youre_reading_label_is_not_part_of_the_title(extract_options):
@@ -215,6 +225,7 @@ def test_news_about_ad_blockers_memberships_or_appeals_stays_in_the_body(extract
         "Ad blocker use rose by a tenth last year, according to an industry survey published on Monday.",
         "Finland applied to become a member of the alliance on Wednesday, officials in Helsinki said.",
         "“Your donation helps families rebuild,” the charity said in a statement on Tuesday evening.",
+        "The newspaper put its website behind a paywall in 2019 and has since doubled its subscribers.",
     ]
     text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
     article = extract(_page(text), extract_options)

@@ -35,8 +35,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
 _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
 # Words run together where a crawler dropped the markup between two elements:
-# "modelsGMT 08:44", "returnGMT", "in Russiawww.reuters.com".
-_GLUED = re.compile(r"[a-z]{2}(?:[A-Z]{2,}\b|www\.)|[a-z][.?!][A-Z][a-z]+\s[A-Z]")
+# "modelsGMT 08:44", "returnGMT", "in Russiawww.reuters.com", a promo's label and
+# its link "LIVE:Our coverage as it happened".
+_GLUED = re.compile(r"[a-z]{2}(?:[A-Z]{2,}\b|www\.)|[a-z][.?!][A-Z][a-z]+\s[A-Z]|^[A-Z]{2,}:[A-Z]")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bdeveloped by\b|\bpowered by\b", re.I)
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
 _BARE_CREDIT_PATTERN = r"^\s*\([^()]{2,40}\)\s*$"
@@ -85,7 +86,7 @@ _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
     r"\b(?:support|fund) (?:our|independent|quality) journalism\b|\bdonate now\b|\bmake a donation\b|"
     r"\bad ?-?blockers?\b|\ballowing ads\b|\bdisable your ad\b|\bwhitelist (?:us|our site)\b|"
-    r"\bbecome a (?:subscriber|supporter)\b",
+    r"\bbecome a (?:subscriber|supporter)\b|\bpaywalls?\b",
     re.I,
 )
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
