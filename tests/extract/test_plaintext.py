@@ -252,3 +252,16 @@ def test_a_list_the_article_ends_with_stays_whole(extract_options):
     article = extract(_page("\n".join(["Harbour film wins top award", *BODY, lead, *winners])), extract_options)
     assert lead in article.body_text
     assert all(w in article.body_text for w in winners)
+
+
+def test_a_date_printed_under_the_article_is_its_date_a_related_links_date_is_not(extract_options):
+    under = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "March 4, 2025", "Harbours"])),
+                    extract_options)
+    assert under.published == "2025-03-04" and under.published_from == "page"
+    related = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "Related stories",
+                                       "Harbour reopens after repairs to the southern quay", "March 1, 2025"])), extract_options)
+    assert related.published is None
+    dated_list = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "March 4, 2025",
+                                          "Harbour reopens after repairs March 1, 2025", "Ferry strike ends February 27, 2025"])),
+                         extract_options)
+    assert dated_list.published is None

@@ -406,8 +406,9 @@ def find_published(
 
     In order of trust: a crawler's date stamp, a meta line above the body or
     among its first lines, then any other head line (a page title ending in
-    "| 16.06.2021"). Dates below the body (related links, footers) and in
-    chrome lines (copyright years) are other articles' or the site's.
+    "| 16.06.2021"), then a date line right under the body. Other dates below
+    the body (related links, footers) and in chrome lines (copyright years)
+    are other articles' or the site's.
     """
     if stamp:
         found = find_dates(stamp)
@@ -418,6 +419,12 @@ def find_published(
     ranked = [i for i in head if labels[i.index] == "meta"] + [
         i for i in head if labels[i.index] != "meta" and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
     ]
+    # Some pages print the date under the article instead: a line of nothing but
+    # a date right below its last paragraph. A related link's date has its
+    # headline above it; a list of dated items goes on dated below it.
+    below = infos[block.end + 1: block.end + 3]
+    if below and below[0].is_meta and not (len(below) > 1 and (below[1].has_time or find_dates(below[1].text))):
+        ranked.append(below[0])
     for info in ranked:
         dates = find_dates(info.text, day_first=day_first)
         if dates:
