@@ -22,6 +22,9 @@ def _annotate(annotator, paragraphs, published="2012-06-19"):
         ("The revolt erupted in March 2011.", "2012-06-19", "2011-03-01"),
         ("Saleh left power in February.", "2012-06-19", "2012-02-01"),
         ("The vote was held yesterday.", "2012-06-19", "2012-06-18"),
+        # an anniversary piece dates its event by the publication day
+        ("Barcelona won the final at Wembley on this day in 2011.", "2022-05-28", "2011-05-28"),
+        ("Ten years ago today, the ship went down off the coast.", "2022-06-19", "2012-06-19"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence, published, expected):

@@ -105,3 +105,17 @@ def test_undated_orphan_joins_the_one_story_it_fits_but_not_one_of_two_look_alik
         twins.restore(f, 2)
     alone, _ = twins.assign(_f("o", partial, names, None))
     assert twins.repair({alone}) == {}  # two events fit it alike: no guess
+
+
+def test_an_anniversary_piece_is_dated_by_its_event_a_background_date_is_not():
+    from parallax.link import features_of
+    from parallax.model import AnnotatedArticle, Annotations, Article
+
+    def item(event_date):
+        article = Article(id="a", source="a", title=None, body=["x"], published="2022-05-28")
+        annotations = Annotations(sentences=[], entities=[], times=[], quotes=[], figures=[], terms={}, event_date=event_date)
+        return AnnotatedArticle(article=article, annotations=annotations)
+
+    assert features_of(item("2011-05-28")).day == date(2011, 5, 28)  # "on this day in 2011"
+    assert features_of(item("2021-05-25")).day == date(2022, 5, 28)  # "Floyd, who died on May 25, 2021"
+    assert features_of(item(None)).day == date(2022, 5, 28)

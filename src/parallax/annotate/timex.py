@@ -28,6 +28,10 @@ _MONTH_NAME = (
 )
 # Order matters: longer, more specific shapes first; a span is read once.
 _RULES: list[tuple[str, re.Pattern[str]]] = [
+    # An anniversary piece dates its event by the publication day: "on this day in
+    # 2011", "ten years ago today" (before "duration", which would take "ten years").
+    ("this_day_in", re.compile(r"\bthis day in (?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("years_ago_today", re.compile(r"\b(?P<n>" + _NUMBER_WORDS + r") years ago today\b", re.I)),
     ("duration", re.compile(r"\b" + _NUMBER_WORDS + r"[- ]" + _UNIT + r"(?:[- ](?:long|old))?\b", re.I)),
     ("month_year", re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month_day", re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.I)),
@@ -107,6 +111,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
         return dated(date(int(m.group("year")), 1, 1), "year")
     if anchor is None:
         return dated(None, "day")
+    if kind == "this_day_in":
+        return dated(_same_day_in(anchor, int(m.group("year"))), "day")
+    if kind == "years_ago_today":
+        years = _NUMBER_VALUES.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
+        return dated(_same_day_in(anchor, anchor.year - years) if years else None, "day")
     if kind in ("month_day", "day_month"):
         month, day = _month(m.group("month")), int(m.group("day"))
         return dated(_nearest_year(anchor, month, day, future), "day")
@@ -134,6 +143,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
             return dated(date(year, month, 1), "month")
         return dated(date(anchor.year + sign, 1, 1), "year")
     return None
+
+
+_NUMBER_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def _same_day_in(anchor: date, year: int) -> date | None:
+    """The publication day's month and day in ``year`` (29 February falls back to the 28th)."""
+    try:
+        return anchor.replace(year=year)
+    except ValueError:
+        return anchor.replace(year=year, day=28)
 
 
 def _month(name: str) -> int:

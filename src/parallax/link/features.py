@@ -44,9 +44,17 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
     # The years a text names tell two finals between the same clubs apart.
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
-    # The publication date anchors the article in time; the lede's event date can
-    # be background ("Floyd, who died on May 25, 2020"), so it is the fallback.
+    # The publication date anchors the article in time; the lede's event date can be
+    # background ("Floyd, who died on May 25, 2020"), so it is the fallback, except
+    # in an anniversary piece: its event fell on the same day of an earlier year
+    # ("on this day in 2011"), and that event is its story.
     when = item.article.published or item.annotations.event_date
+    if when and _anniversary(item.annotations.event_date, when):
+        when = item.annotations.event_date
     return ArticleFeatures(
         id=item.article.id, terms=terms, entities=frozenset(entities), day=date.fromisoformat(when) if when else None
     )
+
+
+def _anniversary(event: str | None, published: str) -> bool:
+    return bool(event) and event[5:] == published[5:] and event[:4] < published[:4]  # type: ignore[index]
