@@ -15,16 +15,18 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .annotate import Annotator, make_headline_reader, redate
 from .dossier import build_dossier, infer_published
 from .errors import PageRejected
 from .extract import ExtractOptions, extract
 from .ingest import read_pages
-from .link import Linker, linking_order
 from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
 from .store import Store, content_hash
+
+if TYPE_CHECKING:
+    from .link import Linker
 
 LOGGER = logging.getLogger(__name__)
 
@@ -86,6 +88,10 @@ class Pipeline:
         run's first batches (``_collect``), so restoring costs no time of its own;
         a run whose pages are all stored already never restores at all.
         """
+        # Imported here: the worker processes import this module for ``analyse``
+        # and never link, and the MinHash library costs a worker 0.4 s to load.
+        from .link import Linker
+
         with self._timed("restore"):
             linker = Linker(next_story_id=self.store.max_story_id() + 1)
             for article_id, state, story, group, body in self.store.link_state():
@@ -244,6 +250,8 @@ class Pipeline:
 
     def _link_all(self, items: list[AnnotatedArticle], report: IngestReport):
         assignments: list[Assignment] = []
+        from .link import linking_order
+
         for item in linking_order(items):
             assignment = _check("link", self.linker(item), Assignment)
             assignments.append(assignment)
