@@ -119,3 +119,12 @@ def test_an_anniversary_piece_is_dated_by_its_event_a_background_date_is_not():
     assert features_of(item("2011-05-28")).day == date(2011, 5, 28)  # "on this day in 2011"
     assert features_of(item("2021-05-25")).day == date(2022, 5, 28)  # "Floyd, who died on May 25, 2021"
     assert features_of(item(None)).day == date(2022, 5, 28)
+
+
+def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_story():
+    # Two floods reported with the same words the same day: the places and people tell them apart.
+    linker = StoryLinker()
+    s1, _ = linker.assign(_f("a", FLOOD, {"nairobi", "anna adler"}, date(2020, 3, 2)))
+    s2, _ = linker.assign(_f("b", FLOOD, {"lima", "omar sato"}, date(2020, 3, 2)))
+    s3, _ = linker.assign(_f("c", FLOOD, {"nairobi", "kenya red cross"}, date(2020, 3, 3)))
+    assert s1 != s2 and s3 == s1

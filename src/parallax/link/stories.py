@@ -5,7 +5,9 @@ articles and the days they report. An article is compared only with the stories
 an inverted index returns for its entities and rarest terms (never with every
 story), by TF-IDF cosine over terms (document frequencies kept up to date as
 articles arrive) and IDF-weighted cosine over canonical entities. Stories whose
-days lie far apart are different events even when they share every name.
+days lie far apart are different events even when they share every name; an
+article that shares no name with a story is not of its event, however alike
+the words.
 """
 
 from __future__ import annotations
@@ -162,8 +164,12 @@ class StoryLinker:
     def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
         if days and not _days_fit(days, story):
             return 0.0
-        term_sim = self._cosine(terms, story, "terms", self._term_idf)
         entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
+        if entities and story.entities and entity_sim == 0.0:
+            # Coverage of one event shares a name: a place, a person, an organisation.
+            # Two floods the same day, worded alike, in Nairobi and in Lima share none.
+            return 0.0
+        term_sim = self._cosine(terms, story, "terms", self._term_idf)
         return TERM_WEIGHT * term_sim + (1 - TERM_WEIGHT) * entity_sim
 
     def _cosine(self, a: dict, story: StoryState, kind: str, idf) -> float:
