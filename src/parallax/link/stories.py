@@ -146,22 +146,22 @@ class StoryLinker:
         """The story for a new article and the score it joined with (1.0 for a new story)."""
         self._count(features)
         best, best_score = None, 0.0
-        for story_id in self._candidates(features):
-            score = self.similarity(features, self.stories[story_id])
+        # One entity vector for every candidate (the cosine weighs it once), and no
+        # day check: the candidates are of fitting days already.
+        entities = dict.fromkeys(features.entities, 1)
+        ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
+        for story_id in self._candidates(features, ranked[:INDEX_TERMS]):
+            score = self._score(features.terms, entities, [], self.stories[story_id])
             if score > best_score:
                 best, best_score = story_id, score
         if best is None or best_score < self.threshold:
             best, best_score = self.next_id, 1.0
             self.next_id += 1
-        self._join(features, best)
+        self._join(features, best, ranked)
         return best, best_score
 
-    def similarity(self, features: ArticleFeatures, story: StoryState) -> float:
-        """How well an article fits a story, 0..1; 0 for a story of other days."""
-        days = [features.day] if features.day is not None else []
-        return self._score(features.terms, dict.fromkeys(features.entities, 1), days, story)
-
     def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
+        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days."""
         if days and not _days_fit(days, story):
             return 0.0
         entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
@@ -298,10 +298,14 @@ class StoryLinker:
                 self._remove_member(story, member)
                 own = self._score(summary.terms, entities, days, story)
                 best, best_score = story_id, own + REASSIGN_MARGIN
+                day = summary.day.toordinal() if summary.day else None
                 for other_id in self._member_candidates(summary):
                     if other_id == story_id or other_id not in self.stories:
                         continue
-                    score = self._score(summary.terms, entities, days, self.stories[other_id])
+                    other = self.stories[other_id]
+                    if day is not None and not _day_fits(day, other):
+                        continue  # scores 0: checked here without building the day list
+                    score = self._score(summary.terms, entities, [], other)
                     if score > best_score:
                         best, best_score = other_id, score
                 self._record_member(self._story(best), member)
@@ -478,7 +482,7 @@ class StoryLinker:
     def _entity_idf(self, entity: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self.entity_df[entity])) + 1.0
 
-    def _candidates(self, features: ArticleFeatures) -> set[int]:
+    def _candidates(self, features: ArticleFeatures, top_terms: list[str]) -> set[int]:
         """The stories sharing the most (and rarest) keys with the article, of fitting days; at most MAX_CANDIDATES."""
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
@@ -487,7 +491,7 @@ class StoryLinker:
             idf = self._entity_idf(entity)
             for story in self._by_entity.get(entity):
                 weight[story] = get(story, 0.0) + idf
-        for term in self._top_terms(features.terms):
+        for term in top_terms:
             idf = self._term_idf(term)
             for story in self._by_term.get(term):
                 weight[story] = get(story, 0.0) + idf
@@ -506,9 +510,9 @@ class StoryLinker:
         ranked = sorted(terms, key=lambda t: -(1 + math.log(terms[t])) * self._term_idf(t))
         return ranked[:n]
 
-    def _join(self, features: ArticleFeatures, story_id: int) -> None:
+    def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None) -> None:
         self._recent.add(features.id)
-        top = self._top_terms(features.terms, MEMBER_TERMS)
+        top = top if top is not None else self._top_terms(features.terms, MEMBER_TERMS)
         self._members[features.id] = MemberSummary(
             day=features.day, terms={t: features.terms[t] for t in top}, entities=features.entities
         )
