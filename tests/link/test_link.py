@@ -128,3 +128,23 @@ def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_sto
     s2, _ = linker.assign(_f("b", FLOOD, {"lima", "omar sato"}, date(2020, 3, 2)))
     s3, _ = linker.assign(_f("c", FLOOD, {"nairobi", "kenya red cross"}, date(2020, 3, 3)))
     assert s1 != s2 and s3 == s1
+
+
+def test_one_days_fit_agrees_with_the_rule_it_spells_out():
+    # Close to one of the story's days, and the story with it no longer than its span limit.
+    from collections import Counter
+    from datetime import timedelta
+
+    from parallax.link.stories import MAX_EVENT_GAP_DAYS, MAX_STORY_SPAN_DAYS, StoryState, _day_fits
+
+    start = date(2020, 3, 1)
+    for offsets in ([0], [0, 2], [0, 6], [0, 3, 7], [0, 9]):
+        days = [start + timedelta(days=o) for o in offsets]
+        story = StoryState(id=1, day_counts=Counter(days))
+        for shift in range(-12, 22):
+            day = start + timedelta(days=shift)
+            expected = (
+                (max(days + [day]) - min(days + [day])).days <= MAX_STORY_SPAN_DAYS
+                and min(abs((day - d).days) for d in days) <= MAX_EVENT_GAP_DAYS
+            )
+            assert _day_fits(day.toordinal(), story) == expected, (offsets, shift)

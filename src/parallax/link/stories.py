@@ -568,10 +568,22 @@ def _day_fits(day: int, story: StoryState) -> bool:
     if not story.day_counts:
         return True
     lo, hi = story.span or _span(story)
-    if max(day, hi) - min(day, lo) > MAX_STORY_SPAN_DAYS:
-        return False
-    if abs(day - lo) <= MAX_EVENT_GAP_DAYS or abs(day - hi) <= MAX_EVENT_GAP_DAYS:
-        return True  # near the story's first or last day: no need to look at the others
+    # Spelled out by case, without min/max/abs: this runs millions of times on a long stream.
+    if day < lo:
+        if hi - day > MAX_STORY_SPAN_DAYS:
+            return False
+        if lo - day <= MAX_EVENT_GAP_DAYS:
+            return True  # near the story's first day: no need to look at the others
+    elif day > hi:
+        if day - lo > MAX_STORY_SPAN_DAYS:
+            return False
+        if day - hi <= MAX_EVENT_GAP_DAYS:
+            return True  # near its last day
+    else:
+        if hi - lo > MAX_STORY_SPAN_DAYS:
+            return False
+        if day - lo <= MAX_EVENT_GAP_DAYS or hi - day <= MAX_EVENT_GAP_DAYS:
+            return True
     return any(abs(day - d.toordinal()) <= MAX_EVENT_GAP_DAYS for d in story.day_counts)
 
 
