@@ -85,7 +85,7 @@ class Pipeline:
         """The linker with every stored article's state, restored on first use.
 
         Late on purpose: with workers, the first use is while they analyse the
-        run's first batches (``_collect``), so restoring costs no time of its own;
+        run's first batches (``_collect``), so restoring overlaps their work;
         a run whose pages are all stored already never restores at all.
         """
         # Imported here: the worker processes import this module for ``analyse``
