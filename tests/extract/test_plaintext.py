@@ -175,6 +175,17 @@ BODY = [
     "Nobody was hurt, the authority said, but inspectors will examine every crane on the quay before it reopens.",
     "Dock workers said the crane had been due for replacement last year and had broken down twice this spring.",
 ]
+HEADLINE = "Crane collapses onto cargo ship at northern quay"
+
+
+def _inside_article(extract_options, *lines: str):
+    """The crane article with ``lines`` set between its first and second paragraphs."""
+    return extract(_page("\n".join([HEADLINE, BODY[0], *lines, *BODY[1:]])), extract_options)
+
+
+def _with_lines_below(extract_options, below: list[str]):
+    """The crane article under its headline, with ``below`` after its last paragraph."""
+    return extract(_page("\n".join([HEADLINE, *BODY, *below])), extract_options)
 
 
 def test_a_headline_printed_twice_is_the_title_even_when_it_reads_like_prose(extract_options):
@@ -189,33 +200,30 @@ def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_op
     appeal = "Your support helps us to tell the story"
     adblock = "By allowing ads to appear on this site, you support the local businesses who, in turn, support journalism."
     paywall = "Unlike many other outlets, we choose not to lock readers out of our reporting with paywalls."
-    text = "\n".join([adblock, "Crane collapses onto cargo ship at northern quay", appeal, *BODY, paywall])
+    text = "\n".join([adblock, HEADLINE, appeal, *BODY, paywall])
     article = extract(_page(text), extract_options)
-    assert article.title == "Crane collapses onto cargo ship at northern quay"
+    assert article.title == HEADLINE
     assert appeal not in article.body_text and adblock not in article.body_text and paywall not in article.body_text
 
 
 def test_a_promo_label_glued_to_its_link_is_not_body(extract_options):
     promo = "WATCH:Highlights of the rescue at the northern quay"
     update = "UPDATE: The harbour authority said on Friday evening that the quay would reopen on Monday."
-    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], promo, update, *BODY[1:]])
-    article = extract(_page(text), extract_options)
+    article = _inside_article(extract_options, promo, update)
     assert promo not in article.body_text
     assert update in article.body_text  # a label with its space is the article's own
 
 
 def test_a_youre_reading_label_is_not_part_of_the_title(extract_options):
-    text = "\n".join(["You're reading: Crane collapses onto cargo ship at northern quay", *BODY])
-    assert extract(_page(text), extract_options).title == "Crane collapses onto cargo ship at northern quay"
+    text = "\n".join(["You're reading: " + HEADLINE, *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
 
 
 def test_captions_that_point_at_the_picture_or_stand_above_a_credit_are_not_body(extract_options):
     pictured = "The harbour master, 58, is pictured at the quay on Tuesday morning after the collapse."
     above_credit = "Inspectors walk along the northern quay beside the fallen crane."
     credited = "Divers search the water beside the ship. Photo: Harbour Press"
-    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], pictured, above_credit, "(Harbour TV)",
-                      credited, *BODY[1:]])
-    article = extract(_page(text), extract_options)
+    article = _inside_article(extract_options, pictured, above_credit, "(Harbour TV)", credited)
     assert pictured not in article.body_text and above_credit not in article.body_text and credited not in article.body_text
     assert all(p in article.body_text for p in BODY)
 
@@ -227,8 +235,7 @@ def test_news_about_ad_blockers_memberships_or_appeals_stays_in_the_body(extract
         "“Your donation helps families rebuild,” the charity said in a statement on Tuesday evening.",
         "The newspaper put its website behind a paywall in 2019 and has since doubled its subscribers.",
     ]
-    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
-    article = extract(_page(text), extract_options)
+    article = _inside_article(extract_options, *reported)
     assert all(line in article.body_text for line in reported)
 
 
@@ -237,8 +244,7 @@ def test_party_labels_and_past_pictures_are_not_captions(extract_options):
         "Sen. Ted Cruz (R) said on Tuesday that the harbour bill would not pass the chamber this year.",
         "The crane operator was pictured on CCTV leaving the quay shortly before the collapse, police said.",
     ]
-    text = "\n".join(["Crane collapses onto cargo ship at northern quay", BODY[0], *reported, *BODY[1:]])
-    article = extract(_page(text), extract_options)
+    article = _inside_article(extract_options, *reported)
     assert all(line in article.body_text for line in reported)
 
 
@@ -255,13 +261,11 @@ def test_a_list_the_article_ends_with_stays_whole(extract_options):
 
 
 def test_a_date_printed_under_the_article_is_its_date_a_related_links_date_is_not(extract_options):
-    under = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "March 4, 2025", "Harbours"])),
-                    extract_options)
+    under = _with_lines_below(extract_options, ["March 4, 2025", "Harbours"])
     assert under.published == "2025-03-04" and under.published_from == "page"
-    related = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "Related stories",
-                                       "Harbour reopens after repairs to the southern quay", "March 1, 2025"])), extract_options)
+    related = _with_lines_below(extract_options, ["Related stories", "Harbour reopens after repairs to the southern quay", "March 1, 2025"])
     assert related.published is None
-    dated_list = extract(_page("\n".join(["Crane collapses onto cargo ship at northern quay", *BODY, "March 4, 2025",
-                                          "Harbour reopens after repairs March 1, 2025", "Ferry strike ends February 27, 2025"])),
-                         extract_options)
+    dated_list = _with_lines_below(
+        extract_options, ["March 4, 2025", "Harbour reopens after repairs March 1, 2025", "Ferry strike ends February 27, 2025"],
+    )
     assert dated_list.published is None
