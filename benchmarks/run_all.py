@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import extraction  # noqa: E402
 import html_extraction  # noqa: E402
+import plaintext_unseen  # noqa: E402
 import linking  # noqa: E402
 import dossier  # noqa: E402
 import same_fact  # noqa: E402
@@ -20,6 +21,7 @@ import web  # noqa: E402
 if __name__ == "__main__":
     extraction.main()
     html_extraction.main()
+    plaintext_unseen.main()
     linking.main()
     dossier.main()
     same_fact.main()

@@ -269,3 +269,79 @@ def test_a_date_printed_under_the_article_is_its_date_a_related_links_date_is_no
         extract_options, ["March 4, 2025", "Harbour reopens after repairs March 1, 2025", "Ferry strike ends February 27, 2025"],
     )
     assert dated_list.published is None
+
+
+CRANE_URL = "https://harbour-news.example/2025/03/04/crane-collapses-onto-cargo-ship-at-northern-quay/"
+COMMENTS = [
+    "Share this article",
+    "Facebook",
+    "Twitter",
+    "Comments (3)",
+    "Sign in to comment",
+    "dockwatcher",
+    "I have walked past that quay every morning for twenty years and the cranes have always looked as if they would not survive another winter, so nobody here is surprised.",
+    "portcity_resident",
+    "The authority keeps promising new equipment at every council meeting and every year the money goes somewhere else, which is exactly how accidents like this one end up happening.",
+    "old_stevedore",
+    "When I worked the northern quay we inspected every crane each month and wrote up every fault, and I would like to know when the last real inspection of this one took place.",
+]
+
+
+def test_the_article_is_under_the_headline_its_url_spells_not_the_longer_thread_below(extract_options):
+    text = "\n".join(["Harbour News", HEADLINE, *BODY, *COMMENTS])
+    assert extract(_page(text), extract_options).body[0].startswith("I have walked past")  # the longest prose
+    article = extract(_page(text, url=CRANE_URL), extract_options)
+    assert article.title == HEADLINE
+    assert article.body[0] == BODY[0] and "dockwatcher" not in article.body_text and "twenty years" not in article.body_text
+
+
+def test_a_tag_line_sharing_the_url_words_does_not_pull_the_article(extract_options):
+    # "Crane Cargo Ship Northern Quay" is a tag line: only a teaser stands under it.
+    text = "\n".join([HEADLINE, *BODY, "Share this article", "Tags", "Crane Cargo Ship Northern Quay",
+                      "More stories", "Ferry timetable changes for the summer season announced."])
+    article = extract(_page(text, url=CRANE_URL), extract_options)
+    assert article.body[0] == BODY[0] and "Ferry timetable" not in article.body_text
+
+
+def test_slug_words_read_the_headline_part_of_a_url():
+    from parallax.extract.slugs import slug_words, spells_slug
+
+    slug = slug_words(CRANE_URL)
+    assert {"crane", "collapses", "cargo", "ship", "northern", "quay"} <= slug and "2025" not in slug
+    assert slug_words("https://example.com/news/article.php?id=12345") == frozenset()
+    assert slug_words("https://example.com/story/924080/crane-falls.html") == frozenset()  # two words: no headline
+    assert spells_slug("Crane collapses onto cargo ship at northern quay", slug)
+    assert not spells_slug("Harbour authority closes the northern quay for the day after the storm", slug)
+
+
+def test_a_bulleted_link_box_between_headline_and_body_is_not_body(extract_options):
+    text = "\n".join([HEADLINE, BODY[0], "• Ferry timetable changes", "• Quay workers vote to strike", *BODY[1:]])
+    article = extract(_page(text), extract_options)
+    assert "Ferry timetable" not in article.body_text and "Quay workers" not in article.body_text
+    assert article.body[-1] == BODY[-1]
+
+
+MORE_BODY = [
+    "Inspectors from the national safety board arrived on Wednesday morning and spent the day on the quay, photographing the base of the crane and taking samples of the steel.",
+    "The shipping line said the cargo ship had suffered damage to two holds and would stay in port for at least a week while its containers were moved to another vessel.",
+    "The authority said it would publish the inspectors' first findings within a month and that the quay would not reopen before every crane on it had been checked.",
+    "Traders at the fish market beside the quay said they had lost two days of business and asked the authority to open a temporary landing stage further along the harbour.",
+]
+TRENDING = ["Trending News", "Ferry timetable changes for summer", "Quay workers vote to strike",
+            "New bridge opens to traffic", "Harbour festival returns in June"]
+
+
+def test_a_box_of_links_set_into_the_article_does_not_cut_it(extract_options):
+    text = "\n".join([HEADLINE, *BODY, MORE_BODY[0], *TRENDING, *MORE_BODY[1:], "© 2025 Harbour News"])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1]
+    assert "Trending" not in article.body_text and "Ferry timetable" not in article.body_text
+
+
+def test_a_newsletter_box_below_a_box_after_the_article_stays_out(extract_options):
+    # Short lines, then a few short sentences: not the article going on under a box.
+    below = [*TRENDING, "Get the harbour's news, the shipping times and the weather in your inbox every morning.",
+             "No spam, we promise: you can unsubscribe at any time and we will never share your address with anyone.",
+             "Harbour News is part of Coastal Media Group, an independent publisher of local news across the region."]
+    article = _with_lines_below(extract_options, below)
+    assert article.body[-1] == BODY[-1]

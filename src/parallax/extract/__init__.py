@@ -19,6 +19,7 @@ from .dates import date_from_url
 from .html import extract_html
 from .outlets import outlet_from_lines, outlet_from_url
 from .plaintext import HeadlineReader, extract_plaintext
+from .slugs import slug_words
 from .templates import TemplateLookup
 
 LOGGER = logging.getLogger(__name__)
@@ -65,7 +66,9 @@ def extract(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
 def _from_text(page: Page, options: ExtractOptions) -> Article:
     outlet, outlet_from = outlet_from_url(page.url), "url"
     known = options.templates(outlet) if options.templates is not None and outlet else frozenset()
-    result = extract_plaintext(page.content, read_headline=options.read_headline, known_chrome=known)
+    result = extract_plaintext(
+        page.content, read_headline=options.read_headline, known_chrome=known, slug=slug_words(page.url)
+    )
     if outlet is None:
         outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"
     return Article(

@@ -25,6 +25,7 @@ from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, infer_day_first
 from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines
+from .slugs import spells_slug
 
 # --- thresholds -------------------------------------------------------------
 # Non-prose lines allowed between two prose lines of one block (a crosshead, a
@@ -37,8 +38,18 @@ MIN_LIST_RUN = 3
 # A later block joins the article when it is this close and holds this much prose.
 MAX_JOIN_GAP_LINES = 3
 MIN_JOIN_BLOCK_WORDS = 40
+# ... or across a box of at most this many short lines, when this many paragraphs
+# in a row (this share of the block's lines, this many words) resume under it.
+MAX_BOX_LINES = 6
+MIN_BOX_RESUME_LINES = 2
+MIN_BOX_RESUME_WORDS = 2 * MIN_JOIN_BLOCK_WORDS
+DENSE_SHARE = 0.75
 # How far above the body a headline may stand.
 MAX_TITLE_DISTANCE = 8
+# How far below the headline its URL spells the article's prose starts: a dek, a
+# photo, its caption and credit, share buttons and a byline box can stand between.
+MAX_ANCHOR_DISTANCE = 40
+ANCHORED_SHARE = 0.5
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
@@ -80,7 +91,11 @@ class _Block:
 
 
 def extract_plaintext(
-    text: str, *, read_headline: HeadlineReader | None = None, known_chrome: frozenset[str] = frozenset()
+    text: str,
+    *,
+    read_headline: HeadlineReader | None = None,
+    known_chrome: frozenset[str] = frozenset(),
+    slug: frozenset[str] = frozenset(),
 ) -> PlainTextResult:
     """Classify the lines of a scraped page and return the article they hold.
 
@@ -89,6 +104,7 @@ def extract_plaintext(
         read_headline: tells a headline from a verbless photo caption; without
             it every headline-shaped line near the body may be the title.
         known_chrome: normalised lines the outlet prints around every article.
+        slug: the headline words of the page's URL (``slugs.slug_words``).
 
     Raises:
         PageRejected: when no block of prose is found.
@@ -97,10 +113,11 @@ def extract_plaintext(
     if stamp:
         text = text[stamp.end():]
     infos = read_lines(text, known_chrome)
-    block = find_body_block(infos)
+    anchors = [i.index for i in infos if slug and _is_headline_shaped(i, allow_repeat=True) and spells_slug(i.text, slug)]
+    block = find_body_block(infos, anchors)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)
-    title_index = find_title(infos, block, read_headline=read_headline)
+    title_index = find_title(infos, block, read_headline=read_headline, anchors=anchors)
     block = extend_block(infos, block, title_index)
     labels = label_lines(infos, block, title_index, read_headline=read_headline)
     body = join_paragraphs([i for i in infos if labels[i.index] == "body"])
@@ -121,12 +138,14 @@ def extract_plaintext(
     )
 
 
-def find_body_block(infos: list[LineInfo]) -> _Block | None:
+def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | None:
     """The article's main block: prose lines with small gaps, the largest by words.
 
-    Later blocks close below it join when they hold enough prose: articles are
-    split by an ad or a "read also" box, while what follows an article's end is
-    mostly short link lines.
+    When the page prints the headline its URL spells (``anchors``), the first
+    block under it: a whole page holds longer prose than the article (comment
+    threads, teasers of other stories, an "about us" box). Blocks close to it
+    join when they hold enough prose: articles are split by an ad or a "read
+    also" box, while what follows an article's end is mostly short link lines.
     """
     blocks: list[_Block] = []
     current: _Block | None = None
@@ -151,15 +170,48 @@ def find_body_block(infos: list[LineInfo]) -> _Block | None:
             gap += 2 if info.is_chrome else 1
     if not blocks:
         return None
-    main = max(blocks, key=lambda b: b.words)
-    for later in blocks[blocks.index(main) + 1:]:
+    under = [b for b in blocks if any(a <= b.end and b.start - a <= MAX_ANCHOR_DISTANCE for a in anchors)]
+    if under:
+        # The article starts under its headline: the first block there, unless a
+        # later one dwarfs it (the first was a dek or a gallery's captions).
+        largest = max(b.words for b in under)
+        main = next(b for b in under if b.words >= ANCHORED_SHARE * largest)
+    else:
+        main = max(blocks, key=lambda b: b.words)
+    if main.words < MIN_JOIN_BLOCK_WORDS:
+        main = max(blocks, key=lambda b: b.words)  # a teaser under a tag line that shares the slug's words
+    at = blocks.index(main)
+    for earlier in reversed(blocks[:at]):
+        # The article's start, above a box set into it (its paragraphs in a row).
+        between = infos[earlier.end + 1: main.start]
+        if earlier.words < MIN_JOIN_BLOCK_WORDS or any(i.index in anchors for i in between):
+            break  # never above the article's own headline
+        if not _is_box_inside(between, earlier):
+            break
+        main = _Block(earlier.start, main.end, main.words + earlier.words, main.prose_lines + earlier.prose_lines)
+    for later in blocks[at + 1:]:
         between = infos[main.end + 1: later.start]
-        if len(between) > MAX_JOIN_GAP_LINES or later.words < MIN_JOIN_BLOCK_WORDS:
+        if later.words < MIN_JOIN_BLOCK_WORDS:
             break
-        if sum(1 for i in between if i.is_chrome) > 1:
-            break
+        if len(between) > MAX_JOIN_GAP_LINES or sum(1 for i in between if i.is_chrome) > 1:
+            if not _is_box_inside(between, later):
+                break
         main = _Block(main.start, later.end, main.words + later.words, main.prose_lines + later.prose_lines)
     return main
+
+
+def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
+    """Whether short lines between the article and another block are a box set into it ("Trending", "Read also").
+
+    On the box's other side the article goes on as paragraphs in a row; around an
+    article stand teasers or comments, each paragraph under its own headline or
+    user name, and newsletter boxes of a few short sentences.
+    """
+    if len(between) > MAX_BOX_LINES or any(i.is_prose or i.copyright or i.is_meta for i in between):
+        return False  # a dateline or a byline heads an article, not a box
+    if other.words < MIN_BOX_RESUME_WORDS:
+        return False
+    return other.prose_lines >= MIN_BOX_RESUME_LINES and other.prose_lines >= DENSE_SHARE * (other.end - other.start + 1)
 
 
 def is_list_item(info: LineInfo) -> bool:
@@ -169,10 +221,15 @@ def is_list_item(info: LineInfo) -> bool:
     """
     if info.is_chrome or info.is_meta or info.is_caption or info.words > MAX_SHORT_WORDS * 2:
         return False
+    if _is_bulleted_headline(info):
+        return False
     text = info.text
-    if text.startswith(("•", "·", "»", "›")) and not info.ends_sentence:
-        return False  # bulleted headlines: a related-links box
     return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
+
+
+def _is_bulleted_headline(info: LineInfo) -> bool:
+    """A bullet before a line that is no sentence: an item of a related-links box."""
+    return info.text.startswith(("•", "·", "»", "›")) and not info.ends_sentence
 
 
 def _in_list(infos: list[LineInfo], end: int) -> bool:
@@ -238,14 +295,16 @@ def clean_title(text: str) -> str:
     return _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
 
 
-def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineReader | None) -> int | None:
+def find_title(
+    infos: list[LineInfo], block: _Block, *, read_headline: HeadlineReader | None, anchors: list[int] = ()
+) -> int | None:
     """Index of the headline, or None when no line is headline enough.
 
     Candidates stand above the main block. Signs: a breadcrumb ends with it, or
     it is printed twice; it is the page's first real line; it stands right
     above the dateline or the body; it shares words with the lede; it has a
     verb (a photo caption standing where a headline would is a verbless string
-    of names).
+    of names); the URL spells it.
     """
     best, best_score = None, 0.0
     first = max(0, block.start - MAX_TITLE_DISTANCE)
@@ -260,7 +319,7 @@ def find_title(infos: list[LineInfo], block: _Block, *, read_headline: HeadlineR
         if info.is_prose and not twice:
             continue  # a line of prose; printed twice above the body, it is a headline all the same
         crumb = any(len(o.text) > len(info.text) and normalise(o.text).endswith(key) for o in infos[:block.start])
-        strong = crumb or twice
+        strong = crumb or twice or info.index in anchors
         score = 2.0 if strong else 0.0
         following = infos[info.index + 1:]
         nxt = following[0] if following else None
@@ -309,6 +368,7 @@ def label_lines(
 ) -> dict[int, LineLabel]:
     """A label for every line, from its place relative to the title and the body block."""
     labels: dict[int, LineLabel] = {}
+    boxed = _boxed_lines(infos, block)
     for info in infos:
         i = info.index
         if i == title_index:
@@ -317,7 +377,7 @@ def label_lines(
             labels[i] = _label_head_line(info, infos, block, title_index, read_headline)
         elif i > block.end:
             labels[i] = "boilerplate"
-        elif info.is_chrome:
+        elif info.is_chrome or i in boxed:
             labels[i] = "boilerplate"
         elif info.is_caption:
             labels[i] = "caption"
@@ -328,6 +388,24 @@ def label_lines(
         else:
             labels[i] = "boilerplate"
     return labels
+
+
+def _boxed_lines(infos: list[LineInfo], block: _Block) -> set[int]:
+    """Lines of a box set into the article: a run of short lines that are neither prose nor list items.
+
+    A crosshead stands alone above a paragraph; three headings in a row are a
+    "Trending" or "Read also" box.
+    """
+    boxed: set[int] = set()
+    run: list[int] = []
+    for info in infos[block.start: block.end + 2]:
+        if info.index <= block.end and not info.is_prose and not (info.is_caption or info.is_meta or is_list_item(info)):
+            run.append(info.index)
+            continue
+        if len(run) >= MIN_LIST_RUN:
+            boxed.update(run)
+        run = []
+    return boxed
 
 
 def _label_head_line(
@@ -378,8 +456,8 @@ def _is_cut_fragment(info: LineInfo, infos: list[LineInfo]) -> bool:
 
 
 def _is_crosshead(info: LineInfo) -> bool:
-    """A short heading inside the article: not chrome, not a time stamp, a few words."""
-    return not info.is_chrome and not info.is_meta and info.words <= MAX_SHORT_WORDS
+    """A short heading inside the article: not chrome, not a time stamp, not a bulleted link, a few words."""
+    return not info.is_chrome and not info.is_meta and info.words <= MAX_SHORT_WORDS and not _is_bulleted_headline(info)
 
 
 def join_paragraphs(lines: list[LineInfo]) -> list[str]:
