@@ -345,3 +345,19 @@ def test_a_newsletter_box_below_a_box_after_the_article_stays_out(extract_option
              "Harbour News is part of Coastal Media Group, an independent publisher of local news across the region."]
     article = _with_lines_below(extract_options, below)
     assert article.body[-1] == BODY[-1]
+
+
+def test_photos_set_into_the_article_break_nothing_and_their_labels_make_them_captions(extract_options):
+    photos = ["Image copyright Getty Images", "Image caption The crane lies across the ship's deck",
+              "Image copyright Reuters", "Image caption Inspectors on the northern quay on Wednesday"]
+    article = extract(_page("\n".join([HEADLINE, *MORE_BODY, *photos, *BODY])), extract_options)
+    assert article.body[0] == MORE_BODY[0] and article.body[-1] == BODY[-1]
+    assert "Image caption" not in article.body_text and "Getty" not in article.body_text
+    assert [line.label for line in article.lines if line.text.startswith("Image caption")] == ["caption", "caption"]
+
+
+def test_the_article_start_above_an_advert_joins_as_its_end_below_would(extract_options):
+    text = "\n".join(["Harbour News", "Home", "Ports", *MORE_BODY[:2], "Advertisement",
+                      "Watch the crane fall", *MORE_BODY[2:], *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == MORE_BODY[0] and article.body[-1] == BODY[-1]

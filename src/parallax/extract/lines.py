@@ -45,7 +45,9 @@ _CREDIT = re.compile(
     r"\((?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit)\b|"
     r"[.|•–—-]\s*(?:photo|picture|image)s?\s*:|"  # "... celebrates. Photo: Reuters", not "Best Picture: Coco"
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
-    r"^\s*(?:photo|image|picture|caption|credit)\s*:|" + _BARE_CREDIT_PATTERN,
+    r"^\s*(?:photo|image|picture|caption|credit)\s*:|"
+    # The labels a page prints for screen readers: "Image caption Police at the scene", "Media caption ..."
+    r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|" + _BARE_CREDIT_PATTERN,
     re.I,
 )
 # How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",

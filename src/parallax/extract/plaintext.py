@@ -166,8 +166,9 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
                 blocks.append(current)
             gap = 0
         else:
-            # Chrome inside an article (a share bar) breaks a block only when it runs on.
-            gap += 2 if info.is_chrome else 1
+            # Chrome inside an article (a share bar) breaks a block only when it runs on;
+            # a photo's caption and credit stand inside articles and break nothing.
+            gap += 0 if info.is_caption else 2 if info.is_chrome else 1
     if not blocks:
         return None
     under = [b for b in blocks if any(a <= b.end and b.start - a <= MAX_ANCHOR_DISTANCE for a in anchors)]
@@ -182,22 +183,24 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         main = max(blocks, key=lambda b: b.words)  # a teaser under a tag line that shares the slug's words
     at = blocks.index(main)
     for earlier in reversed(blocks[:at]):
-        # The article's start, above a box set into it (its paragraphs in a row).
         between = infos[earlier.end + 1: main.start]
-        if earlier.words < MIN_JOIN_BLOCK_WORDS or any(i.index in anchors for i in between):
+        if any(i.index in anchors for i in between) or not _joins(between, earlier):
             break  # never above the article's own headline
-        if not _is_box_inside(between, earlier):
-            break
         main = _Block(earlier.start, main.end, main.words + earlier.words, main.prose_lines + earlier.prose_lines)
     for later in blocks[at + 1:]:
-        between = infos[main.end + 1: later.start]
-        if later.words < MIN_JOIN_BLOCK_WORDS:
+        if not _joins(infos[main.end + 1: later.start], later):
             break
-        if len(between) > MAX_JOIN_GAP_LINES or sum(1 for i in between if i.is_chrome) > 1:
-            if not _is_box_inside(between, later):
-                break
         main = _Block(main.start, later.end, main.words + later.words, main.prose_lines + later.prose_lines)
     return main
+
+
+def _joins(between: list[LineInfo], other: _Block) -> bool:
+    """Whether a block beside the article is more of it: close, with enough prose, or past a box set into it."""
+    if other.words < MIN_JOIN_BLOCK_WORDS:
+        return False
+    if len(between) <= MAX_JOIN_GAP_LINES and sum(1 for i in between if i.is_chrome) <= 1:
+        return True
+    return _is_box_inside(between, other)
 
 
 def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
