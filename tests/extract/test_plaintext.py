@@ -361,3 +361,12 @@ def test_the_article_start_above_an_advert_joins_as_its_end_below_would(extract_
                       "Watch the crane fall", *MORE_BODY[2:], *BODY])
     article = extract(_page(text), extract_options)
     assert article.body[0] == MORE_BODY[0] and article.body[-1] == BODY[-1]
+
+
+def test_a_verbless_headline_of_names_is_the_title_when_the_url_spells_it(extract_options):
+    # Read alone, a string of names above the body is a photo caption; the URL says it is the headline.
+    headline = "Obama And Putin In Los Cabos"
+    text = "\n".join(["World News", headline, *BODY])
+    assert extract(_page(text), extract_options).title != headline
+    url = "https://news.example/2012/06/19/obama-and-putin-in-los-cabos"
+    assert extract(_page(text, url=url), extract_options).title == headline

@@ -343,7 +343,9 @@ def find_title(
             score += 1.5 * len(words & lede_words) / len(words)
         if score <= max(best_score, 1.0) - 1e-9:
             continue  # reading the line could only lower its score: skip the tagger
-        if read_headline is not None:
+        # The tagger is most of extraction's time; a line the URL spells needs no
+        # telling from a caption.
+        if read_headline is not None and info.index not in anchors:
             has_verb, proper_share = read_headline(info.text)
             if not has_verb:
                 if proper_share >= CAPTION_PROPER_SHARE and not strong:
