@@ -44,17 +44,38 @@ class Event:
     day: date
 
 
-def events(n: int, seed: int = 7, start: date = date(2015, 1, 1)) -> list[Event]:
+def events(n: int, seed: int = 7, start: date = date(2015, 1, 1), *, scale: float = 1.0) -> list[Event]:
+    """``n`` events over ten years; ``scale`` multiplies the places and names drawn from (see ``iter_stream``)."""
     rng = random.Random(seed)
+    places, first, last = _pools(scale)
     out = []
     for i in range(n):
         kind = rng.choice(list(KINDS))
-        people = (f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"{rng.choice(FIRST)} {rng.choice(LAST)}")
+        people = (f"{rng.choice(first)} {rng.choice(last)}", f"{rng.choice(first)} {rng.choice(last)}")
         if out and rng.random() < 0.2:  # a look-alike of an earlier event: same people and kind
             twin = out[rng.randrange(len(out))]
             kind, people = twin.kind, twin.people
-        out.append(Event(i, kind, people, rng.choice(PLACES), start + timedelta(days=rng.randrange(3650))))
+        out.append(Event(i, kind, people, rng.choice(places), start + timedelta(days=rng.randrange(3650))))
     return out
+
+
+_SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vo", "sa", "dor", "ne", "bu", "li", "ga", "to", "ri", "pen", "zu"]
+
+
+def _pools(scale: float) -> tuple[list[str], list[str], list[str]]:
+    """The places and first and last names, grown by ``scale`` with made-up names past the real ones."""
+    def grown(base: list[str], size: int, seed: int) -> list[str]:
+        rng, out, seen = random.Random(seed), list(base), set(base)
+        while len(out) < size:
+            name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+            if name not in seen:
+                seen.add(name)
+                out.append(name)
+        return out
+
+    root = max(scale, 1.0) ** 0.5  # people are pairs of names: each pool grows by the square root
+    return (grown(PLACES, round(len(PLACES) * max(scale, 1.0)), 1), grown(FIRST, round(len(FIRST) * root), 2),
+            grown(LAST, round(len(LAST) * root), 3))
 
 
 def article_for(event: Event, n: int, rng: random.Random) -> AnnotatedArticle:
@@ -106,3 +127,36 @@ def stream(n_articles: int, *, per_event: int = 8, seed: int = 7) -> tuple[list[
             gold[item.article.id] = event.id
     items.sort(key=lambda i: (i.article.published, i.article.id))
     return items[:n_articles], gold
+
+
+def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int = 10_000):
+    """``(article, event id)`` pairs in publication order, made as they are read.
+
+    For streams past ``base`` articles the places and names grow with the
+    stream, so that an event meets as many look-alikes (same kind, same place,
+    same week) at a million articles as at ten thousand: news of more days
+    names more places and people, while a fixed list of twenty places would
+    put ever more events into each place and week. Nothing is held but the
+    events and the articles of the next few days, so a million articles fit.
+    """
+    import heapq
+
+    rng = random.Random(seed)
+    evs = sorted(events(max(1, n_articles // per_event), seed, scale=n_articles / base), key=lambda e: (e.day, e.id))
+    pending: list[tuple[str, str, int, AnnotatedArticle]] = []  # (published, id, event, article)
+    emitted = 0
+    for event in evs:
+        # Articles are published up to two days after their event; those before
+        # this event's day can come out.
+        while pending and pending[0][0] < event.day.isoformat():
+            yield pending[0][3], heapq.heappop(pending)[2]
+            emitted += 1
+            if emitted >= n_articles:
+                return
+        for n in range(per_event):
+            item = article_for(event, n, rng)
+            heapq.heappush(pending, (item.article.published, item.article.id, event.id, item))
+    while pending and emitted < n_articles:
+        item = heapq.heappop(pending)
+        yield item[3], item[2]
+        emitted += 1

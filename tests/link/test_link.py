@@ -148,3 +148,14 @@ def test_one_days_fit_agrees_with_the_rule_it_spells_out():
                 and min(abs((day - d).days) for d in days) <= MAX_EVENT_GAP_DAYS
             )
             assert _day_fits(day.toordinal(), story) == expected, (offsets, shift)
+
+
+def test_the_copy_index_forgets_articles_dated_out_of_its_window():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    other = " ".join(f"other{i} unrelated story words here" for i in range(60))
+    index = SyndicationIndex(window_days=14)
+    index.add("a", minhash_of(wire), day=100)
+    index.add("c", minhash_of(other), day=110)
+    assert index.add("b", minhash_of(wire), day=112) == "syn-a"  # twelve days on: still a copy
+    index.add("d", minhash_of(other + " again"), day=130)  # "a" is now dated out of the window
+    assert index.add("e", minhash_of(wire), day=131) is None

@@ -37,13 +37,14 @@ class Linker:
         ``body`` is needed only for states stored before signatures were kept.
         """
         signature = decode_signature(state["minhash"]) if "minhash" in state else minhash_of(body or "")
-        self.syndication.restore(article_id, signature, syndication_group)
-        self.stories.restore(ArticleFeatures.from_json(article_id, state), story)
+        features = ArticleFeatures.from_json(article_id, state)
+        self.syndication.restore(article_id, signature, syndication_group, _day_number(features))
+        self.stories.restore(features, story)
 
     def __call__(self, item: AnnotatedArticle) -> Assignment:
         signature = minhash_of(item.article.body_text)
-        group = self.syndication.add(item.article.id, signature)
         features = features_of(item)
+        group = self.syndication.add(item.article.id, signature, _day_number(features))
         story, score = self.stories.assign(features)
         self._states[item.article.id] = {**features.to_json(), "minhash": encode_signature(signature)}
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
@@ -64,6 +65,10 @@ class Linker:
     def take_regrouped(self) -> dict[str, str]:
         """Earlier articles that a later copy put into a syndication group, with the group."""
         return {i: g for i in self.syndication.take_updated() if (g := self.syndication.group_of(i))}
+
+
+def _day_number(features: ArticleFeatures) -> int | None:
+    return features.day.toordinal() if features.day else None
 
 
 __all__ = ["ArticleFeatures", "Linker", "features_of", "linking_order"]

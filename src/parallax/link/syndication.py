@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections import deque
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -17,6 +18,12 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 # Estimated Jaccard similarity of shingle sets above which two bodies are copies.
 COPY_THRESHOLD = 0.5
+# Outlets run an agency story within days of it; the index forgets articles dated
+# this long before the newest one. Its buckets are most of the link stage's memory
+# (about 7 KB an article), which would otherwise grow with the stream for ever.
+WINDOW_DAYS = 14
+# ... and holds at most this many, whatever their dates (a day of the world's news is 100k-200k).
+MAX_INDEXED = 200_000
 _WORD = re.compile(r"\w+")
 
 
@@ -49,15 +56,22 @@ def decode_signature(text: str) -> MinHash:
 
 
 class SyndicationIndex:
-    """Finds earlier copies of a body; groups are named after their first member."""
+    """Finds earlier copies of a body among the articles of the last ``WINDOW_DAYS``; groups are named after their first member."""
 
-    def __init__(self, threshold: float = COPY_THRESHOLD) -> None:
+    def __init__(self, threshold: float = COPY_THRESHOLD, window_days: int = WINDOW_DAYS) -> None:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._group: dict[str, str] = {}
         self.updated: set[str] = set()  # ids whose group changed since the last ``take_updated``
+        self._window = window_days
+        self._arrivals: deque[tuple[int, str]] = deque()  # (day number, id) in the order indexed
+        self._newest = 0
 
-    def add(self, article_id: str, signature: MinHash) -> str | None:
-        """Index an article by its body's signature; return its syndication group, or None when it has no copy yet."""
+    def add(self, article_id: str, signature: MinHash, day: int | None = None) -> str | None:
+        """Index an article by its body's signature; return its syndication group, or None when it has no copy yet.
+
+        ``day`` is the article's date as a day number (``date.toordinal``); an
+        undated article counts as of the newest day seen.
+        """
         group = None
         matches = [m for m in self._lsh.query(signature) if m != article_id]
         if matches:
@@ -67,18 +81,28 @@ class SyndicationIndex:
                 if member not in self._group:
                     self._group[member] = group
                     self.updated.add(member)
-        if article_id not in self._lsh:
-            self._lsh.insert(article_id, signature)
+        self._insert(article_id, signature, day)
         if group is not None:
             self._group[article_id] = group
         return group
 
-    def restore(self, article_id: str, signature: MinHash, group: str | None) -> None:
+    def restore(self, article_id: str, signature: MinHash, group: str | None, day: int | None = None) -> None:
         """Index a stored article with its stored group, without searching."""
-        if article_id not in self._lsh:
-            self._lsh.insert(article_id, signature)
+        self._insert(article_id, signature, day)
         if group is not None:
             self._group[article_id] = group
+
+    def _insert(self, article_id: str, signature: MinHash, day: int | None) -> None:
+        if article_id not in self._lsh:
+            self._lsh.insert(article_id, signature)
+            self._newest = max(self._newest, day or 0)
+            self._arrivals.append((day or self._newest, article_id))
+        # Articles leave in the order they came, once the first in line is dated
+        # out of the window: an archive ingested after today's news stays while
+        # it is being read, and its copies are found.
+        horizon = self._newest - self._window
+        while self._arrivals and (self._arrivals[0][0] < horizon or len(self._arrivals) > MAX_INDEXED):
+            self._lsh.remove(self._arrivals.popleft()[1])
 
     def take_updated(self) -> set[str]:
         """Earlier articles that joined a group because a later copy arrived."""
