@@ -159,3 +159,15 @@ def test_the_copy_index_forgets_articles_dated_out_of_its_window():
     assert index.add("b", minhash_of(wire), day=112) == "syn-a"  # twelve days on: still a copy
     index.add("d", minhash_of(other + " again"), day=130)  # "a" is now dated out of the window
     assert index.add("e", minhash_of(wire), day=131) is None
+
+
+def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_recent():
+    from parallax.link.stories import Postings
+
+    index = Postings(cap=2)
+    index.add("geneva", 1, [100])  # a story of week 100
+    index.add("geneva", 2, [110])  # ten weeks later
+    index.add("geneva", 3, [None])  # an undated story
+    assert index.near("geneva", 101) == {1, 3} and index.near("geneva", 110) == {2, 3}
+    assert list(index.recent("geneva")) == [2, 3]  # at most two, the oldest out
+    assert index.discard("geneva", 2, [110]) == [110] and index.near("geneva", 110) == {3}

@@ -79,31 +79,68 @@ class StoryState:
 
 
 class Postings:
-    """Key → the stories indexed under it, the most recently touched last, at most MAX_POSTING each.
+    """Key → the stories indexed under it: by week, and the most recently touched of any time.
 
     News keys are time-local: a name common for years ("Geneva") would
-    otherwise make every arriving article score thousands of old stories. The
-    oldest stories drop out of a full posting; an article still finds them
-    through its rarer keys.
+    otherwise make every arriving article score thousands of old stories. A
+    dated article looks only at the weeks its story could span (``near``); an
+    undated one at the most recent stories under each key (``recent``). Each
+    list keeps at most MAX_POSTING stories, the oldest dropping out; an article
+    still finds them through its rarer keys.
     """
 
     def __init__(self, cap: int = 0) -> None:
         self.cap = cap or MAX_POSTING
-        self._lists: dict[str, dict[int, None]] = {}
+        self._recent: dict[str, dict[int, None]] = {}
+        self._weekly: dict[tuple[str, int | None], dict[int, None]] = {}  # None: stories without a date
 
-    def add(self, key: str, story: int) -> None:
-        posting = self._lists.setdefault(key, {})
+    def add(self, key: str, story: int, weeks) -> None:
+        """Index ``story`` under ``key`` in each of ``weeks`` (week numbers, or None for an undated story)."""
+        _push(self._recent, key, story, self.cap)
+        for week in weeks:
+            _push(self._weekly, (key, week), story, self.cap)
+
+    def discard(self, key: str, story: int, weeks) -> list:
+        """Take ``story`` out from under ``key``; returns the weeks it was found in (for ``add`` elsewhere)."""
+        posting = self._recent.get(key)
+        if posting:
+            posting.pop(story, None)
+        found = []
+        for week in (*weeks, None):
+            posting = self._weekly.get((key, week))
+            if posting and posting.pop(story, False) is None:
+                found.append(week)
+        return found
+
+    def recent(self, key: str):
+        return self._recent.get(key, {}).keys()
+
+    def near(self, key: str, week: int) -> set[int]:
+        """Stories under ``key`` that can hold an article of ``week``, and the undated ones."""
+        found: set[int] = set()
+        weekly = self._weekly
+        for w in (week - 2, week - 1, week, week + 1, week + 2, None):
+            posting = weekly.get((key, w))
+            if posting:
+                found.update(posting)
+        return found
+
+
+def _push(lists: dict, key, story: int, cap: int) -> None:
+    posting = lists.get(key)
+    if posting is None:
+        posting = lists[key] = {}
+    else:
         posting.pop(story, None)
-        posting[story] = None
-        if len(posting) > self.cap:
-            del posting[next(iter(posting))]
+    posting[story] = None
+    if len(posting) > cap:
+        del posting[next(iter(posting))]
 
-    def discard(self, key: str, story: int) -> bool:
-        posting = self._lists.get(key)
-        return bool(posting) and posting.pop(story, False) is None
 
-    def get(self, key: str):
-        return self._lists.get(key, {}).keys()
+def _week(day: date) -> int:
+    # A story spans at most MAX_STORY_SPAN_DAYS and an article fits within
+    # MAX_EVENT_GAP_DAYS of it: ten days, which ``near``'s five weeks cover.
+    return day.toordinal() // 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +165,7 @@ class StoryLinker:
         self._by_entity = Postings()
         self._by_term = Postings()
         self._members: dict[str, MemberSummary] = {}
+        self._story_of: dict[str, int] = {}  # article → its story, for what a repair moved
         self._recent: set[str] = set()  # articles placed since the last repair
         self._vectors: dict[int, tuple] = {}  # weighed article vectors, by the identity of their dict
 
@@ -239,6 +277,8 @@ class StoryLinker:
                     continue
                 other = self.stories[other_id]
                 score = self._score(story.terms, story.entities, story.days, other)
+                if score < MERGE_THRESHOLD_SAME_DAYS:
+                    continue  # below either threshold
                 margin = score - (MERGE_THRESHOLD_SAME_DAYS if _same_days(story, other) else MERGE_THRESHOLD)
                 if margin >= 0 and (best is None or margin > best_margin):
                     best, best_margin = other_id, margin
@@ -246,8 +286,8 @@ class StoryLinker:
                 continue
             queue.append(self._merge_older(best, story_id, before))
         self._adopt_orphans(touched if touched is not None else set(self.stories), before)
-        after = {m: sid for sid, st in self.stories.items() for m in st.members if m in before}
-        return {m: sid for m, sid in after.items() if before.get(m) != sid}
+        story_of = self._story_of
+        return {m: story_of[m] for m, sid in before.items() if story_of[m] != sid}
 
     def _adopt_orphans(self, story_ids: set[int], before: dict[str, int]) -> None:
         """Give an undated article left alone a story, when one story clearly is its event.
@@ -314,11 +354,19 @@ class StoryLinker:
         return changed
 
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
+        return self._lookup(summary.entities, list(summary.terms)[:INDEX_TERMS], [summary.day] if summary.day else [])
+
+    def _lookup(self, entities, terms, days: list[date]) -> set[int]:
+        """Stories sharing a key with an article (or story) of these days; of any time when it has none."""
         found: set[int] = set()
-        for entity in summary.entities:
-            found.update(self._by_entity.get(entity))
-        for term in list(summary.terms)[:INDEX_TERMS]:
-            found.update(self._by_term.get(term))
+        weeks = {_week(d) for d in days}
+        for index, keys in ((self._by_entity, entities), (self._by_term, terms)):
+            for key in keys:
+                if weeks:
+                    for week in weeks:
+                        found |= index.near(key, week)
+                else:
+                    found.update(index.recent(key))
         return found & self.stories.keys()
 
     def _remove_member(self, story: StoryState, member: str) -> None:
@@ -431,17 +479,13 @@ class StoryLinker:
 
     def _unindex(self, story_id: int) -> None:
         story = self.stories[story_id]
+        weeks = _weeks_of(story)
         for index, keys in ((self._by_entity, story.entities), (self._by_term, story.terms)):
             for key in keys:
-                index.discard(key, story_id)
+                index.discard(key, story_id, weeks)
 
     def _story_candidates(self, story: StoryState) -> set[int]:
-        found: set[int] = set()
-        for entity in story.entities:
-            found.update(self._by_entity.get(entity))
-        for term in self._top_terms(story.terms):
-            found.update(self._by_term.get(term))
-        return found & self.stories.keys()
+        return self._lookup(story.entities, self._top_terms(story.terms), list(story.day_counts))
 
     def _merge_older(self, a: int, b: int, before: dict[str, int]) -> int:
         """Merge two stories of a repair into the older (whose id stays); returns it.
@@ -457,6 +501,7 @@ class StoryLinker:
 
     def _merge(self, keep: int, absorb: int) -> None:
         a, b = self.stories[keep], self.stories.pop(absorb)
+        weeks = _weeks_of(b)
         a.terms.update(b.terms)
         a.entities.update(b.entities)
         a.days.extend(b.days)
@@ -464,10 +509,13 @@ class StoryLinker:
         a.span = None
         a.size += b.size
         a.members.extend(b.members)
+        for member in b.members:
+            self._story_of[member] = keep
         for index in (self._by_entity, self._by_term):
             for key in list(b.entities) + list(b.terms):
-                if index.discard(key, absorb):
-                    index.add(key, keep)
+                found = index.discard(key, absorb, weeks)
+                if found:
+                    index.add(key, keep, found)
 
     # --- internals ----------------------------------------------------------
 
@@ -487,14 +535,13 @@ class StoryLinker:
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
         get = weight.get
-        for entity in features.entities:
-            idf = self._entity_idf(entity)
-            for story in self._by_entity.get(entity):
-                weight[story] = get(story, 0.0) + idf
-        for term in top_terms:
-            idf = self._term_idf(term)
-            for story in self._by_term.get(term):
-                weight[story] = get(story, 0.0) + idf
+        week = _week(features.day) if features.day is not None else None
+        for index, keys, idf_of in ((self._by_entity, features.entities, self._entity_idf),
+                                    (self._by_term, top_terms, self._term_idf)):
+            for key in keys:
+                idf = idf_of(key)
+                for story in (index.near(key, week) if week is not None else index.recent(key)):
+                    weight[story] = get(story, 0.0) + idf
         day = features.day.toordinal() if features.day is not None else None
         found = set()
         for story_id, _ in sorted(weight.items(), key=itemgetter(1), reverse=True):  # as Counter.most_common
@@ -532,10 +579,14 @@ class StoryLinker:
         summary = self._members[member]
         _accumulate(story, summary)
         story.members.append(member)
+        self._story_of[member] = story.id
+        # Under the article's own week; an undated article under its story's weeks,
+        # or as undated when the story has no date either.
+        weeks = [_week(summary.day)] if summary.day else _weeks_of(story)
         for entity in summary.entities:
-            self._by_entity.add(entity, story.id)
+            self._by_entity.add(entity, story.id, weeks)
         for term in list(summary.terms)[:INDEX_TERMS]:
-            self._by_term.add(term, story.id)
+            self._by_term.add(term, story.id, weeks)
 
 
 def _accumulate(story: StoryState, summary: MemberSummary) -> None:
@@ -551,6 +602,11 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
         story.day_counts[summary.day] += 1
         story.span = None
     story.size += 1
+
+
+def _weeks_of(story: StoryState) -> list[int | None]:
+    """The weeks a story's articles are dated in, or [None] for an undated story."""
+    return list({_week(d) for d in story.day_counts}) or [None]
 
 
 def _span(story: StoryState) -> tuple[int, int]:
