@@ -171,3 +171,16 @@ def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_rece
     assert index.near("geneva", 101) == {1, 3} and index.near("geneva", 110) == {2, 3}
     assert list(index.recent("geneva")) == [2, 3]  # at most two, the oldest out
     assert index.discard("geneva", 2, [110]) == [110] and index.near("geneva", 110) == {3}
+
+
+def test_two_means_splits_undated_coverage_of_two_look_alike_events():
+    rome = {"final": 2, "rome": 3, "olimpico": 2, "ronaldo": 2, "tevez": 2, "eto": 2, "header": 1}
+    wembley = {"final": 2, "wembley": 3, "london": 2, "villa": 2, "pedro": 2, "rooney": 2, "curler": 1}
+    linker = StoryLinker(threshold=0.0)  # every article joins the first story: one story of both finals
+    feats = (_member_features("r", 3, rome, {"barcelona", "manchester united", "rome"}, None)
+             + _member_features("w", 3, wembley, {"barcelona", "manchester united", "wembley"}, None))
+    ids = {linker.assign(f)[0] for f in feats}
+    assert len(ids) == 1
+    linker.repair(ids)
+    groups = {frozenset(s.members) for s in linker.stories.values()}
+    assert groups == {frozenset({"r0", "r1", "r2"}), frozenset({"w0", "w1", "w2"})}

@@ -429,6 +429,8 @@ class StoryLinker:
         story = self.stories.get(story_id)
         if story is None or story.size < MIN_BISECT_SIZE:
             return []
+        if sum(story.day_counts.values()) == story.size:
+            return []  # every article dated: ``_split`` has checked it by days
         checked = story.norms.get("bisected_at", 0)
         if checked and story.size < checked * BISECT_GROWTH:
             return []  # checked at about this size already: two-means costs the story's size squared
