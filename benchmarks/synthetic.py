@@ -129,8 +129,12 @@ def stream(n_articles: int, *, per_event: int = 8, seed: int = 7) -> tuple[list[
     return items[:n_articles], gold
 
 
-def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int = 10_000):
+def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int = 10_000, undated: float = 0.1):
     """``(article, event id)`` pairs in publication order, made as they are read.
+
+    A share ``undated`` of the articles carry no date at all (none in the page,
+    none in the URL, no event date), as scraped pages often do; they arrive
+    where their publication would have put them.
 
     For streams past ``base`` articles the places and names grow with the
     stream, so that an event meets as many look-alikes (same kind, same place,
@@ -141,7 +145,7 @@ def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int
     """
     import heapq
 
-    rng = random.Random(seed)
+    rng, undated_rng = random.Random(seed), random.Random(seed + 1)
     evs = sorted(events(max(1, n_articles // per_event), seed, scale=n_articles / base), key=lambda e: (e.day, e.id))
     pending: list[tuple[str, str, int, AnnotatedArticle]] = []  # (published, id, event, article)
     emitted = 0
@@ -155,8 +159,19 @@ def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int
                 return
         for n in range(per_event):
             item = article_for(event, n, rng)
-            heapq.heappush(pending, (item.article.published, item.article.id, event.id, item))
+            published = item.article.published
+            if undated_rng.random() < undated:
+                item = _undated(item)
+            heapq.heappush(pending, (published, item.article.id, event.id, item))
     while pending and emitted < n_articles:
         item = heapq.heappop(pending)
         yield item[3], item[2]
         emitted += 1
+
+
+def _undated(item: AnnotatedArticle) -> AnnotatedArticle:
+    from dataclasses import replace
+
+    article = replace(item.article, published=None, published_from=None,
+                      url=f"https://{item.article.outlet}/story/{item.article.id}")
+    return AnnotatedArticle(article=article, annotations=replace(item.annotations, event_date=None))

@@ -188,7 +188,7 @@ class StoryLinker:
         # day check: the candidates are of fitting days already.
         entities = dict.fromkeys(features.entities, 1)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
-        for story_id in self._candidates(features, ranked[:INDEX_TERMS]):
+        for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
             score = self._score(features.terms, entities, [], self.stories[story_id])
             if score > best_score:
                 best, best_score = story_id, score
@@ -354,7 +354,8 @@ class StoryLinker:
         return changed
 
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
-        return self._lookup(summary.entities, list(summary.terms)[:INDEX_TERMS], [summary.day] if summary.day else [])
+        """The stories an article placed earlier is checked against again: those it would be scored against arriving now."""
+        return self._candidates(summary.entities, list(summary.terms)[:INDEX_TERMS], summary.day)
 
     def _lookup(self, entities, terms, days: list[date]) -> set[int]:
         """Stories sharing a key with an article (or story) of these days; of any time when it has none."""
@@ -532,19 +533,19 @@ class StoryLinker:
     def _entity_idf(self, entity: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self.entity_df[entity])) + 1.0
 
-    def _candidates(self, features: ArticleFeatures, top_terms: list[str]) -> set[int]:
-        """The stories sharing the most (and rarest) keys with the article, of fitting days; at most MAX_CANDIDATES."""
+    def _candidates(self, entities, top_terms: list[str], day: date | None) -> set[int]:
+        """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES."""
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
         get = weight.get
-        week = _week(features.day) if features.day is not None else None
-        for index, keys, idf_of in ((self._by_entity, features.entities, self._entity_idf),
+        week = _week(day) if day is not None else None
+        for index, keys, idf_of in ((self._by_entity, entities, self._entity_idf),
                                     (self._by_term, top_terms, self._term_idf)):
             for key in keys:
                 idf = idf_of(key)
                 for story in (index.near(key, week) if week is not None else index.recent(key)):
                     weight[story] = get(story, 0.0) + idf
-        day = features.day.toordinal() if features.day is not None else None
+        day = day.toordinal() if day is not None else None
         found = set()
         for story_id, _ in sorted(weight.items(), key=itemgetter(1), reverse=True):  # as Counter.most_common
             story = self.stories.get(story_id)  # postings may name stories merged away since
