@@ -90,11 +90,11 @@ class Pipeline:
         """
         # Imported here: the worker processes import this module for ``analyse``
         # and never link, and the MinHash library costs a worker 0.4 s to load.
-        from .link import Linker
+        from .link import SIGNATURE_KEY, Linker
 
         with self._timed("restore"):
             linker = Linker(next_story_id=self.store.max_story_id() + 1)
-            for article_id, state, story, group, body in self.store.link_state():
+            for article_id, state, story, group, body in self.store.link_state(SIGNATURE_KEY):
                 linker.restore(article_id, state, story, group, body)
         return linker
 

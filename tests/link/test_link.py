@@ -57,7 +57,7 @@ def test_a_stored_signature_restores_the_copy_index():
 def test_a_state_stored_before_signatures_were_kept_restores_from_the_body():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     linker = Linker()
-    old_state = _f("a", SUMMIT, {"obama"}, None).to_json()  # no "minhash" key
+    old_state = _f("a", SUMMIT, {"obama"}, None).to_json()  # no signature kept
     linker.restore("a", old_state, 3, None, body=wire)
     assert linker.syndication.add("b", minhash_of(wire)) == "syn-a"
 
@@ -184,3 +184,36 @@ def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     linker.repair(ids)
     groups = {frozenset(s.members) for s in linker.stories.values()}
     assert groups == {frozenset({"r0", "r1", "r2"}), frozenset({"w0", "w1", "w2"})}
+
+
+def test_a_signature_hashed_another_way_is_made_again_from_the_body():
+    from parallax.link import SIGNATURE_KEY
+
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    state = {**_f("a", SUMMIT, {"obama"}, None).to_json(), "minhash": "AAAA"}  # an older kind of signature
+    assert SIGNATURE_KEY not in state
+    linker = Linker()
+    linker.restore("a", state, 3, None, body=wire)
+    assert linker.syndication.add("b", minhash_of(wire)) == "syn-a"
+
+
+def test_the_store_gives_the_body_only_to_states_without_the_kept_signature(seed_db):
+    import json
+    import shutil
+    import sqlite3
+
+    from parallax.link import SIGNATURE_KEY
+    from parallax.store import Store
+
+    copy = seed_db.parent / "old-signature.db"
+    shutil.copy(seed_db, copy)
+    with sqlite3.connect(copy) as db:  # one article as an older version stored it
+        first, features = db.execute("SELECT id, features FROM articles ORDER BY id LIMIT 1").fetchone()
+        state = json.loads(features)
+        state["minhash"] = state.pop(SIGNATURE_KEY)
+        db.execute("UPDATE articles SET features = ? WHERE id = ?", (json.dumps(state), first))
+    store = Store(copy, read_only=True)
+    bodies = {article_id: body for article_id, _, _, _, body in store.link_state(SIGNATURE_KEY)}
+    store.close()
+    assert len(bodies) == 2 and bodies[first]
+    assert all(body is None for article_id, body in bodies.items() if article_id != first)

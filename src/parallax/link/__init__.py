@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import AnnotatedArticle, Assignment
 from .features import ArticleFeatures, features_of
 from .stories import StoryLinker
-from .syndication import SyndicationIndex, decode_signature, encode_signature, minhash_of
+from .syndication import SIGNATURE_KEY, SyndicationIndex, decode_signature, encode_signature, minhash_of
 
 
 def linking_order(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -34,9 +34,10 @@ class Linker:
     def restore(self, article_id: str, state: dict, story: int, syndication_group: str | None, body: str | None = None) -> None:
         """Replay an article already stored, from the state ``take_states`` gave for it.
 
-        ``body`` is needed only for states stored before signatures were kept.
+        ``body`` is needed only for states stored without a signature of the
+        current kind (``SIGNATURE_KEY``): before signatures were kept, or hashed otherwise.
         """
-        signature = decode_signature(state["minhash"]) if "minhash" in state else minhash_of(body or "")
+        signature = decode_signature(state[SIGNATURE_KEY]) if SIGNATURE_KEY in state else minhash_of(body or "")
         features = ArticleFeatures.from_json(article_id, state)
         self.syndication.restore(article_id, signature, syndication_group, _day_number(features))
         self.stories.restore(features, story)
@@ -46,7 +47,7 @@ class Linker:
         features = features_of(item)
         group = self.syndication.add(item.article.id, signature, _day_number(features))
         story, score = self.stories.assign(features)
-        self._states[item.article.id] = {**features.to_json(), "minhash": encode_signature(signature)}
+        self._states[item.article.id] = {**features.to_json(), SIGNATURE_KEY: encode_signature(signature)}
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
 
     def take_states(self) -> dict[str, dict]:
@@ -71,4 +72,4 @@ def _day_number(features: ArticleFeatures) -> int | None:
     return features.day.toordinal() if features.day else None
 
 
-__all__ = ["ArticleFeatures", "Linker", "features_of", "linking_order"]
+__all__ = ["SIGNATURE_KEY", "ArticleFeatures", "Linker", "features_of", "linking_order"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+import zlib
 from collections import deque
 
 import numpy as np
@@ -34,12 +35,17 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+# Shingles are hashed by CRC-32, not datasketch's default SHA-1: it was half the
+# cost of a signature, and MinHash's random permutations of the hash values do
+# the mixing (two shingles of one body colliding in 32 bits is a one-in-millions event).
+# Signatures made with another hash are not comparable: SIGNATURE_KEY names these.
+SIGNATURE_KEY = "minhash_crc32"
 # The hash permutations are the same for every signature: made once, not per article.
-_TEMPLATE = MinHash(num_perm=NUM_PERM)
+_TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
 
 
 def minhash_of(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme, hashfunc=zlib.crc32)
     m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m
 
@@ -52,7 +58,8 @@ def encode_signature(signature: MinHash) -> str:
 
 def decode_signature(text: str) -> MinHash:
     values = np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme,
+                   hashfunc=zlib.crc32)
 
 
 class SyndicationIndex:

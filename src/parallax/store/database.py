@@ -371,11 +371,12 @@ class Store:
 
     # --- linking state --------------------------------------------------------
 
-    def link_state(self) -> Iterator[tuple[str, dict, int, str | None, str | None]]:
+    def link_state(self, kept_key: str = "") -> Iterator[tuple[str, dict, int, str | None, str | None]]:
         """(id, linker state, story, syndication group, body) of every stored article, in arrival order.
 
-        The body comes only for articles stored before the linker kept its
-        signatures with them (it is needed to compute them again).
+        The body comes only for articles whose state lacks ``kept_key`` (what
+        the linker keeps to avoid reading the body again: its signature); with
+        no key, never.
         """
         # The body alone is taken out of the stored record in SQL: parsing every
         # whole record in Python would double the cost of starting a run.
@@ -383,8 +384,9 @@ class Store:
                 else "(a.record::json -> 'article' -> 'body')::text")
         rows = self._exec(
             f"SELECT a.id, a.features, a.story, a.syndication_group,"
-            f" CASE WHEN a.features LIKE '%\"minhash\"%' THEN NULL ELSE {body} END AS body"
-            " FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq"
+            f" CASE WHEN :kept = '' OR a.features LIKE :pattern THEN NULL ELSE {body} END AS body"
+            " FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq",
+            {"kept": kept_key, "pattern": f'%"{kept_key}"%'},
         ).mappings()
         for row in rows:
             text = "\n\n".join(json.loads(row["body"])) if row["body"] is not None else None
