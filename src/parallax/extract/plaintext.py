@@ -8,7 +8,8 @@ among them), then related links and footers. ``extract_plaintext`` reads that
 structure as a list of steps:
 
 1. read the signs of each line (``lines.read_lines``);
-2. find the article's main block of prose (``find_body_block``);
+2. find the article's main block of prose (``find_body_block``), under the
+   headline the page's URL spells when it prints one;
 3. find the headline above it (``find_title``);
 4. label every line (title, meta, body, caption, boilerplate);
 5. join lines a scrape broke mid-sentence into paragraphs;
