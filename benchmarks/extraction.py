@@ -104,7 +104,7 @@ def main() -> dict:
     pages = load_dev()
     nlp = load_model()
     options = ExtractOptions(read_headline=make_headline_reader(nlp))
-    bodies, articles, seconds = run_parallax(pages, options)
+    bodies, articles, _ = run_parallax(pages, options)
     titles = [(p["title"], a.title if a else None) for p, a in zip(pages, articles)]
     title_acc = sum(normalise(g or "") == normalise(t or "") for g, t in titles) / len(titles)
     dated = [(p, a) for p, a in zip(pages, articles) if p["published"]]
@@ -114,6 +114,9 @@ def main() -> dict:
         if a and a.published_from == "page" and a.published != p["published"]
     )
     opts_plain = ExtractOptions(read_headline=make_headline_reader(nlp), detect_language=False)
+    # Both speeds after the quality pass above, which warms the tagger and the
+    # caches: timing that first pass counted one-time start-up as extraction.
+    _, _, detect_seconds = run_parallax(pages * 3, options)
     _, _, plain_seconds = run_parallax(pages * 3, opts_plain)
     result = {
         "machine": machine(),
@@ -125,7 +128,7 @@ def main() -> dict:
         "date_accuracy_on_pages_stating_one": round(date_acc, 3),
         "pages_stating_a_date": len(dated),
         "dates_taken_from_chrome": chrome_dates,
-        "pages_per_second_with_language_detection": round(len(pages) / seconds, 1),
+        "pages_per_second_with_language_detection": round(3 * len(pages) / detect_seconds, 1),
         "outlet_templates": run_templates(pages, opts_plain),
         "pages_per_second_plain_text_one_core": round(3 * len(pages) / plain_seconds, 1),
     }
