@@ -10,8 +10,9 @@ nothing here is tuned to any real page.
 
 from __future__ import annotations
 
+import heapq
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from parallax.model import AnnotatedArticle, Annotations, Article, Figure, Mention, Quote
@@ -143,8 +144,6 @@ def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int
     put ever more events into each place and week. Nothing is held but the
     events and the articles of the next few days, so a million articles fit.
     """
-    import heapq
-
     rng, undated_rng = random.Random(seed), random.Random(seed + 1)
     evs = sorted(events(max(1, n_articles // per_event), seed, scale=n_articles / base), key=lambda e: (e.day, e.id))
     pending: list[tuple[str, str, int, AnnotatedArticle]] = []  # (published, id, event, article)
@@ -170,8 +169,6 @@ def iter_stream(n_articles: int, *, per_event: int = 8, seed: int = 7, base: int
 
 
 def _undated(item: AnnotatedArticle) -> AnnotatedArticle:
-    from dataclasses import replace
-
     article = replace(item.article, published=None, published_from=None,
                       url=f"https://{item.article.outlet}/story/{item.article.id}")
     return AnnotatedArticle(article=article, annotations=replace(item.annotations, event_date=None))

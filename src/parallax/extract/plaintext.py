@@ -178,10 +178,8 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         # later one dwarfs it (the first was a dek or a gallery's captions).
         largest = max(b.words for b in under)
         main = next(b for b in under if b.words >= ANCHORED_SHARE * largest)
-    else:
+    if not under or main.words < MIN_JOIN_BLOCK_WORDS:  # short: a teaser under a tag line sharing the slug's words
         main = max(blocks, key=lambda b: b.words)
-    if main.words < MIN_JOIN_BLOCK_WORDS:
-        main = max(blocks, key=lambda b: b.words)  # a teaser under a tag line that shares the slug's words
     at = blocks.index(main)
     for earlier in reversed(blocks[:at]):
         between = infos[earlier.end + 1: main.start]

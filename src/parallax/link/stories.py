@@ -106,7 +106,7 @@ class Postings:
         if posting:
             posting.pop(story, None)
         found = []
-        for week in (*weeks, None):
+        for week in dict.fromkeys((*weeks, None)):  # an undated story's weeks are [None] already
             posting = self._weekly.get((key, week))
             if posting and posting.pop(story, False) is None:
                 found.append(week)
@@ -338,14 +338,10 @@ class StoryLinker:
                 self._remove_member(story, member)
                 own = self._score(summary.terms, entities, days, story)
                 best, best_score = story_id, own + REASSIGN_MARGIN
-                day = summary.day.toordinal() if summary.day else None
-                for other_id in self._member_candidates(summary):
-                    if other_id == story_id or other_id not in self.stories:
+                for other_id in self._member_candidates(summary):  # live stories of fitting days
+                    if other_id == story_id:
                         continue
-                    other = self.stories[other_id]
-                    if day is not None and not _day_fits(day, other):
-                        continue  # scores 0: checked here without building the day list
-                    score = self._score(summary.terms, entities, [], other)
+                    score = self._score(summary.terms, entities, [], self.stories[other_id])
                     if score > best_score:
                         best, best_score = other_id, score
                 self._record_member(self._story(best), member)
@@ -357,18 +353,6 @@ class StoryLinker:
         """The stories an article placed earlier is checked against again: those it would be scored against arriving now."""
         return self._candidates(summary.entities, list(summary.terms)[:INDEX_TERMS], summary.day)
 
-    def _lookup(self, entities, terms, days: list[date]) -> set[int]:
-        """Stories sharing a key with an article (or story) of these days; of any time when it has none."""
-        found: set[int] = set()
-        weeks = {_week(d) for d in days}
-        for index, keys in ((self._by_entity, entities), (self._by_term, terms)):
-            for key in keys:
-                if weeks:
-                    for week in weeks:
-                        found |= index.near(key, week)
-                else:
-                    found.update(index.recent(key))
-        return found & self.stories.keys()
 
     def _remove_member(self, story: StoryState, member: str) -> None:
         summary = self._members[member]
@@ -488,7 +472,16 @@ class StoryLinker:
                 index.discard(key, story_id, weeks)
 
     def _story_candidates(self, story: StoryState) -> set[int]:
-        return self._lookup(story.entities, self._top_terms(story.terms), list(story.day_counts))
+        """Stories sharing a key with a story, of its weeks (of any time when it has no date)."""
+        found: set[int] = set()
+        weeks = {_week(d) for d in story.day_counts}
+        for index, keys in ((self._by_entity, story.entities), (self._by_term, self._top_terms(story.terms))):
+            for key in keys:
+                if not weeks:
+                    found.update(index.recent(key))
+                for week in weeks:
+                    found |= index.near(key, week)
+        return found & self.stories.keys()
 
     def _merge_older(self, a: int, b: int, before: dict[str, int]) -> int:
         """Merge two stories of a repair into the older (whose id stays); returns it.

@@ -44,8 +44,13 @@ SIGNATURE_KEY = "minhash_crc32"
 _TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
 
 
+def _signature(hashvalues=None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, permutations=_TEMPLATE.permutations,
+                   scheme=_TEMPLATE.scheme, hashfunc=zlib.crc32)
+
+
 def minhash_of(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme, hashfunc=zlib.crc32)
+    m = _signature()
     m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m
 
@@ -58,8 +63,7 @@ def encode_signature(signature: MinHash) -> str:
 
 def decode_signature(text: str) -> MinHash:
     values = np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme,
-                   hashfunc=zlib.crc32)
+    return _signature(values)
 
 
 class SyndicationIndex:
