@@ -130,24 +130,27 @@ def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_sto
     assert s1 != s2 and s3 == s1
 
 
-def test_one_days_fit_agrees_with_the_rule_it_spells_out():
-    # Close to one of the story's days, and the story with it no longer than its span limit.
+def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
+    # Some day of the article(s) close to one of the story's days, and all of them
+    # together no longer than the span limit: checked on day sets, not just their ends.
     from collections import Counter
     from datetime import timedelta
 
-    from parallax.link.stories import MAX_EVENT_GAP_DAYS, MAX_STORY_SPAN_DAYS, StoryState, _day_fits
+    from parallax.link.stories import MAX_EVENT_GAP_DAYS, MAX_STORY_SPAN_DAYS, StoryState, _fits
 
     start = date(2020, 3, 1)
     for offsets in ([0], [0, 2], [0, 6], [0, 3, 7], [0, 9]):
         days = [start + timedelta(days=o) for o in offsets]
         story = StoryState(id=1, day_counts=Counter(days))
         for shift in range(-12, 22):
-            day = start + timedelta(days=shift)
-            expected = (
-                (max(days + [day]) - min(days + [day])).days <= MAX_STORY_SPAN_DAYS
-                and min(abs((day - d).days) for d in days) <= MAX_EVENT_GAP_DAYS
-            )
-            assert _day_fits(day.toordinal(), story) == expected, (offsets, shift)
+            for extra in ([], [1], [4], [2, 6]):
+                mine = [start + timedelta(days=shift + e) for e in [0, *extra]]
+                expected = (
+                    (max(days + mine) - min(days + mine)).days <= MAX_STORY_SPAN_DAYS
+                    and min(abs((m - d).days) for m in mine for d in days) <= MAX_EVENT_GAP_DAYS
+                )
+                got = _fits(min(mine).toordinal(), max(mine).toordinal(), story)
+                assert got == expected, (offsets, shift, extra)
 
 
 def test_the_copy_index_forgets_articles_dated_out_of_its_window():

@@ -70,10 +70,9 @@ class StoryState:
     id: int
     terms: Counter = field(default_factory=Counter)
     entities: Counter = field(default_factory=Counter)
-    days: list[date] = field(default_factory=list)
     size: int = 0
     members: list[str] = field(default_factory=list)
-    day_counts: Counter = field(default_factory=Counter)  # distinct days, for the time checks
+    day_counts: Counter = field(default_factory=Counter)  # the days its articles report, with how many each
     span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
 
@@ -119,7 +118,7 @@ class Postings:
         """Stories under ``key`` that can hold an article of ``week``, and the undated ones."""
         found: set[int] = set()
         weekly = self._weekly
-        for w in (week - 2, week - 1, week, week + 1, week + 2, None):
+        for w in (week - 1, week, week + 1, None):
             posting = weekly.get((key, w))
             if posting:
                 found.update(posting)
@@ -138,8 +137,9 @@ def _push(lists: dict, key, story: int, cap: int) -> None:
 
 
 def _week(day: date) -> int:
-    # A story spans at most MAX_STORY_SPAN_DAYS and an article fits within
-    # MAX_EVENT_GAP_DAYS of it: ten days, which ``near``'s five weeks cover.
+    # An article fits a story only with a day of that story within
+    # MAX_EVENT_GAP_DAYS of its own: in its week or the one either side
+    # (``near``), under which that article of the story is indexed.
     return day.toordinal() // 7
 
 
@@ -189,7 +189,7 @@ class StoryLinker:
         entities = dict.fromkeys(features.entities, 1)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
         for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
-            score = self._score(features.terms, entities, [], self.stories[story_id])
+            score = self._score(features.terms, entities, None, self.stories[story_id])
             if score > best_score:
                 best, best_score = story_id, score
         if best is None or best_score < self.threshold:
@@ -198,9 +198,13 @@ class StoryLinker:
         self._join(features, best, ranked)
         return best, best_score
 
-    def _score(self, terms: dict, entities: dict, days: list[date], story: StoryState) -> float:
-        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days."""
-        if days and not _days_fit(days, story):
+    def _score(self, terms: dict, entities: dict, span: tuple[int, int] | None, story: StoryState) -> float:
+        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days.
+
+        ``span`` is the first and last day (day numbers) of the article or story
+        compared; None skips the day check (undated, or checked already).
+        """
+        if span is not None and not _fits(span[0], span[1], story):
             return 0.0
         entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
         if entities and story.entities and entity_sim == 0.0:
@@ -276,7 +280,7 @@ class StoryLinker:
                 if other_id == story_id or other_id not in self.stories:
                     continue
                 other = self.stories[other_id]
-                score = self._score(story.terms, story.entities, story.days, other)
+                score = self._score(story.terms, story.entities, _span(story) if story.day_counts else None, other)
                 if score < MERGE_THRESHOLD_SAME_DAYS:
                     continue  # below either threshold
                 margin = score - (MERGE_THRESHOLD_SAME_DAYS if _same_days(story, other) else MERGE_THRESHOLD)
@@ -300,12 +304,12 @@ class StoryLinker:
         """
         for story_id in sorted(story_ids):
             story = self.stories.get(story_id)
-            if story is None or story.size != 1 or story.days:
+            if story is None or story.size != 1 or story.day_counts:
                 continue
             summary = self._members[story.members[0]]
             entities = dict.fromkeys(summary.entities, 1)
             scores = sorted(
-                ((self._score(summary.terms, entities, [], self.stories[other]), other)
+                ((self._score(summary.terms, entities, None, self.stories[other]), other)
                  for other in self._member_candidates(summary) if other != story_id and other in self.stories),
                 reverse=True,
             )
@@ -333,15 +337,15 @@ class StoryLinker:
             members = [m for m in story.members if only is None or m in only]
             for member in members:
                 summary = self._members[member]
-                days = [summary.day] if summary.day else []
+                day = summary.day.toordinal() if summary.day else None
                 entities = dict.fromkeys(summary.entities, 1)
                 self._remove_member(story, member)
-                own = self._score(summary.terms, entities, days, story)
+                own = self._score(summary.terms, entities, (day, day) if day is not None else None, story)
                 best, best_score = story_id, own + REASSIGN_MARGIN
                 for other_id in self._member_candidates(summary):  # live stories of fitting days
                     if other_id == story_id:
                         continue
-                    score = self._score(summary.terms, entities, [], self.stories[other_id])
+                    score = self._score(summary.terms, entities, None, self.stories[other_id])
                     if score > best_score:
                         best, best_score = other_id, score
                 self._record_member(self._story(best), member)
@@ -361,7 +365,6 @@ class StoryLinker:
         story.terms = +story.terms  # drop zero counts
         story.entities = +story.entities
         if summary.day is not None:
-            story.days.remove(summary.day)
             story.day_counts[summary.day] -= 1
             if story.day_counts[summary.day] <= 0:
                 del story.day_counts[summary.day]
@@ -371,9 +374,9 @@ class StoryLinker:
 
     def _split(self, story_id: int) -> list[int]:
         story = self.stories.get(story_id)
-        if story is None or len({d for d in story.days}) < 2:
+        if story is None or len(story.day_counts) < 2:
             return []
-        days = sorted(set(story.days))
+        days = sorted(story.day_counts)
         groups: list[list[date]] = [[days[0]]]
         for day in days[1:]:
             if (day - groups[-1][-1]).days > MAX_EVENT_GAP_DAYS:
@@ -425,7 +428,7 @@ class StoryLinker:
 
         def sim(m: str, centroid: StoryState) -> float:
             terms, entities = vectors[m]
-            return self._score(terms, entities, [], centroid)
+            return self._score(terms, entities, None, centroid)
 
         first = members[0]
         probe = self._state_of([first])
@@ -440,7 +443,7 @@ class StoryLinker:
             if not groups[0] or not groups[1]:
                 return []
         a, b = (self._state_of(g) for g in groups)
-        if self._score(a.terms, a.entities, a.days, b) >= MERGE_THRESHOLD:
+        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= MERGE_THRESHOLD:
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -500,7 +503,6 @@ class StoryLinker:
         weeks = _weeks_of(b)
         a.terms.update(b.terms)
         a.entities.update(b.entities)
-        a.days.extend(b.days)
         a.day_counts.update(b.day_counts)
         a.span = None
         a.size += b.size
@@ -542,7 +544,7 @@ class StoryLinker:
         found = set()
         for story_id, _ in sorted(weight.items(), key=itemgetter(1), reverse=True):  # as Counter.most_common
             story = self.stories.get(story_id)  # postings may name stories merged away since
-            if story is None or (day is not None and not _day_fits(day, story)):
+            if story is None or (day is not None and not _fits(day, day, story)):
                 continue
             found.add(story_id)
             if len(found) >= MAX_CANDIDATES:
@@ -594,7 +596,6 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
     story.terms.update(summary.terms)
     story.entities.update(summary.entities)
     if summary.day is not None:
-        story.days.append(summary.day)
         story.day_counts[summary.day] += 1
         story.span = None
     story.size += 1
@@ -615,37 +616,19 @@ def _span(story: StoryState) -> tuple[int, int]:
     return story.span
 
 
-def _day_fits(day: int, story: StoryState) -> bool:
-    """``_days_fit`` for one article's day (a day number): the case asked for every candidate of every article."""
+def _fits(first: int, last: int, story: StoryState) -> bool:
+    """Whether articles of days ``first``..``last`` (day numbers) can belong to a story of its days.
+
+    They can when all the days together span at most MAX_STORY_SPAN_DAYS and
+    the two ranges come within MAX_EVENT_GAP_DAYS of each other. Ranges are
+    enough: within a span of MAX_STORY_SPAN_DAYS (≤ 2 × MAX_EVENT_GAP_DAYS + 1),
+    a day between a range's ends is at most MAX_EVENT_GAP_DAYS from one of
+    them, and both ends are days an article reports.
+    Asked for every candidate of every article: O(1), without min/max.
+    """
     if not story.day_counts:
         return True
     lo, hi = story.span or _span(story)
-    # Spelled out by case, without min/max/abs: this runs millions of times on a long stream.
-    if day < lo:
-        if hi - day > MAX_STORY_SPAN_DAYS:
-            return False
-        if lo - day <= MAX_EVENT_GAP_DAYS:
-            return True  # near the story's first day: no need to look at the others
-    elif day > hi:
-        if day - lo > MAX_STORY_SPAN_DAYS:
-            return False
-        if day - hi <= MAX_EVENT_GAP_DAYS:
-            return True  # near its last day
-    else:
-        if hi - lo > MAX_STORY_SPAN_DAYS:
-            return False
-        if day - lo <= MAX_EVENT_GAP_DAYS or hi - day <= MAX_EVENT_GAP_DAYS:
-            return True
-    return any(abs(day - d.toordinal()) <= MAX_EVENT_GAP_DAYS for d in story.day_counts)
-
-
-def _days_fit(days: list[date], story: StoryState) -> bool:
-    """Whether articles of these days can belong to a story of those: close, and the span short."""
-    if len(days) == 1:
-        return _day_fits(days[0].toordinal(), story)
-    if not story.day_counts:
-        return True
-    lo, hi = _span(story)
-    if max(max(days).toordinal(), hi) - min(min(days).toordinal(), lo) > MAX_STORY_SPAN_DAYS:
+    if (hi if hi > last else last) - (lo if lo < first else first) > MAX_STORY_SPAN_DAYS:
         return False
-    return min(abs((a - b).days) for a in days for b in story.day_counts) <= MAX_EVENT_GAP_DAYS
+    return first - hi <= MAX_EVENT_GAP_DAYS and lo - last <= MAX_EVENT_GAP_DAYS
