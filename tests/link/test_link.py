@@ -220,3 +220,19 @@ def test_the_store_gives_the_body_only_to_states_without_the_kept_signature(seed
     store.close()
     assert len(bodies) == 2 and bodies[first]
     assert all(body is None for article_id, body in bodies.items() if article_id != first)
+
+
+def test_a_story_compared_after_it_grew_is_compared_with_its_new_sums():
+    # The repair compares a story's own sums with other stories; those sums change
+    # in place when an article joins, and a vector weighed before must not be reused.
+    from collections import Counter
+
+    linker = StoryLinker()
+    s1, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin"}, date(2012, 6, 18)))
+    s2, _ = linker.assign(_f("b", FLOOD, {"dhaka"}, date(2012, 6, 18)))
+    story, other = linker.stories[s1], linker.stories[s2]
+    before = linker._cosine(story.terms, other, "terms", linker._term_idf)
+    joined, _ = linker.assign(_f("c", {**SUMMIT, "flood": 9, "river": 5}, {"obama", "putin"}, date(2012, 6, 18)))
+    assert joined == s1
+    after = linker._cosine(story.terms, other, "terms", linker._term_idf)
+    assert after == linker._cosine(Counter(story.terms), other, "terms", linker._term_idf) and after != before

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
+from sys import intern
 
 from .features import ArticleFeatures
 
@@ -145,11 +146,21 @@ def _week(day: date) -> int:
 
 @dataclass(frozen=True, slots=True)
 class MemberSummary:
-    """What the linker keeps of each article to split a story later: its day and top words."""
+    """What the linker keeps of each article to split a story later: its day, top words and names.
+
+    Kept for every article ever linked, so kept small: the words as a tuple
+    and their counts as bytes (capped at 255; past that the sublinear weight
+    hardly moves) take a third of a dict's memory.
+    """
 
     day: date | None
-    terms: dict[str, float]
+    words: tuple[str, ...]  # the article's top words, highest weight first
+    counts: bytes  # each word's count in the article
     entities: frozenset[str]
+
+    @property
+    def terms(self) -> dict[str, int]:
+        return dict(zip(self.words, self.counts))
 
 
 class StoryLinker:
@@ -167,7 +178,10 @@ class StoryLinker:
         self._members: dict[str, MemberSummary] = {}
         self._story_of: dict[str, int] = {}  # article → its story, for what a repair moved
         self._recent: set[str] = set()  # articles placed since the last repair
-        self._vectors: dict[int, tuple] = {}  # weighed article vectors, by the identity of their dict
+        # Weighed vectors of the article (or story sums) being compared, by the identity
+        # of their dict; emptied whenever a story's sums change, since a story's own
+        # sums are compared in the repair and change in place.
+        self._vectors: dict[int, tuple] = {}
 
     # --- public -------------------------------------------------------------
 
@@ -338,14 +352,14 @@ class StoryLinker:
             for member in members:
                 summary = self._members[member]
                 day = summary.day.toordinal() if summary.day else None
-                entities = dict.fromkeys(summary.entities, 1)
+                terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
                 self._remove_member(story, member)
-                own = self._score(summary.terms, entities, (day, day) if day is not None else None, story)
+                own = self._score(terms, entities, (day, day) if day is not None else None, story)
                 best, best_score = story_id, own + REASSIGN_MARGIN
                 for other_id in self._member_candidates(summary):  # live stories of fitting days
                     if other_id == story_id:
                         continue
-                    score = self._score(summary.terms, entities, None, self.stories[other_id])
+                    score = self._score(terms, entities, None, self.stories[other_id])
                     if score > best_score:
                         best, best_score = other_id, score
                 self._record_member(self._story(best), member)
@@ -355,15 +369,21 @@ class StoryLinker:
 
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
         """The stories an article placed earlier is checked against again: those it would be scored against arriving now."""
-        return self._candidates(summary.entities, list(summary.terms)[:INDEX_TERMS], summary.day)
+        return self._candidates(summary.entities, summary.words[:INDEX_TERMS], summary.day)
 
 
     def _remove_member(self, story: StoryState, member: str) -> None:
+        self._vectors.clear()
         summary = self._members[member]
-        story.terms.subtract(summary.terms)
-        story.entities.subtract(summary.entities)
-        story.terms = +story.terms  # drop zero counts
-        story.entities = +story.entities
+        # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
+        for counts, items in ((story.terms, zip(summary.words, summary.counts)),
+                              (story.entities, ((e, 1) for e in summary.entities))):
+            for key, n in items:
+                left = counts[key] - n
+                if left > 0:
+                    counts[key] = left
+                else:
+                    del counts[key]
         if summary.day is not None:
             story.day_counts[summary.day] -= 1
             if story.day_counts[summary.day] <= 0:
@@ -499,6 +519,7 @@ class StoryLinker:
         return keep
 
     def _merge(self, keep: int, absorb: int) -> None:
+        self._vectors.clear()
         a, b = self.stories[keep], self.stories.pop(absorb)
         weeks = _weeks_of(b)
         a.terms.update(b.terms)
@@ -558,8 +579,11 @@ class StoryLinker:
     def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None) -> None:
         self._recent.add(features.id)
         top = top if top is not None else self._top_terms(features.terms, MEMBER_TERMS)
+        # Interned: each article brings its own copies of common words and names,
+        # and a million articles' copies were half the linker's memory.
         self._members[features.id] = MemberSummary(
-            day=features.day, terms={t: features.terms[t] for t in top}, entities=features.entities
+            day=features.day, words=tuple(map(intern, top)), counts=bytes(min(features.terms[t], 255) for t in top),
+            entities=frozenset(map(intern, features.entities)),
         )
         self._record_member(self._story(story_id), features.id)
 
@@ -574,6 +598,7 @@ class StoryLinker:
         self._record_member(self._story(story_id), member)
 
     def _record_member(self, story: StoryState, member: str) -> None:
+        self._vectors.clear()
         summary = self._members[member]
         _accumulate(story, summary)
         story.members.append(member)
@@ -583,7 +608,7 @@ class StoryLinker:
         weeks = [_week(summary.day)] if summary.day else _weeks_of(story)
         for entity in summary.entities:
             self._by_entity.add(entity, story.id, weeks)
-        for term in list(summary.terms)[:INDEX_TERMS]:
+        for term in summary.words[:INDEX_TERMS]:
             self._by_term.add(term, story.id, weeks)
 
 
@@ -593,8 +618,11 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
     A story is the sum of its articles' top words: enough to tell events apart,
     small enough for a million articles, and exact to subtract.
     """
-    story.terms.update(summary.terms)
-    story.entities.update(summary.entities)
+    terms, entities = story.terms, story.entities
+    for word, count in zip(summary.words, summary.counts):
+        terms[word] = terms.get(word, 0) + count
+    for entity in summary.entities:
+        entities[entity] = entities.get(entity, 0) + 1
     if summary.day is not None:
         story.day_counts[summary.day] += 1
         story.span = None
