@@ -453,7 +453,8 @@ class StoryLinker:
         first = members[0]
         probe = self._state_of([first])
         seed_b = min(members[1:], key=lambda m: sim(m, probe))
-        seed_a = min(members, key=lambda m: sim(m, self._state_of([seed_b])))
+        probe = self._state_of([seed_b])
+        seed_a = min(members, key=lambda m: sim(m, probe))
         groups = [[seed_a], [seed_b]]
         for _ in range(BISECT_ROUNDS):
             centroids = [self._state_of(g) for g in groups]
