@@ -455,6 +455,8 @@ class StoryLinker:
         seed_b = min(members[1:], key=lambda m: sim(m, probe))
         probe = self._state_of([seed_b])
         seed_a = min(members, key=lambda m: sim(m, probe))
+        if sim(seed_a, probe) >= MERGE_THRESHOLD:
+            return []  # its two least alike articles would be merged: one event
         groups = [[seed_a], [seed_b]]
         for _ in range(BISECT_ROUNDS):
             centroids = [self._state_of(g) for g in groups]
