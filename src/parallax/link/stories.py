@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from sys import intern
+from typing import NamedTuple
 
 from .features import ArticleFeatures
 
@@ -144,19 +145,20 @@ def _week(day: date) -> int:
     return day.toordinal() // 7
 
 
-@dataclass(frozen=True, slots=True)
-class MemberSummary:
+class MemberSummary(NamedTuple):
     """What the linker keeps of each article to split a story later: its day, top words and names.
 
     Kept for every article ever linked, so kept small: the words as a tuple
     and their counts as bytes (capped at 255; past that the sublinear weight
-    hardly moves) take a third of a dict's memory.
+    hardly moves) take a third of a dict's memory, and the names a tuple
+    rather than a set (a quarter of its size, and one object fewer for the
+    garbage collector to walk).
     """
 
     day: date | None
     words: tuple[str, ...]  # the article's top words, highest weight first
     counts: bytes  # each word's count in the article
-    entities: frozenset[str]
+    entities: tuple[str, ...]
 
     @property
     def terms(self) -> dict[str, int]:
@@ -586,7 +588,7 @@ class StoryLinker:
         # and a million articles' copies were half the linker's memory.
         self._members[features.id] = MemberSummary(
             day=features.day, words=tuple(map(intern, top)), counts=bytes(min(features.terms[t], 255) for t in top),
-            entities=frozenset(map(intern, features.entities)),
+            entities=tuple(map(intern, features.entities)),
         )
         self._record_member(self._story(story_id), features.id)
 
