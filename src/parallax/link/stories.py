@@ -373,7 +373,6 @@ class StoryLinker:
         """The stories an article placed earlier is checked against again: those it would be scored against arriving now."""
         return self._candidates(summary.entities, summary.words[:INDEX_TERMS], summary.day)
 
-
     def _remove_member(self, story: StoryState, member: str) -> None:
         self._vectors.clear()
         summary = self._members[member]
