@@ -55,7 +55,7 @@ def run_one(size: int) -> dict:
             stories.update(linker.repair(touched))
             touched = set()
             linker.take_states(), linker.take_regrouped()  # what the pipeline stores after each batch
-        if n % (size // 10) == 0:
+        if n % max(1, size // 10) == 0:
             tenths.append(time.perf_counter() - start - making)
     stories.update(linker.repair(touched))
     seconds = time.perf_counter() - start - making

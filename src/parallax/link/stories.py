@@ -292,11 +292,12 @@ class StoryLinker:
             if story is None:
                 continue
             best, best_margin = None, 0.0
+            span = _span(story) if story.day_counts else None
             for other_id in self._story_candidates(story):
                 if other_id == story_id or other_id not in self.stories:
                     continue
                 other = self.stories[other_id]
-                score = self._score(story.terms, story.entities, _span(story) if story.day_counts else None, other)
+                score = self._score(story.terms, story.entities, span, other)
                 if score < MERGE_THRESHOLD_SAME_DAYS:
                     continue  # below either threshold
                 margin = score - (MERGE_THRESHOLD_SAME_DAYS if _same_days(story, other) else MERGE_THRESHOLD)
@@ -323,9 +324,9 @@ class StoryLinker:
             if story is None or story.size != 1 or story.day_counts:
                 continue
             summary = self._members[story.members[0]]
-            entities = dict.fromkeys(summary.entities, 1)
+            terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
             scores = sorted(
-                ((self._score(summary.terms, entities, None, self.stories[other]), other)
+                ((self._score(terms, entities, None, self.stories[other]), other)
                  for other in self._member_candidates(summary) if other != story_id and other in self.stories),
                 reverse=True,
             )
