@@ -176,6 +176,19 @@ def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_rece
     assert index.discard("geneva", 2, [110]) == [110] and index.near("geneva", 110) == {3}
 
 
+def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):
+    from parallax.link import stories
+    from parallax.link.stories import Postings
+
+    monkeypatch.setattr(stories, "MAX_UNDATED_POSTING", 2)
+    index = Postings(cap=4)
+    for story in (1, 2, 3):
+        index.add("geneva", story, [None])
+    for story in (4, 5, 6):
+        index.add("geneva", story, [100])
+    assert index.near("geneva", 100) == {2, 3, 4, 5, 6}  # the dated ones up to the cap, the two latest undated
+
+
 def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     rome = {"final": 2, "rome": 3, "olimpico": 2, "ronaldo": 2, "tevez": 2, "eto": 2, "header": 1}
     wembley = {"final": 2, "wembley": 3, "london": 2, "villa": 2, "pedro": 2, "rooney": 2, "curler": 1}

@@ -40,6 +40,9 @@ MERGE_THRESHOLD = 0.25
 MERGE_THRESHOLD_SAME_DAYS = JOIN_THRESHOLD
 # Stories kept under one key of the candidate index (the most recent ones).
 MAX_POSTING = 64
+# ... and under one key's "undated" entry, which every dated article of any week reads:
+# over a long stream it would fill with stale stories and grow every lookup.
+MAX_UNDATED_POSTING = 16
 # Stories an arriving article is scored against, the best-sharing ones.
 MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
@@ -86,8 +89,9 @@ class Postings:
     otherwise make every arriving article score thousands of old stories. A
     dated article looks only at the weeks its story could span (``near``); an
     undated one at the most recent stories under each key (``recent``). Each
-    list keeps at most MAX_POSTING stories, the oldest dropping out; an article
-    still finds them through its rarer keys.
+    list keeps at most MAX_POSTING stories (MAX_UNDATED_POSTING for a key's
+    undated stories, which every week reads), the oldest dropping out; an
+    article still finds them through its rarer keys.
     """
 
     def __init__(self, cap: int = 0) -> None:
@@ -99,7 +103,7 @@ class Postings:
         """Index ``story`` under ``key`` in each of ``weeks`` (week numbers, or None for an undated story)."""
         _push(self._recent, key, story, self.cap)
         for week in weeks:
-            _push(self._weekly, (key, week), story, self.cap)
+            _push(self._weekly, (key, week), story, self.cap if week is not None else MAX_UNDATED_POSTING)
 
     def discard(self, key: str, story: int, weeks) -> list:
         """Take ``story`` out from under ``key``; returns the weeks it was found in (for ``add`` elsewhere)."""
@@ -175,6 +179,11 @@ class StoryLinker:
         self.term_df: Counter = Counter()
         self.entity_df: Counter = Counter()
         self.n_docs = 0
+        # IDF is asked for a few hundred times per article and the counts change by
+        # one article's words at a time: the logarithms are kept, not recomputed.
+        self._log_docs = 0.0
+        self._log_term_df: dict[str, float] = {}
+        self._log_entity_df: dict[str, float] = {}
         self._by_entity = Postings()
         self._by_term = Postings()
         self._members: dict[str, MemberSummary] = {}
@@ -545,14 +554,18 @@ class StoryLinker:
 
     def _count(self, features: ArticleFeatures) -> None:
         self.n_docs += 1
-        self.term_df.update(features.terms.keys())
-        self.entity_df.update(features.entities)
+        self._log_docs = math.log(1 + self.n_docs)
+        for df, log_df, keys in ((self.term_df, self._log_term_df, features.terms.keys()),
+                                 (self.entity_df, self._log_entity_df, features.entities)):
+            df.update(keys)
+            for key in keys:
+                log_df[key] = math.log(1 + df[key])
 
     def _term_idf(self, term: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.term_df[term])) + 1.0
+        return self._log_docs - self._log_term_df.get(term, 0.0) + 1.0
 
     def _entity_idf(self, entity: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.entity_df[entity])) + 1.0
+        return self._log_docs - self._log_entity_df.get(entity, 0.0) + 1.0
 
     def _candidates(self, entities, top_terms: list[str], day: date | None) -> set[int]:
         """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES."""
