@@ -160,6 +160,28 @@ def test_html_without_body_is_rejected():
         extract(page, ExtractOptions(detect_language=False))
 
 
+def test_html_keeps_the_pages_metadata_title_author_site_and_date():
+    from parallax.extract import ExtractOptions
+
+    paragraph = "The regional council approved the new flood barrier on Tuesday after a decade of delays and two failed tenders."
+    html = (
+        "<html><head><title>Council approves flood barrier | Valley Courier</title>"
+        '<meta name="author" content="Jane Okafor">'
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta property="og:title" content="Council approves flood barrier">'
+        '<meta property="article:published_time" content="2024-03-12T09:30:00Z">'
+        "</head><body><nav>Home | News | Sport</nav><article><h1>Council approves flood barrier</h1>"
+        + "".join(f"<p>{paragraph} Paragraph {i}.</p>" for i in range(5))
+        + "</article><footer>Copyright 2019 Valley Courier</footer></body></html>"
+    )
+    article = extract(Page(id="h", source="h", format="html", content=html), ExtractOptions(detect_language=False))
+    assert article.title == "Council approves flood barrier"
+    assert article.byline == "Jane Okafor"
+    assert (article.outlet, article.outlet_from) == ("Valley Courier", "page")  # no URL to name it
+    assert (article.published, article.published_from) == ("2024-03-12", "page")  # not the footer's 2019
+    assert article.body[0].startswith("The regional council") and not any("Home" in p for p in article.body)
+
+
 def test_non_english_page_is_kept_and_marked(extract_options):
     text = "\n".join([
         "Le sommet s'achève sans accord",
