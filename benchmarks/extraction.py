@@ -64,6 +64,11 @@ def run_trafilatura(pages: list[dict]) -> list[str]:
     return [trafilatura.extract(as_paragraph_html(page["text"])) or "" for page in pages]
 
 
+# Where a wrong date comes from when it is a chrome date: a line of the site's or a
+# caption's, by the gold's labels, or no line of the page at all.
+CHROME_SOURCES = (None, "boilerplate", "caption")
+
+
 def date_source_label(page: dict, published: str) -> str | None:
     """The gold label of the first line of ``page`` stating ``published``, or None when no line does."""
     for line, label in gold_lines(page):
@@ -125,8 +130,8 @@ def main() -> dict:
     # yet leaves that page's date null: those are counted apart, not as chrome.
     off = [(p, a) for p, a in zip(pages, articles) if a and a.published_from == "page" and a.published != p["published"]]
     sources = [date_source_label(p, a.published) for p, a in off]
-    chrome_dates = sum(1 for label in sources if label in (None, "boilerplate", "caption"))
-    other_dates = [f"{p['id']} ({label} line)" for (p, a), label in zip(off, sources) if label not in (None, "boilerplate", "caption")]
+    chrome_dates = sum(1 for label in sources if label in CHROME_SOURCES)
+    other_dates = [f"{p['id']} ({label} line)" for (p, a), label in zip(off, sources) if label not in CHROME_SOURCES]
     opts_plain = ExtractOptions(read_headline=make_headline_reader(nlp), detect_language=False)
     # Both speeds after the quality pass above, which warms the tagger and the
     # caches: timing that first pass counted one-time start-up as extraction.

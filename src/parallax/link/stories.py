@@ -96,6 +96,7 @@ class Postings:
 
     def __init__(self, cap: int = 0) -> None:
         self.cap = cap or MAX_POSTING
+        self.undated_cap = min(self.cap, MAX_UNDATED_POSTING)
         self._recent: dict[str, dict[int, None]] = {}
         self._weekly: dict[tuple[str, int | None], dict[int, None]] = {}  # None: stories without a date
 
@@ -103,7 +104,7 @@ class Postings:
         """Index ``story`` under ``key`` in each of ``weeks`` (week numbers, or None for an undated story)."""
         _push(self._recent, key, story, self.cap)
         for week in weeks:
-            _push(self._weekly, (key, week), story, self.cap if week is not None else MAX_UNDATED_POSTING)
+            _push(self._weekly, (key, week), story, self.cap if week is not None else self.undated_cap)
 
     def discard(self, key: str, story: int, weeks) -> list:
         """Take ``story`` out from under ``key``; returns the weeks it was found in (for ``add`` elsewhere)."""
