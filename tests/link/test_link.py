@@ -189,6 +189,22 @@ def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):
     assert index.near("geneva", 100) == {2, 3, 4, 5, 6}  # the dated ones up to the cap, the two latest undated
 
 
+def test_a_key_most_articles_have_finds_no_candidates_unless_nothing_else_does(monkeypatch):
+    from parallax.link import stories
+
+    monkeypatch.setattr(stories, "MIN_ARTICLES_FOR_COMMON", 1)
+    day = date(2012, 6, 18)
+    linker = StoryLinker()
+    ids = [linker.assign(_f(f"a{n}", {"said": 3, f"topic{n}": 2}, {f"place{n}"}, day))[0] for n in range(12)]
+    assert len(set(ids)) == 12  # every story is indexed under "said"
+    assert linker._candidates({"place3"}, ["said", "topic3"], day) == {ids[3]}
+    assert linker._candidates({"elsewhere"}, ["said"], day) == set(ids)  # nothing rarer: read it after all
+    monkeypatch.setattr(stories, "MIN_ARTICLES_FOR_COMMON", 1000)  # too few articles to call a key common
+    assert linker._candidates({"place3"}, ["said", "topic3"], day) == set(ids)
+    # Still counted in the score: the article joins the story of its place.
+    assert linker.assign(_f("b", {"said": 3, "topic3": 2}, {"place3"}, day))[0] == ids[3]
+
+
 def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     rome = {"final": 2, "rome": 3, "olimpico": 2, "ronaldo": 2, "tevez": 2, "eto": 2, "header": 1}
     wembley = {"final": 2, "wembley": 3, "london": 2, "villa": 2, "pedro": 2, "rooney": 2, "curler": 1}

@@ -43,6 +43,12 @@ MAX_POSTING = 64
 # ... and under one key's "undated" entry, which every dated article of any week reads:
 # over a long stream it would fill with stale stories and grow every lookup.
 MAX_UNDATED_POSTING = 16
+# A key found in more than this share of all articles so far names no event ("said",
+# "people", a wire agency): candidates are not looked up by it. Its postings are
+# the longest of all and every article read them; it still counts in the scores.
+COMMON_KEY_SHARE = 0.1
+# ... counted once this many articles have arrived: before, shares are noise.
+MIN_ARTICLES_FOR_COMMON = 1000
 # Stories an arriving article is scored against, the best-sharing ones.
 MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
@@ -510,11 +516,23 @@ class StoryLinker:
                 index.discard(key, story_id, weeks)
 
     def _story_candidates(self, story: StoryState) -> set[int]:
-        """Stories sharing a key with a story, of its weeks (of any time when it has no date)."""
+        """Stories sharing a key with a story, of its weeks (of any time when it has no date).
+
+        Common keys are read only when the story's other keys find no other story.
+        """
+        found = self._story_candidates_by(story, self._common_df())
+        if not found - {story.id} and self._common_df() < math.inf:
+            found = self._story_candidates_by(story, math.inf)
+        return found
+
+    def _story_candidates_by(self, story: StoryState, common: float) -> set[int]:
         found: set[int] = set()
         weeks = {_week(d) for d in story.day_counts}
-        for index, keys in ((self._by_entity, story.entities), (self._by_term, self._top_terms(story.terms))):
+        for index, keys, df in ((self._by_entity, story.entities, self.entity_df),
+                                (self._by_term, self._top_terms(story.terms), self.term_df)):
             for key in keys:
+                if df[key] > common:
+                    continue
                 if not weeks:
                     found.update(index.recent(key))
                 for week in weeks:
@@ -568,15 +586,30 @@ class StoryLinker:
     def _entity_idf(self, entity: str) -> float:
         return self._log_docs - self._log_entity_df.get(entity, 0.0) + 1.0
 
+    def _common_df(self) -> float:
+        """The document frequency above which a key is too common to look candidates up by."""
+        return self.n_docs * COMMON_KEY_SHARE if self.n_docs >= MIN_ARTICLES_FOR_COMMON else math.inf
+
     def _candidates(self, entities, top_terms: list[str], day: date | None) -> set[int]:
-        """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES."""
+        """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES.
+
+        Common keys are read only when the article's other keys find no story.
+        """
+        found = self._candidates_by(entities, top_terms, day, self._common_df())
+        if not found and self._common_df() < math.inf:
+            found = self._candidates_by(entities, top_terms, day, math.inf)
+        return found
+
+    def _candidates_by(self, entities, top_terms: list[str], day: date | None, common: float) -> set[int]:
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
         get = weight.get
         week = _week(day) if day is not None else None
-        for index, keys, idf_of in ((self._by_entity, entities, self._entity_idf),
-                                    (self._by_term, top_terms, self._term_idf)):
+        for index, keys, idf_of, df in ((self._by_entity, entities, self._entity_idf, self.entity_df),
+                                        (self._by_term, top_terms, self._term_idf, self.term_df)):
             for key in keys:
+                if df[key] > common:
+                    continue
                 idf = idf_of(key)
                 for story in (index.near(key, week) if week is not None else index.recent(key)):
                     weight[story] = get(story, 0.0) + idf
