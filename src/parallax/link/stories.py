@@ -520,8 +520,9 @@ class StoryLinker:
 
         Common keys are read only when the story's other keys find no other story.
         """
-        found = self._story_candidates_by(story, self._common_df())
-        if not found - {story.id} and self._common_df() < math.inf:
+        common = self._common_df()
+        found = self._story_candidates_by(story, common)
+        if not found - {story.id} and common < math.inf:
             found = self._story_candidates_by(story, math.inf)
         return found
 
@@ -595,8 +596,9 @@ class StoryLinker:
 
         Common keys are read only when the article's other keys find no story.
         """
-        found = self._candidates_by(entities, top_terms, day, self._common_df())
-        if not found and self._common_df() < math.inf:
+        common = self._common_df()
+        found = self._candidates_by(entities, top_terms, day, common)
+        if not found and common < math.inf:
             found = self._candidates_by(entities, top_terms, day, math.inf)
         return found
 
