@@ -520,11 +520,7 @@ class StoryLinker:
 
         Common keys are read only when the story's other keys find no other story.
         """
-        common = self._common_df()
-        found = self._story_candidates_by(story, common)
-        if not found - {story.id} and common < math.inf:
-            found = self._story_candidates_by(story, math.inf)
-        return found
+        return self._rare_keys_first(lambda common: self._story_candidates_by(story, common), own=story.id)
 
     def _story_candidates_by(self, story: StoryState, common: float) -> set[int]:
         found: set[int] = set()
@@ -587,20 +583,21 @@ class StoryLinker:
     def _entity_idf(self, entity: str) -> float:
         return self._log_docs - self._log_entity_df.get(entity, 0.0) + 1.0
 
-    def _common_df(self) -> float:
-        """The document frequency above which a key is too common to look candidates up by."""
-        return self.n_docs * COMMON_KEY_SHARE if self.n_docs >= MIN_ARTICLES_FOR_COMMON else math.inf
+    def _rare_keys_first(self, lookup, own: int | None = None) -> set[int]:
+        """``lookup(common)``, which skips keys found in more than ``common`` articles;
+        with every key when that finds no story but ``own``."""
+        common = self.n_docs * COMMON_KEY_SHARE if self.n_docs >= MIN_ARTICLES_FOR_COMMON else math.inf
+        found = lookup(common)
+        if common < math.inf and not found - {own}:
+            found = lookup(math.inf)
+        return found
 
     def _candidates(self, entities, top_terms: list[str], day: date | None) -> set[int]:
         """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES.
 
         Common keys are read only when the article's other keys find no story.
         """
-        common = self._common_df()
-        found = self._candidates_by(entities, top_terms, day, common)
-        if not found and common < math.inf:
-            found = self._candidates_by(entities, top_terms, day, math.inf)
-        return found
+        return self._rare_keys_first(lambda common: self._candidates_by(entities, top_terms, day, common))
 
     def _candidates_by(self, entities, top_terms: list[str], day: date | None, common: float) -> set[int]:
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
