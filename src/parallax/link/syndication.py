@@ -20,8 +20,8 @@ NUM_PERM = 128
 # Estimated Jaccard similarity of shingle sets above which two bodies are copies.
 COPY_THRESHOLD = 0.5
 # Outlets run an agency story within days of it; the index forgets articles dated
-# this long before the newest one. Its buckets are most of the link stage's memory
-# (about 7 KB an article), which would otherwise grow with the stream for ever.
+# this long before the newest one. Its buckets are a large part of the link stage's
+# memory (about 3 KB an article), which would otherwise grow with the stream for ever.
 WINDOW_DAYS = 14
 # ... and holds at most this many, whatever their dates (a day of the world's news is 100k-200k).
 MAX_INDEXED = 200_000
