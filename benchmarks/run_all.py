@@ -11,6 +11,8 @@ import extraction  # noqa: E402
 import html_extraction  # noqa: E402
 import plaintext_unseen  # noqa: E402
 import linking  # noqa: E402
+import linking_scale  # noqa: E402
+import restore  # noqa: E402
 import dossier  # noqa: E402
 import same_fact  # noqa: E402
 import shutil  # noqa: E402
@@ -23,10 +25,12 @@ if __name__ == "__main__":
     html_extraction.main()
     plaintext_unseen.main()
     linking.main()
+    restore.main()
     dossier.main()
     same_fact.main()
     throughput.main(2)
     scale.main()
+    linking_scale.main(linking_scale.DEFAULT_SIZES)  # last: about 40 minutes, most of it the 1M stream
     if shutil.which("wrk"):
         web.main()
     else:

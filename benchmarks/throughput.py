@@ -228,8 +228,10 @@ The new pages' own analysis (the workers' seconds shared by {processes} workers)
 **{inc['new_pages_analysis_share']:.0%}** of the first run. The rest is fixed cost: starting the workers (spawn and
 model load, which the first run pays too), checking every offered page against the stored ones,
 and the dossier rebuild of every story the new pages join: this corpus has only {inc['stories']} (large)
-stories, and the new pages join all of them. Restoring the linker ("restore") runs while the
-workers analyse the first batches.
+stories, and the new pages join all of them. Restoring the linker ("restore") loads the snapshot
+the first run saved at its end ("snapshot"; replaying every stored article instead took about 2 s
+here, hidden anyway while the workers analysed the first batches; see `restore.md` for larger
+databases, where it is not).
 
 Profiles (pyinstrument, 1 ms sampling, functions by their own time, share of the profiled run).
 A worker (the {profile['pages']} pages above, one process). Read the spaCy lines with care: the

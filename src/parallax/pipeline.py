@@ -90,9 +90,15 @@ class Pipeline:
         """
         # Imported here: the worker processes import this module for ``analyse``
         # and never link, and the MinHash library costs a worker 0.4 s to load.
-        from .link import SIGNATURE_KEY, Linker
+        from .link import SIGNATURE_KEY, Linker, SnapshotError, snapshot_key
 
         with self._timed("restore"):
+            data = self.store.link_snapshot(snapshot_key())
+            if data is not None:
+                try:
+                    return Linker.from_snapshot(data)
+                except SnapshotError as exc:
+                    LOGGER.warning("not using the stored linker snapshot (%s): replaying the stored articles", exc)
             linker = Linker(next_story_id=self.store.max_story_id() + 1)
             for article_id, state, story, group, body in self.store.link_state(SIGNATURE_KEY):
                 linker.restore(article_id, state, story, group, body)
@@ -185,6 +191,8 @@ class Pipeline:
             with self._timed("link"):
                 # The end of a run: every story it touched checked once more, with all its articles.
                 self._repair(set(report.stories_touched), report, recheck=self._run_articles)
+            with self._timed("snapshot"):
+                self._save_snapshot()
         # Stories merged away by a repair answer to the story they joined.
         report.stories_touched = {
             s for s in {self.store.resolve_story(t) for t in report.stories_touched} if self.store.story_exists(s)
@@ -192,6 +200,14 @@ class Pipeline:
         with self._timed("dossier"):
             self.refresh_stories(report.stories_touched)
         return report
+
+    def _save_snapshot(self) -> None:
+        """The linker's state for the next run, which then need not replay every stored article."""
+        from .link import snapshot_key
+
+        if not self.store.save_link_snapshot(snapshot_key(), self.linker.snapshot(), self.linker.articles):
+            # Another writer stored articles meanwhile: the next run replays them all.
+            LOGGER.info("linker snapshot not saved: the database holds articles this run did not link")
 
     def _repair(self, touched: set[int], report: IngestReport, *, recheck: set[str] | None = None) -> None:
         moved = self.linker.repair(touched, recheck=recheck)

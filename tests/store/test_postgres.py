@@ -34,6 +34,18 @@ def test_seed_pages_give_the_same_stories_as_on_sqlite(postgres_seed, seed_store
     pg.close()
 
 
+def test_the_linker_snapshot_round_trips_through_postgres(postgres_seed):
+    from parallax.link import Linker, snapshot_key
+
+    pg = Store(postgres_seed)
+    data = pg.link_snapshot(snapshot_key())  # bytea comes back as a memoryview: the store gives bytes
+    assert isinstance(data, bytes) and Linker.from_snapshot(data).articles == 2
+    some = pg._scalar("SELECT id FROM articles LIMIT 1")
+    pg.move_articles({some: 99})
+    assert pg.link_snapshot(snapshot_key()) is None
+    pg.close()
+
+
 def _without_source(item) -> dict:
     record = to_dict(item)
     record["article"].pop("source")

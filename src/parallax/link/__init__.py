@@ -8,7 +8,9 @@ ids given in an earlier run never change.
 from __future__ import annotations
 
 from ..model import AnnotatedArticle, Assignment
+from . import snapshot
 from .features import ArticleFeatures, features_of
+from .snapshot import SnapshotError, snapshot_key
 from .stories import StoryLinker
 from .syndication import SIGNATURE_KEY, SyndicationIndex, decode_signature, encode_signature, minhash_of
 
@@ -50,6 +52,22 @@ class Linker:
         self._states[item.article.id] = {**features.to_json(), SIGNATURE_KEY: encode_signature(signature)}
         return Assignment(article_id=item.article.id, story=story, syndication_group=group, score=score)
 
+    def snapshot(self) -> bytes:
+        """The whole state, for ``from_snapshot`` in a later run (see ``snapshot.py``)."""
+        if self._states:
+            raise RuntimeError("take_states() before a snapshot: the states not yet stored would be lost")
+        return snapshot.dumps(self)
+
+    @staticmethod
+    def from_snapshot(data: bytes) -> "Linker":
+        """A linker as ``snapshot`` saved it; ``SnapshotError`` when ``data`` is not one."""
+        return snapshot.loads(data)
+
+    @property
+    def articles(self) -> int:
+        """How many articles it has linked or restored."""
+        return self.stories.n_docs
+
     def take_states(self) -> dict[str, dict]:
         """What to store beside each article linked since the last call, for ``restore`` in a later run."""
         states, self._states = self._states, {}
@@ -72,4 +90,4 @@ def _day_number(features: ArticleFeatures) -> int | None:
     return features.day.toordinal() if features.day else None
 
 
-__all__ = ["SIGNATURE_KEY", "ArticleFeatures", "Linker", "features_of", "linking_order"]
+__all__ = ["SIGNATURE_KEY", "ArticleFeatures", "Linker", "SnapshotError", "features_of", "linking_order", "snapshot_key"]

@@ -201,6 +201,11 @@ class StoryLinker:
         # sums are compared in the repair and change in place.
         self._vectors: dict[int, tuple] = {}
 
+    def __getstate__(self) -> dict:
+        # For a snapshot (``snapshot.py``): the vector cache is keyed by object identity,
+        # which means nothing in another process.
+        return {**self.__dict__, "_vectors": {}}
+
     # --- public -------------------------------------------------------------
 
     def restore(self, features: ArticleFeatures, story: int) -> None:

@@ -278,6 +278,7 @@ class Store:
         by_id = {a.article_id: a for a in assignments}
         now = _now()
         with self.transaction():
+            self._drop_link_snapshot()
             seq = self._scalar("SELECT COALESCE(MAX(seq), 0) FROM pages")
             if pages:
                 self._exec(
@@ -327,6 +328,7 @@ class Store:
         if not moved:
             return set()
         with self.transaction():
+            self._drop_link_snapshot()
             old = {r["id"]: r["story"]
                    for r in self._rows("SELECT id, story FROM articles WHERE id IN :ids", {"ids": list(moved)}, expanding=("ids",))}
             params = [{"story": story, "id": a} for a, story in moved.items()]
@@ -391,6 +393,35 @@ class Store:
         for row in rows:
             text = "\n\n".join(json.loads(row["body"])) if row["body"] is not None else None
             yield row["id"], json.loads(row["features"]), row["story"], row["syndication_group"], text
+
+    def link_snapshot(self, key: str) -> bytes | None:
+        """The linker state the last run saved, when made under ``key`` and still true of the articles."""
+        row = self._one("SELECT key, articles, last_seq, data FROM link_snapshot WHERE id = 1")
+        if row is None or row["key"] != key:
+            return None
+        # Writes drop the snapshot; a writer that does not know of it (an older
+        # Parallax) still changes the articles' count or the last page.
+        if (row["articles"], row["last_seq"]) != self._link_extent():
+            return None
+        return bytes(row["data"])
+
+    def save_link_snapshot(self, key: str, data: bytes, articles: int) -> bool:
+        """Keep a linker's state for the next run; refused (False) unless it holds exactly the stored ``articles``."""
+        with self.transaction():
+            count, last_seq = self._link_extent()
+            if count != articles:
+                return False
+            self._drop_link_snapshot()
+            self._exec("INSERT INTO link_snapshot (id, key, articles, last_seq, data) VALUES (1, :key, :n, :seq, :data)",
+                       {"key": key, "n": count, "seq": last_seq, "data": data})
+        return True
+
+    def _drop_link_snapshot(self) -> None:
+        self._exec("DELETE FROM link_snapshot")
+
+    def _link_extent(self) -> tuple[int, int]:
+        return (self._scalar("SELECT COUNT(*) FROM articles"),
+                self._scalar("SELECT COALESCE(MAX(seq), 0) FROM pages"))
 
     def template_chrome(self, outlet: str) -> frozenset[str]:
         """The lines ``outlet`` prints around its articles, by the rule in ``extract.templates``."""

@@ -9,12 +9,12 @@ search query is per dialect.
 from __future__ import annotations
 
 from sqlalchemy import (
-    Column, Connection, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text, func,
+    Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, PrimaryKeyConstraint, Table, Text, func,
 )
 
 # Bumped whenever the schema gains a table, column or index; older SQLite files
 # are brought up to date (derived tables rebuilt) the first time a writer opens them.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -101,6 +101,18 @@ story_entities = Table(
     sqlite_with_rowid=False,
 )
 Index("story_entities_lower_name", func.lower(story_entities.c.name))
+
+# The linker's state as the last run left it (``link/snapshot.py``), so that the next
+# run need not replay every stored article. One row at most; any write to the
+# articles deletes it in the same transaction, so a row present is never stale.
+link_snapshot = Table(
+    "link_snapshot", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("key", Text, nullable=False),  # the format and linker options it was made under
+    Column("articles", Integer, nullable=False),  # how many articles it holds ...
+    Column("last_seq", Integer, nullable=False),  # ... up to this page
+    Column("data", LargeBinary, nullable=False),
+)
 
 schema_version = Table(
     "schema_version", metadata,
