@@ -99,6 +99,15 @@ def test_a_snapshot_that_does_not_hold_every_stored_article_is_not_kept(first_ru
     assert store.save_link_snapshot(snapshot_key(), Linker().snapshot(), articles=2)
 
 
+def test_a_snapshot_too_large_for_a_database_value_is_not_kept(first_run, tmp_path, monkeypatch):
+    from parallax.store import database
+
+    store = Store(_copy(first_run, tmp_path, "db"))
+    data = Linker().snapshot()
+    monkeypatch.setattr(database, "MAX_SNAPSHOT_BYTES", len(data) - 1)
+    assert not store.save_link_snapshot(snapshot_key(), data, articles=2)
+
+
 def test_a_snapshot_made_under_other_linker_options_is_not_loaded(first_run, tmp_path, monkeypatch):
     store = Store(_copy(first_run, tmp_path, "db"))
     before = snapshot_key()

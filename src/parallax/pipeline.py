@@ -191,14 +191,15 @@ class Pipeline:
             with self._timed("link"):
                 # The end of a run: every story it touched checked once more, with all its articles.
                 self._repair(set(report.stories_touched), report, recheck=self._run_articles)
-            with self._timed("snapshot"):
-                self._save_snapshot()
         # Stories merged away by a repair answer to the story they joined.
         report.stories_touched = {
             s for s in {self.store.resolve_story(t) for t in report.stories_touched} if self.store.story_exists(s)
         }
         with self._timed("dossier"):
             self.refresh_stories(report.stories_touched)
+        if report.articles_stored:
+            with self._timed("snapshot"):  # last: the run's articles and dossiers are stored whatever happens to it
+                self._save_snapshot()
         return report
 
     def _save_snapshot(self) -> None:
@@ -206,8 +207,8 @@ class Pipeline:
         from .link import snapshot_key
 
         if not self.store.save_link_snapshot(snapshot_key(), self.linker.snapshot(), self.linker.articles):
-            # Another writer stored articles meanwhile: the next run replays them all.
-            LOGGER.info("linker snapshot not saved: the database holds articles this run did not link")
+            # Another writer stored articles meanwhile, or the state is too large: the next run replays them all.
+            LOGGER.info("linker snapshot not saved (too large, or the database holds articles this run did not link)")
 
     def _repair(self, touched: set[int], report: IngestReport, *, recheck: set[str] | None = None) -> None:
         moved = self.linker.repair(touched, recheck=recheck)

@@ -41,6 +41,9 @@ DEFAULT_DB = "parallax.db"
 ENV_DB = "PARALLAX_DB"
 # A query that runs longer than this on a reader is cut (web requests).
 READ_TIMEOUT_S = 5.0
+# SQLite and PostgreSQL both refuse a value past 1 GB; a linker snapshot that large
+# (some 2.5 million articles) is not kept, and the next run replays the articles.
+MAX_SNAPSHOT_BYTES = 900_000_000
 
 
 def resolve_db_path(path: str | None) -> str:
@@ -406,14 +409,23 @@ class Store:
         return bytes(row["data"])
 
     def save_link_snapshot(self, key: str, data: bytes, articles: int) -> bool:
-        """Keep a linker's state for the next run; refused (False) unless it holds exactly the stored ``articles``."""
-        with self.transaction():
-            count, last_seq = self._link_extent()
-            if count != articles:
-                return False
-            self._drop_link_snapshot()
-            self._exec("INSERT INTO link_snapshot (id, key, articles, last_seq, data) VALUES (1, :key, :n, :seq, :data)",
-                       {"key": key, "n": count, "seq": last_seq, "data": data})
+        """Keep a linker's state for the next run; refused (False) unless it holds exactly the stored
+        ``articles``, or when it is too large for a database value."""
+        if len(data) > MAX_SNAPSHOT_BYTES:
+            return False
+        try:
+            with self.transaction():
+                count, last_seq = self._link_extent()
+                if count != articles:
+                    return False
+                self._drop_link_snapshot()
+                self._exec("INSERT INTO link_snapshot (id, key, articles, last_seq, data) VALUES (1, :key, :n, :seq, :data)",
+                           {"key": key, "n": count, "seq": last_seq, "data": data})
+        except sa_exc.SQLAlchemyError as exc:
+            # The run's articles and dossiers are stored already; without a snapshot
+            # the next run replays them, which is slower but the same.
+            LOGGER.warning("linker snapshot not saved: %s", _reason(exc))
+            return False
         return True
 
     def _drop_link_snapshot(self) -> None:
