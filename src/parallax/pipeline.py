@@ -92,16 +92,23 @@ class Pipeline:
         # and never link, and the MinHash library costs a worker 0.4 s to load.
         from .link import SIGNATURE_KEY, Linker, SnapshotError, snapshot_key
 
+        start = time.perf_counter()
         with self._timed("restore"):
             data = self.store.link_snapshot(snapshot_key())
             if data is not None:
                 try:
-                    return Linker.from_snapshot(data)
+                    linker = Linker.from_snapshot(data)
+                    LOGGER.info("linker loaded from the last run's snapshot (%d articles) in %.1f s",
+                                linker.articles, time.perf_counter() - start)
+                    return linker
                 except SnapshotError as exc:
                     LOGGER.warning("not using the stored linker snapshot (%s): replaying the stored articles", exc)
+            # Without a snapshot (a database written by an older Parallax, or after a run
+            # that stopped halfway): about 0.6 ms an article, minutes at a million.
             linker = Linker(next_story_id=self.store.max_story_id() + 1)
             for article_id, state, story, group, body in self.store.link_state(SIGNATURE_KEY):
                 linker.restore(article_id, state, story, group, body)
+        LOGGER.info("linker restored by replaying %d stored articles in %.1f s", linker.articles, time.perf_counter() - start)
         return linker
 
     @functools.cached_property
