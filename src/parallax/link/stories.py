@@ -49,6 +49,8 @@ MAX_UNDATED_POSTING = 16
 COMMON_KEY_SHARE = 0.1
 # ... counted once this many articles have arrived: before, shares are noise.
 MIN_ARTICLES_FOR_COMMON = 1000
+# A story's cached vector norm stands until its size has changed by more than this share.
+NORM_SIZE_SHARE = 0.05
 # Stories an arriving article is scored against, the best-sharing ones.
 MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
@@ -254,9 +256,12 @@ class StoryLinker:
     def _cosine(self, a: dict, story: StoryState, kind: str, idf) -> float:
         """Cosine of a sparse count vector with a story's (sublinear TF, IDF), the story's norm cached.
 
-        The norm is recomputed when the story changed or the collection grew by
-        a tenth since: document frequencies drift slowly, and recomputing it for
-        every comparison made the link stage quadratic in story size.
+        The norm is recomputed when the story's size changed by more than
+        ``NORM_SIZE_SHARE`` or the collection grew by a tenth since: document
+        frequencies drift slowly, and one article moves a large story's norm by
+        well under a percent (counts weigh sublinearly). Recomputing it on every
+        comparison, then on every change of size, made the link stage
+        quadratic in story size.
         """
         b: Counter = getattr(story, kind)
         if not a or not b:
@@ -278,7 +283,7 @@ class StoryLinker:
         if dot == 0:
             return 0.0
         cached = story.norms.get(kind)
-        if cached is None or cached[0] != story.size or self.n_docs > cached[1] * 1.1:
+        if cached is None or abs(story.size - cached[0]) > cached[0] * NORM_SIZE_SHARE or self.n_docs > cached[1] * 1.1:
             norm_b = math.sqrt(sum(((1 + math.log(v)) * idf(k)) ** 2 for k, v in b.items() if v > 0))
             story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
         return dot / (norm_a * cached[2]) if cached[2] and norm_a else 0.0
