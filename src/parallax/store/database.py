@@ -423,7 +423,7 @@ class Store:
                            {"key": key, "n": count, "seq": last_seq, "data": data})
         except sa_exc.SQLAlchemyError as exc:
             # The run's articles and dossiers are stored already; without a snapshot
-            # the next run replays them, which is slower but the same.
+            # the next run replays them instead, only more slowly.
             LOGGER.warning("linker snapshot not saved: %s", _reason(exc))
             return False
         return True
