@@ -25,9 +25,10 @@ import sys
 import time
 from pathlib import Path
 
+from linking_scale import REPAIR_EVERY  # the pipeline's batch, as the scale benchmark links
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZES = [10_000, 100_000]
-REPAIR_EVERY = 64
 
 
 def _link(linker, items, stories: dict, groups: dict, states: dict | None) -> None:

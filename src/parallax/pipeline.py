@@ -82,7 +82,8 @@ class Pipeline:
 
     @functools.cached_property
     def linker(self) -> Linker:
-        """The linker with every stored article's state, restored on first use.
+        """The linker with every stored article's state, restored on first use: from the
+        snapshot the last run saved, or by replaying the stored articles when there is none.
 
         Late on purpose: with workers, the first use is while they analyse the
         run's first batches (``_collect``), so restoring overlaps their work;
