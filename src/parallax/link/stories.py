@@ -391,9 +391,14 @@ class StoryLinker:
                     score = self._score(terms, entities, None, self.stories[other_id])
                     if score > best_score:
                         best, best_score = other_id, score
+                if best == story_id:
+                    # Back where it was: its keys still name this story in the index.
+                    self._vectors.clear()
+                    _accumulate(story, summary)
+                    story.members.append(member)
+                    continue
                 self._record_member(self._story(best), member)
-                if best != story_id:
-                    changed |= {story_id, best}
+                changed |= {story_id, best}
         return changed
 
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
