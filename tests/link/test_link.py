@@ -10,7 +10,7 @@ FLOOD = {"flood": 4, "river": 2, "evacuate": 2, "rain": 3}
 
 
 def _f(i, terms, entities, day):
-    return ArticleFeatures(id=i, terms=terms, entities=frozenset(entities), day=day)
+    return ArticleFeatures(id=i, terms=terms, entities=tuple(sorted(set(entities))), day=day)
 
 
 def test_same_event_joins_and_other_topic_starts_a_story():
@@ -265,3 +265,29 @@ def test_a_story_compared_after_it_grew_is_compared_with_its_new_sums():
     assert joined == s1
     after = linker._cosine(story.terms, other, "terms", linker._term_idf)
     assert after == linker._cosine(Counter(story.terms), other, "terms", linker._term_idf) and after != before
+
+
+_FEATURES_IN_A_FRESH_PROCESS = """
+from parallax.link import features_of
+from parallax.model import AnnotatedArticle, Annotations, Article, Mention
+names = ["Obama", "Putin", "Los Cabos", "Mexico", "Syria", "Kremlin", "White House", "G20", "Assad", "Moscow"]
+mentions = [Mention(text=n, label="GPE", canonical=n, sentence=0) for n in names]
+annotations = Annotations(sentences=[], entities=mentions, times=[], quotes=[], figures=[], terms={"summit": 2}, event_date=None)
+print(features_of(AnnotatedArticle(article=Article(id="a", source="a", title=None, body=["x"]), annotations=annotations)).entities)
+"""
+
+
+def test_features_keep_one_order_of_names_whatever_the_process_string_hashing():
+    # The linker sums and breaks ties in this order: with a set's order, which follows
+    # the per-process hash seed, the same pages gave other stories in another process.
+    import os
+    import subprocess
+    import sys
+
+    def entities(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-c", _FEATURES_IN_A_FRESH_PROCESS], env=env,
+                              capture_output=True, text=True, check=True).stdout
+
+    orders = {entities(seed) for seed in ("1", "2", "3")}
+    assert len(orders) == 1 and "obama" in orders.pop()

@@ -20,17 +20,20 @@ class ArticleFeatures:
 
     id: str
     terms: dict[str, int]
-    entities: frozenset[str]
+    # Sorted, not a set: the linker sums and ranks in this order, and a set of strings
+    # iterates in an order that changes with each process's string hashing, so the
+    # same pages in the same order could give other stories in another process.
+    entities: tuple[str, ...]
     day: date | None
 
     def to_json(self) -> dict:
         """The features as stored beside the article, to rebuild the linker without re-parsing."""
-        return {"terms": self.terms, "entities": sorted(self.entities), "day": self.day.isoformat() if self.day else None}
+        return {"terms": self.terms, "entities": list(self.entities), "day": self.day.isoformat() if self.day else None}
 
     @classmethod
     def from_json(cls, article_id: str, data: dict) -> "ArticleFeatures":
         day = data.get("day")
-        return cls(id=article_id, terms=data["terms"], entities=frozenset(data["entities"]),
+        return cls(id=article_id, terms=data["terms"], entities=tuple(sorted(set(data["entities"]))),
                    day=date.fromisoformat(day) if day else None)
 
 
@@ -52,7 +55,7 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     if when and _anniversary(item.annotations.event_date, when):
         when = item.annotations.event_date
     return ArticleFeatures(
-        id=item.article.id, terms=terms, entities=frozenset(entities), day=date.fromisoformat(when) if when else None
+        id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None
     )
 
 
