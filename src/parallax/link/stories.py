@@ -506,7 +506,9 @@ class StoryLinker:
             if not groups[0] or not groups[1]:
                 return []
         a, b = (self._state_of(g) for g in groups)
-        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= MERGE_THRESHOLD:
+        # The merge pass's own rule, or it would merge the halves again at its next turn.
+        bar = MERGE_THRESHOLD_SAME_DAYS if _same_days(a, b) else MERGE_THRESHOLD
+        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= bar:
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
