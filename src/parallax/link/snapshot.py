@@ -5,7 +5,7 @@ linker (``Linker.restore``): about 0.6 ms an article on the throughput corpus,
 as much as linking it anew, so a run bringing a few hundred pages to a
 database of a million would wait some ten minutes before linking the first.
 A snapshot of the state the last run ended with loads in a fraction of that
-(``benchmarks/restore.py`` measures both: at 100k articles, 0.6-1 s against 13-18 s).
+(``benchmarks/restore.py`` measures both: at 100k articles, 0.5-1 s against 12-18 s).
 
 Pickle, because the state is a graph of Python objects (stories, postings,
 the copy index) and pickle is the one serialiser that keeps it whole and
