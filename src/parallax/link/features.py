@@ -33,7 +33,7 @@ class ArticleFeatures:
     @classmethod
     def from_json(cls, article_id: str, data: dict) -> "ArticleFeatures":
         day = data.get("day")
-        return cls(id=article_id, terms=data["terms"], entities=tuple(sorted(set(data["entities"]))),
+        return cls(id=article_id, terms=data["terms"], entities=tuple(sorted(data["entities"])),
                    day=date.fromisoformat(day) if day else None)
 
 

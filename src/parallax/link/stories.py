@@ -68,6 +68,11 @@ ORPHAN_JOIN_THRESHOLD = 0.12
 ORPHAN_MARGIN = 2.0
 
 
+def _merge_bar(a: "StoryState", b: "StoryState") -> float:
+    """The score two stories need to be merged: less when both report the same days."""
+    return MERGE_THRESHOLD_SAME_DAYS if _same_days(a, b) else MERGE_THRESHOLD
+
+
 def _same_days(a: "StoryState", b: "StoryState") -> bool:
     """Both stories are dated and their days overlap, give or take the event gap."""
     if not a.day_counts or not b.day_counts:
@@ -326,7 +331,7 @@ class StoryLinker:
                 score = self._score(story.terms, story.entities, span, other)
                 if score < MERGE_THRESHOLD_SAME_DAYS:
                     continue  # below either threshold
-                margin = score - (MERGE_THRESHOLD_SAME_DAYS if _same_days(story, other) else MERGE_THRESHOLD)
+                margin = score - _merge_bar(story, other)
                 if margin >= 0 and (best is None or margin > best_margin):
                     best, best_margin = other_id, margin
             if best is None:
@@ -392,7 +397,7 @@ class StoryLinker:
                     if score > best_score:
                         best, best_score = other_id, score
                 if best == story_id:
-                    self._put_back(story, member)
+                    self._add_to_sums(story, member)  # its keys still name this story in the index
                     continue
                 self._record_member(self._story(best), member)
                 changed |= {story_id, best}
@@ -421,16 +426,6 @@ class StoryLinker:
             story.span = None
         story.members.remove(member)
         story.size -= 1
-
-    def _put_back(self, story: StoryState, member: str) -> None:
-        """Undo ``_remove_member``: the story's sums only, since the index never lost the article's keys.
-
-        Most articles the repair checks stay where they are; indexing their
-        keys again (``_record_member``) was about 15 % of the repair's time (cProfile, 10k stream).
-        """
-        self._vectors.clear()
-        _accumulate(story, self._members[member])
-        story.members.append(member)
 
     def _split(self, story_id: int) -> list[int]:
         story = self.stories.get(story_id)
@@ -507,8 +502,7 @@ class StoryLinker:
                 return []
         a, b = (self._state_of(g) for g in groups)
         # The merge pass's own rule, or it would merge the halves again at its next turn.
-        bar = MERGE_THRESHOLD_SAME_DAYS if _same_days(a, b) else MERGE_THRESHOLD
-        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= bar:
+        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= _merge_bar(a, b):
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -672,11 +666,19 @@ class StoryLinker:
         """Put a known article into a story again (after a split), from its summary."""
         self._record_member(self._story(story_id), member)
 
-    def _record_member(self, story: StoryState, member: str) -> None:
+    def _add_to_sums(self, story: StoryState, member: str) -> None:
+        """An article into a story's sums and members, not the index: the inverse of ``_remove_member``.
+
+        The repair puts most articles it checks back where they were; indexing
+        their keys again was about 15 % of its time (cProfile, 10k stream).
+        """
         self._vectors.clear()
-        summary = self._members[member]
-        _accumulate(story, summary)
+        _accumulate(story, self._members[member])
         story.members.append(member)
+
+    def _record_member(self, story: StoryState, member: str) -> None:
+        self._add_to_sums(story, member)
+        summary = self._members[member]
         self._story_of[member] = story.id
         # Under the article's own week; an undated article under its story's weeks,
         # or as undated when the story has no date either.
