@@ -95,6 +95,19 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         # "she" is the subject of the last sentence, not a name it mentions in passing
         (["Anna Weber, holding a photograph of Peter Braun, asked the council to act.",
           "“We cannot wait another winter for this,” she said."], "Anna Weber"),
+        # a vox pop: the name after a dash behind the quote (no-break spaces around it), not the one before
+        (["Readers told us what they thought of the new tram line.",
+          "“It takes me twenty minutes less to get to work every single day.”\u00a0― Lena Fischer",
+          "“The stops are too far apart for anyone who walks with a cane.”\u00a0― Oskar P. Lindqvist."],
+         "Oskar P. Lindqvist"),
+        # curly to open, straight to close: the quote ends there and its attribution is read
+        (["Protesters gathered outside the ministry on Tuesday.",
+          '“The budget cuts will close half the clinics in the north," Health Minister Karin Olsen said in a statement.'],
+         "Karin Olsen"),
+        # a verb of judging aloud frames the quote
+        (["Marco Silva was asked about the defeat after the match.",
+          "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],
+         "Marco Silva"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):
@@ -110,6 +123,12 @@ def test_unclosed_quote_runs_to_end_of_paragraph(annotator):
     ])
     texts = [q.text for q in ann.quotes]
     assert any(t.startswith("Whereas the city once had a plan") for t in texts)
+
+
+def test_a_dash_inside_a_sentence_names_no_speaker(annotator):
+    ann = _annotate(annotator, [
+        "“The plant will be closed by the end of the year” — a promise Governor Reyes has made twice before."])
+    assert ann.quotes and ann.quotes[0].cue != "dash"
 
 
 def test_figures_count_people_killed_with_qualifier_and_date(annotator):

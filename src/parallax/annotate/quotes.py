@@ -30,11 +30,20 @@ SPEECH_VERBS = frozenset(
     "say tell add urge declare state warn insist claim note explain ask announce write tweet post "
     "respond reply argue acknowledge demand describe confirm deny suggest accuse recall continue "
     "conclude stress scoff predict promise vow pledge admit complain caution report quote call "
-    "remark observe testify told begin advise reckon chant shout".split()
+    "remark observe testify told begin advise reckon chant shout "
+    # Verbs of judging aloud frame quotes too ('Trump boasted, “…”', 'Japan branded
+    # North Korea an “outlaw nation …”'): their subject is the speaker.
+    "boast concede counter retort assert contend maintain emphasize emphasise recount quip joke "
+    "lament sing scold brand blast slam mock dismiss criticize criticise praise thank plead "
+    "exclaim yell scream whisper mutter grumble wonder attack".split()
 )
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+# '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
+# capitalised words and initials ("Oscar P. Quintero", "Gonzàlez", "O'Neill").
+_DASH_AFTER_QUOTE = re.compile(r"[^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*")  # spaces may be no-break ones
+_DASH_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|de|la|van|von|der|al|el|bin)){0,5}")
 
 
 @dataclass(slots=True)
@@ -65,10 +74,17 @@ def _spans_in_paragraph(text: str, start: int, end: int, number: int) -> list[Qu
             close = '"'
         if close is None and ch == "‘" and (i == start or not text[i - 1].isalnum()):
             close = "’"
+        if close is None and ch == "”" and (i == start or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum():
+            close = "”"  # a closing mark typed to open ('”Fear. I am …”'): it opens, it does not close
         if close is None:
             i += 1
             continue
         j = _find_close(text, i + 1, end, close)
+        if j is None and close in "”“":
+            # Curly to open, straight to close ('“Immunity deals …," Chaffetz said'):
+            # text pasted from two sources. Without this the quote would run on
+            # over its own attribution to the end of the paragraph.
+            j = _find_close(text, i + 1, end, '"')
         if j is None:
             if ch in "“\"«":
                 out.append(QuoteSpan(i + 1, end, number, closed=False))
@@ -104,7 +120,9 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         if first is None:
             continue
         sent = first[0].sent
-        speakers, cue = attribute(doc, span, sentences, canon)
+        speakers, cue = _dash_attribution(doc, span, canon)
+        if not speakers:
+            speakers, cue = attribute(doc, span, sentences, canon)
         text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
         if not speakers:
             # 'Biden said they would try. "It is better to meet."': someone named
@@ -130,6 +148,35 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         quotes.append(quote)
         previous, previous_end = quote, span.end
     return quotes
+
+
+def _dash_attribution(doc: Doc, span: QuoteSpan, canon: dict[str, str]) -> tuple[list[str], str | None]:
+    """'“…” ― Pamela Padilla': the name after a dash right behind the closing mark.
+
+    Pull quotes, vox pops and epigraphs name their speaker so, with no verb to
+    parse. Only a name that ends its paragraph (or is followed by an
+    appositive: ", a nurse from Ohio") counts: "“…” — a claim Trump denied"
+    is a sentence going on.
+    """
+    if not span.closed:
+        return [], None
+    text = doc_text(doc)
+    dash = _DASH_AFTER_QUOTE.match(text, span.end + 1)
+    if dash is None:
+        return [], None
+    line_end = text.find("\n", dash.end())
+    line_end = len(text) if line_end == -1 else line_end
+    name = _DASH_NAME.match(text, dash.end(), line_end)
+    if name is None:
+        return [], None
+    rest = text[name.end():line_end].strip()
+    if rest and not rest.startswith(",") and rest != ".":
+        return [], None
+    written = re.sub(r"(?<=\w\w)\.$", "", name.group(0).strip())  # a full stop, not an initial's
+    entity = next((e for e in doc.ents if e.start_char == dash.end() and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+    if entity is not None and entity.text == written:
+        return [_fullest_person(canon.get(entity.text, entity.text), canon)], "dash"
+    return [_fullest_person(written, canon)], "dash"
 
 
 def _speaker_between(
