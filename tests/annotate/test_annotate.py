@@ -104,6 +104,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["Protesters gathered outside the ministry on Tuesday.",
           '“The budget cuts will close half the clinics in the north," Health Minister Karin Olsen said in a statement.'],
          "Karin Olsen"),
+        # a transcript's speaker label, in capitals, opening the quoted turn
+        (["Vice-presidential candidate Mike Pence spoke to Fox News Sunday.",
+          '"PENCE: Well, look, this is serious business and the voters know exactly what is at stake."'],
+         "Mike Pence"),
         # a verb of judging aloud frames the quote
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],
@@ -129,6 +133,12 @@ def test_a_dash_inside_a_sentence_names_no_speaker(annotator):
     ann = _annotate(annotator, [
         "“The plant will be closed by the end of the year” — a promise Governor Reyes has made twice before."])
     assert ann.quotes and ann.quotes[0].cue != "dash"
+
+
+def test_a_label_in_capitals_naming_no_one_is_no_speaker(annotator):
+    ann = _annotate(annotator, ["The mayor posted on Monday night.",
+                                "“BREAKING: the council has voted to close the old bridge for good.”"])
+    assert ann.quotes and ann.quotes[-1].cue != "transcript"
 
 
 def test_figures_count_people_killed_with_qualifier_and_date(annotator):

@@ -42,6 +42,8 @@ PLURAL_PRONOUNS = {"they", "we", "them"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 # '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
 # capitalised words and initials ("Oscar P. Quintero", "Gonzàlez", "O'Neill").
+# 'WALLACE: But, Governor …': one to three words in capitals and a colon start a transcript's turn.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _DASH_AFTER_QUOTE = re.compile(r"[^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*")  # spaces may be no-break ones
 _DASH_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|de|la|van|von|der|al|el|bin)){0,5}")
 
@@ -122,6 +124,8 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         sent = first[0].sent
         speakers, cue = _dash_attribution(doc, span, canon)
         if not speakers:
+            speakers, cue = _transcript_label(doc_text(doc)[span.start:span.end], canon)
+        if not speakers:
             speakers, cue = attribute(doc, span, sentences, canon)
         text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
         if not speakers:
@@ -177,6 +181,18 @@ def _dash_attribution(doc: Doc, span: QuoteSpan, canon: dict[str, str]) -> tuple
     if entity is not None and entity.text == written:
         return [_fullest_person(canon.get(entity.text, entity.text), canon)], "dash"
     return [_fullest_person(written, canon)], "dash"
+
+
+def _transcript_label(quoted: str, canon: dict[str, str]) -> tuple[list[str], str | None]:
+    """'PENCE: Well, look, …': a transcript's speaker label in capitals opens the quoted turn."""
+    label = _TRANSCRIPT_LABEL.match(quoted.lstrip())
+    if label is None:
+        return [], None
+    name = " ".join(w.capitalize() for w in label.group(1).split())
+    full = _fullest_person(name, canon)
+    if full == name and name not in canon.values():
+        return [], None  # "BREAKING:", "UPDATE:": a label, but no one the article names
+    return [full], "transcript"
 
 
 def _speaker_between(
