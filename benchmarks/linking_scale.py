@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -76,10 +77,6 @@ def _median_run(runs: list[dict]) -> dict:
 
 
 def main(sizes: list[int]) -> dict:
-    from common import machine, write_result
-
-    from parallax.link.syndication import MAX_INDEXED, WINDOW_DAYS
-
     def measure(size: int) -> dict:
         out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
         result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -91,8 +88,18 @@ def main(sizes: list[int]) -> dict:
     # 10k run samples a few seconds of it while the 1M run averages a quarter of
     # an hour, and the ratio below is only as good as its two ends.
     before = [measure(sizes[0]) for _ in range(SMALL_REPEATS)]
-    results = [_median_run(before)] + [measure(size) for size in sizes[1:]]
-    after = [measure(sizes[0]) for _ in range(SMALL_REPEATS)] if len(sizes) > 1 else []
+    larger = [measure(size) for size in sizes[1:]]
+    after = [measure(sizes[0]) for _ in range(SMALL_REPEATS)] if larger else []
+    return report(before, larger, after)
+
+
+def report(before: list[dict], larger: list[dict], after: list[dict]) -> dict:
+    """Write the results page from the runs: the smallest size's before and after the larger sizes."""
+    from common import machine, write_result
+
+    from parallax.link.syndication import MAX_INDEXED, WINDOW_DAYS
+
+    results = [_median_run(before)] + larger
     small = before + after
     again = _median_run(after) if after else results[0]
     m = machine()
@@ -103,9 +110,9 @@ def main(sizes: list[int]) -> dict:
     )
     first, last = results[0], results[-1]
     ratios = sorted(last["microseconds_per_article"] / r["microseconds_per_article"] for r in (first, again))
-    median_small = _median_run(small)
     speeds = sorted(r["articles_per_second"] for r in small)
-    median_ratio = last["microseconds_per_article"] / median_small["microseconds_per_article"]
+    median_speed = statistics.median(speeds)
+    median_ratio = last["microseconds_per_article"] / statistics.median(r["microseconds_per_article"] for r in small)
     md = f"""# Linking at scale (link stage alone, synthetic stream)
 
 Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python']} · {m['date']}
@@ -118,7 +125,7 @@ One core, one process per size; repair every {REPAIR_EVERY} articles.
 
 The {first['articles']:,} row is the median of {SMALL_REPEATS} runs made before the larger sizes; the same size ran
 {SMALL_REPEATS} more times after the largest. All {len(small)} runs: {speeds[0]:,}–{speeds[-1]:,} articles/s, median
-**{median_small['articles_per_second']:,}** (the runs after the largest: median {again['articles_per_second']:,}, B³ {again['b3']['f1']}).
+**{median_speed:,.1f}** (the runs after the largest: median {again['articles_per_second']:,}, B³ {again['b3']['f1']}).
 Per-article cost at {last['articles']:,} is **{median_ratio:.2f}×** the median cost at {first['articles']:,}
 ({ratios[0]:.2f}–{ratios[1]:.2f}× against the medians before and after it).
 The stream is made as it is read (the generator's time is not counted); past 10,000 articles its
@@ -142,6 +149,15 @@ memory and grew with the stream (its buckets hold about 3 KB an article, 7 KB be
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         print(json.dumps(run_one(int(sys.argv[2]))))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--report-from":
+        # The page again from a run's printed results (one per line, in run order), to
+        # change how it is summed up without another hour of measuring.
+        sys.path.insert(0, str(HERE))
+        import ast
+
+        runs = [ast.literal_eval(line) for line in Path(sys.argv[2]).read_text().splitlines() if line.startswith("{'articles'")]
+        larger = [i for i, r in enumerate(runs) if r["articles"] != runs[0]["articles"]]
+        report(runs[:larger[0]], runs[larger[0]:larger[-1] + 1], runs[larger[-1] + 1:])
     else:
         sys.path.insert(0, str(HERE))
         main([int(a) for a in sys.argv[1:]] or DEFAULT_SIZES)

@@ -5,7 +5,9 @@ marks; a quote left open runs to the end of its paragraph). The speaker is the
 subject of the speech verb that frames the quote, read from spaCy's dependency
 parse: before or after the quote, several subjects for a joint statement, the
 object of "according to". Pronouns and plural descriptors ("he", "the two
-leaders") resolve to the people the article last named.
+leaders") resolve to the people the article last named. Two forms name the
+speaker without a verb: a name after a dash behind the quote ('“…” ― Lena
+Fischer', vox pops and pull quotes) and a transcript's label ('PENCE: Well, …').
 """
 
 from __future__ import annotations
@@ -40,10 +42,10 @@ SPEECH_VERBS = frozenset(
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-# '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
-# capitalised words and initials ("Oscar P. Quintero", "Gonzàlez", "O'Neill").
 # 'WALLACE: But, Governor …': one to three words in capitals and a colon start a transcript's turn.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+# '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
+# capitalised words and initials ("Oscar P. Quintero", "Gonzàlez", "O'Neill").
 _DASH_AFTER_QUOTE = re.compile(r"[^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*")  # spaces may be no-break ones
 _DASH_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|de|la|van|von|der|al|el|bin)){0,5}")
 
@@ -177,10 +179,7 @@ def _dash_attribution(doc: Doc, span: QuoteSpan, canon: dict[str, str]) -> tuple
     if rest and not rest.startswith(",") and rest != ".":
         return [], None
     written = re.sub(r"(?<=\w\w)\.$", "", name.group(0).strip())  # a full stop, not an initial's
-    entity = next((e for e in doc.ents if e.start_char == dash.end() and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
-    if entity is not None and entity.text == written:
-        return [_fullest_person(canon.get(entity.text, entity.text), canon)], "dash"
-    return [_fullest_person(written, canon)], "dash"
+    return [_fullest_person(canon.get(written, written), canon)], "dash"
 
 
 def _transcript_label(quoted: str, canon: dict[str, str]) -> tuple[list[str], str | None]:
