@@ -108,6 +108,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["Vice-presidential candidate Mike Pence spoke to Fox News Sunday.",
           '"PENCE: Well, look, this is serious business and the voters know exactly what is at stake."'],
          "Mike Pence"),
+        # a participle describing a name: that name speaks
+        (["A new ad from the Adler campaign went on air on Monday.",
+          "The spot uses a clip of Tom Baker asking, “Why aren’t I twenty points ahead, you might ask?”"],
+         "Tom Baker"),
         # a verb of judging aloud frames the quote
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],

@@ -297,6 +297,12 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not skip(child):
             return child
+    # 'footage of Hillary Clinton asking, “…”': a participle describing a noun has that noun
+    # as its speaker, and so has one right after a person's name, however the parser hung it.
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("PROPN", "NOUN") and not skip(verb.head):
+        return verb.head
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).ent_type_ == "PERSON" and not skip(verb.nbor(-1)):
+        return verb.nbor(-1)
     # "... and added" shares the subject of the first verb of the coordination.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         shared = _subject_of(verb.head, skip)
