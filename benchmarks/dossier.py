@@ -176,6 +176,9 @@ def speaker_matches(source: str, speakers: list[str]) -> bool:
     head = source_head(source)
     ours = {re.sub(r"['’]s$", "", re.sub(r"[^\w'’-]", "", w).lower()) for s in speakers for w in s.split()}
     last = re.sub(r"['’]s$", "", head[-1].lower()) if head else ""
+    if head and head[-1].isupper() and len(head[-1]) > 1:
+        # "the IMF" for our "International Monetary Fund": the initials of our name.
+        ours |= {"".join(w[0] for w in s.split() if w[0].isupper()).lower() for s in speakers}
     return bool(last) and last in ours
 
 

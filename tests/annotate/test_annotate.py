@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from parallax.annotate.entities import canonical_names
+from parallax.annotate.entities import canonical_names, clean_name
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
 
@@ -137,6 +137,11 @@ def test_a_dash_inside_a_sentence_names_no_speaker(annotator):
     ann = _annotate(annotator, [
         "“The plant will be closed by the end of the year” — a promise Governor Reyes has made twice before."])
     assert ann.quotes and ann.quotes[0].cue != "dash"
+
+
+def test_a_dash_before_a_name_is_not_part_of_it():
+    assert clean_name("― Pamela Padilla", "PERSON") == "Pamela Padilla"
+    assert clean_name("Bashar al-Assad", "PERSON") == "Bashar al-Assad"
 
 
 def test_a_label_in_capitals_naming_no_one_is_no_speaker(annotator):

@@ -27,7 +27,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 def clean_name(text: str, label: str) -> str:
     """A mention without leading titles, possessives or stray punctuation."""
-    name = " ".join(text.split()).strip(" ,.;:\"“”‘’'()")
+    name = " ".join(text.split()).strip(" ,.;:\"“”‘’'()―—–-")  # '― Pamela Padilla' after a quote
     name = _POSSESSIVE.sub("", name)
     if label == "PERSON":
         stripped = _TITLES.sub("", name)

@@ -297,11 +297,12 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not skip(child):
             return child
-    # 'footage of Hillary Clinton asking, “…”': a participle describing a noun has that noun
-    # as its speaker, and so has one right after a person's name, however the parser hung it.
+    # 'footage of Hillary Clinton asking, “…”': a participle describing a noun has that noun as its speaker.
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("PROPN", "NOUN") and not skip(verb.head):
         return verb.head
-    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).ent_type_ == "PERSON" and not skip(verb.nbor(-1)):
+    # A person's name right before the verb is its speaker, however the parser hung the
+    # two ('footage of X asking, “…”', '“…,” Tulsa police Chief Chuck Jordan said Monday').
+    if verb.i > 0 and verb.nbor(-1).ent_type_ == "PERSON" and not skip(verb.nbor(-1)):
         return verb.nbor(-1)
     # "... and added" shares the subject of the first verb of the coordination.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -320,7 +321,8 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
                 return token
     # ... else the noun the parser hung on the verb ("said the official in Washington").
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN") and not skip(child):
+        if (child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN")
+                and child.ent_type_ not in ("DATE", "TIME") and not skip(child)):  # "said Monday" names no one
             return child
     return None
 
