@@ -112,6 +112,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["A new ad from the Adler campaign went on air on Monday.",
           "The spot uses a clip of Tom Baker asking, “Why aren’t I twenty points ahead, you might ask?”"],
          "Tom Baker"),
+        # "he" after a quoted speaker the tagger did not take for a person: that speaker goes on
+        (["“Today the committee met and advised me that the outbreak is an emergency. I have accepted that "
+          "advice,” Tedros posted on his X handle.",
+          "He added, “The spread of a new strain in the east is very worrying for all of us.”"], "Tedros"),
         # a verb of judging aloud frames the quote
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],

@@ -128,7 +128,10 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         if not speakers:
             speakers, cue = _transcript_label(doc_text(doc)[span.start:span.end], canon)
         if not speakers:
-            speakers, cue = attribute(doc, span, sentences, canon)
+            # 'He added, “…”' right after someone's quote: when no name before it says who
+            # "he" is (the tagger missed it), the one quoted just before goes on.
+            adjacent = previous is not None and previous.paragraph >= span.paragraph - 1
+            speakers, cue = attribute(doc, span, sentences, canon, he=previous.speakers if adjacent else [])
         text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
         if not speakers:
             # 'Biden said they would try. "It is better to meet."': someone named
@@ -236,8 +239,13 @@ def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
     return text[start:span.start - 1].strip() == ""
 
 
-def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str, str]) -> tuple[list[str], str | None]:
-    """Speakers of the quote at ``span`` and the cue that names them."""
+def attribute(
+    doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str, str], he: list[str] | None = None,
+) -> tuple[list[str], str | None]:
+    """Speakers of the quote at ``span`` and the cue that names them.
+
+    ``he`` is who "he" or "she" is when no person is named before the quote.
+    """
     inside = lambda t: span.start <= t.idx < span.end  # noqa: E731
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None:
@@ -263,7 +271,7 @@ def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str,
         if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                return _resolve_subject(doc, objects[0], span, canon, sentences), "according to"
+                return _resolve_subject(doc, objects[0], span, canon, sentences, he), "according to"
     verbs = [t for t in frame if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
     if not verbs:
         statement = [t for t in frame if t.lower_ in ("statement", "statements") and t.head.lemma_ == "in"]
@@ -277,7 +285,7 @@ def attribute(doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str,
     for verb in order:
         subject = _subject_of(verb, skip=inside)
         if subject is not None:
-            return _resolve_subject(doc, subject, span, canon, sentences), verb.lemma_
+            return _resolve_subject(doc, subject, span, canon, sentences, he), verb.lemma_
     return [], None
 
 
@@ -327,11 +335,13 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     return None
 
 
-def _resolve_subject(doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span]) -> list[str]:
+def _resolve_subject(
+    doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span], he: list[str] | None = None,
+) -> list[str]:
     heads = [head] + [c for c in head.conjuncts if c.i > head.i]
     names: list[str] = []
     for token in heads:
-        names.extend(_names_for(doc, token, span, canon, sentences))
+        names.extend(_names_for(doc, token, span, canon, sentences, he or []))
     seen: list[str] = []
     for name in names:
         if name not in seen:
@@ -339,7 +349,8 @@ def _resolve_subject(doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, st
     return seen
 
 
-def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span]) -> list[str]:
+def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span],
+               he: list[str]) -> list[str]:
     lower = token.lower_
     if lower in ("who", "which", "that") and token.head.dep_ == "relcl":
         token = token.head.head  # "Chauvin's mother, who said": the noun the clause describes
@@ -352,7 +363,7 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
         # "he said", and "the Scot added" / "the Brazilian said": a person named before.
         person = _last_people(doc, span, sentences, want=1)
-        return person[-1:] if person else ([] if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
+        return person[-1:] if person else (he[-1:] if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
     plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
     if lower in PLURAL_PRONOUNS or plural_descriptor:
         people = _last_people(doc, span, sentences, want=2, group=True)
