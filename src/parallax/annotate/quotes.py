@@ -131,7 +131,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
             # 'He added, “…”' right after someone's quote: when no name before it says who
             # "he" is (the tagger missed it), the one quoted just before goes on.
             adjacent = previous is not None and previous.paragraph >= span.paragraph - 1
-            speakers, cue = attribute(doc, span, sentences, canon, he=previous.speakers if adjacent else [])
+            speakers, cue = attribute(doc, span, sentences, canon, he=tuple(previous.speakers) if adjacent else ())
         text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
         if not speakers:
             # 'Biden said they would try. "It is better to meet."': someone named
@@ -240,7 +240,7 @@ def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
 
 
 def attribute(
-    doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str, str], he: list[str] | None = None,
+    doc: Doc, span: QuoteSpan, sentences: list[Span], canon: dict[str, str], he: tuple[str, ...] = (),
 ) -> tuple[list[str], str | None]:
     """Speakers of the quote at ``span`` and the cue that names them.
 
@@ -336,12 +336,12 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
 
 
 def _resolve_subject(
-    doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span], he: list[str] | None = None,
+    doc: Doc, head: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span], he: tuple[str, ...] = (),
 ) -> list[str]:
     heads = [head] + [c for c in head.conjuncts if c.i > head.i]
     names: list[str] = []
     for token in heads:
-        names.extend(_names_for(doc, token, span, canon, sentences, he or []))
+        names.extend(_names_for(doc, token, span, canon, sentences, he))
     seen: list[str] = []
     for name in names:
         if name not in seen:
@@ -350,7 +350,7 @@ def _resolve_subject(
 
 
 def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], sentences: list[Span],
-               he: list[str]) -> list[str]:
+               he: tuple[str, ...]) -> list[str]:
     lower = token.lower_
     if lower in ("who", "which", "that") and token.head.dep_ == "relcl":
         token = token.head.head  # "Chauvin's mother, who said": the noun the clause describes
@@ -363,7 +363,7 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
         # "he said", and "the Scot added" / "the Brazilian said": a person named before.
         person = _last_people(doc, span, sentences, want=1)
-        return person[-1:] if person else (he[-1:] if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
+        return person[-1:] if person else (list(he[-1:]) if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
     plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
     if lower in PLURAL_PRONOUNS or plural_descriptor:
         people = _last_people(doc, span, sentences, want=2, group=True)
