@@ -171,9 +171,20 @@ def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_rece
     index.add("geneva", 1, [100])  # a story of week 100
     index.add("geneva", 2, [110])  # ten weeks later
     index.add("geneva", 3, [None])  # an undated story
-    assert index.near("geneva", 101) == {1, 3} and index.near("geneva", 110) == {2, 3}
+    assert index.near("geneva", (100, 101)) == {1, 3} and index.near("geneva", (110,)) == {2, 3}
     assert list(index.recent("geneva")) == [2, 3]  # at most two, the oldest out
-    assert index.discard("geneva", 2, [110]) == [110] and index.near("geneva", 110) == {3}
+    assert index.discard("geneva", 2, [110]) == [110] and index.near("geneva", (110,)) == {3}
+
+
+def test_a_dated_article_reads_only_the_weeks_a_story_of_fitting_days_is_indexed_in():
+    from datetime import date, timedelta
+
+    from parallax.link.stories import MAX_EVENT_GAP_DAYS, _week, _weeks_around
+
+    for offset in range(14):  # every weekday, both sides of a week's edge
+        day = date(2024, 3, 4) + timedelta(days=offset)
+        near = {_week(day + timedelta(days=d)) for d in range(-MAX_EVENT_GAP_DAYS, MAX_EVENT_GAP_DAYS + 1)}
+        assert set(_weeks_around(day)) == near and len(near) <= 2
 
 
 def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):
@@ -186,7 +197,7 @@ def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):
         index.add("geneva", story, [None])
     for story in (4, 5, 6):
         index.add("geneva", story, [100])
-    assert index.near("geneva", 100) == {2, 3, 4, 5, 6}  # the dated ones up to the cap, the two latest undated
+    assert index.near("geneva", (100,)) == {2, 3, 4, 5, 6}  # the dated ones up to the cap, the two latest undated
 
 
 def test_a_key_most_articles_have_finds_no_candidates_unless_nothing_else_does(monkeypatch):
@@ -260,11 +271,11 @@ def test_a_story_compared_after_it_grew_is_compared_with_its_new_sums():
     s1, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin"}, date(2012, 6, 18)))
     s2, _ = linker.assign(_f("b", FLOOD, {"dhaka"}, date(2012, 6, 18)))
     story, other = linker.stories[s1], linker.stories[s2]
-    before = linker._cosine(story.terms, other, "terms", linker._term_idf)
+    before = linker._cosine(story.terms, other, "terms", linker._log_term_df)
     joined, _ = linker.assign(_f("c", {**SUMMIT, "flood": 9, "river": 5}, {"obama", "putin"}, date(2012, 6, 18)))
     assert joined == s1
-    after = linker._cosine(story.terms, other, "terms", linker._term_idf)
-    assert after == linker._cosine(Counter(story.terms), other, "terms", linker._term_idf) and after != before
+    after = linker._cosine(story.terms, other, "terms", linker._log_term_df)
+    assert after == linker._cosine(Counter(story.terms), other, "terms", linker._log_term_df) and after != before
 
 
 _FEATURES_IN_A_FRESH_PROCESS = """

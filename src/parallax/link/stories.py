@@ -134,11 +134,11 @@ class Postings:
     def recent(self, key: str):
         return self._recent.get(key, {}).keys()
 
-    def near(self, key: str, week: int) -> set[int]:
-        """Stories under ``key`` that can hold an article of ``week``, and the undated ones."""
+    def near(self, key: str, weeks: tuple[int, ...]) -> set[int]:
+        """Stories under ``key`` in any of ``weeks``, and the undated ones."""
         found: set[int] = set()
         weekly = self._weekly
-        for w in (week - 1, week, week + 1, None):
+        for w in (*weeks, None):
             posting = weekly.get((key, w))
             if posting:
                 found.update(posting)
@@ -157,10 +157,21 @@ def _push(lists: dict, key, story: int, cap: int) -> None:
 
 
 def _week(day: date) -> int:
-    # An article fits a story only with a day of that story within
-    # MAX_EVENT_GAP_DAYS of its own: in its week or the one either side
-    # (``near``), under which that article of the story is indexed.
     return day.toordinal() // 7
+
+
+def _weeks_around(day: date) -> tuple[int, ...]:
+    """The weeks a story that can hold an article of ``day`` has an article in.
+
+    An article fits a story only with a day of that story within
+    MAX_EVENT_GAP_DAYS of its own (see ``_fits``), and each article of a story
+    is indexed under its own week: one or two weeks, not the three around
+    ``day``'s (reading three made a dense stream's articles weigh and reject
+    stories of the wrong days).
+    """
+    n = day.toordinal()
+    first, last = (n - MAX_EVENT_GAP_DAYS) // 7, (n + MAX_EVENT_GAP_DAYS) // 7
+    return (first,) if first == last else (first, last)
 
 
 class MemberSummary(NamedTuple):
@@ -250,15 +261,15 @@ class StoryLinker:
         """
         if span is not None and not _fits(span[0], span[1], story):
             return 0.0
-        entity_sim = self._cosine(entities, story, "entities", self._entity_idf)
+        entity_sim = self._cosine(entities, story, "entities", self._log_entity_df)
         if entities and story.entities and entity_sim == 0.0:
             # Coverage of one event shares a name: a place, a person, an organisation.
             # Two floods the same day, worded alike, in Nairobi and in Lima share none.
             return 0.0
-        term_sim = self._cosine(terms, story, "terms", self._term_idf)
+        term_sim = self._cosine(terms, story, "terms", self._log_term_df)
         return TERM_WEIGHT * term_sim + (1 - TERM_WEIGHT) * entity_sim
 
-    def _cosine(self, a: dict, story: StoryState, kind: str, idf) -> float:
+    def _cosine(self, a: dict, story: StoryState, kind: str, log_df: dict[str, float]) -> float:
         """Cosine of a sparse count vector with a story's (sublinear TF, IDF), the story's norm cached.
 
         The norm is recomputed when the story's size changed by more than
@@ -271,15 +282,7 @@ class StoryLinker:
         b: Counter = getattr(story, kind)
         if not a or not b:
             return 0.0
-        # The article side is the same for every candidate story: weighed once.
-        memo = self._vectors.get(id(a))
-        if memo is None or memo[0] is not a:
-            if len(self._vectors) > 4096:
-                self._vectors.clear()
-            entries = [(k, (1 + math.log(c)), idf(k)) for k, c in a.items() if c > 0]
-            norm_a = math.sqrt(sum((tf * w) ** 2 for _, tf, w in entries))
-            memo = self._vectors[id(a)] = (a, entries, norm_a)
-        _, entries, norm_a = memo
+        entries, norm_a = self._weighed(a, log_df)
         dot = 0.0
         for key, tf, weight in entries:
             other = b.get(key, 0)
@@ -289,9 +292,27 @@ class StoryLinker:
             return 0.0
         cached = story.norms.get(kind)
         if cached is None or abs(story.size - cached[0]) > cached[0] * NORM_SIZE_SHARE or self.n_docs > cached[1] * 1.1:
-            norm_b = math.sqrt(sum(((1 + math.log(v)) * idf(k)) ** 2 for k, v in b.items() if v > 0))
+            docs, get = self._log_docs, log_df.get
+            norm_b = math.sqrt(sum(((1 + math.log(v)) * (docs - get(k, 0.0) + 1.0)) ** 2 for k, v in b.items() if v > 0))
             story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
         return dot / (norm_a * cached[2]) if cached[2] and norm_a else 0.0
+
+    def _weighed(self, a: dict, log_df: dict[str, float]) -> tuple[list, float]:
+        """An article's (or a story's sums') keys with sublinear TF and IDF, and the vector's norm.
+
+        The article side is the same for every candidate story: weighed once,
+        remembered by the dict's identity until a story's sums change.
+        """
+        memo = self._vectors.get(id(a))
+        if memo is None or memo[0] is not a:
+            if len(self._vectors) > 4096:
+                self._vectors.clear()
+            # IDF written out (as ``_term_idf``): a function call per key was a tenth of the stage.
+            docs, get = self._log_docs, log_df.get
+            entries = [(k, (1 + math.log(c)), docs - get(k, 0.0) + 1.0) for k, c in a.items() if c > 0]
+            norm_a = math.sqrt(sum((tf * w) ** 2 for _, tf, w in entries))
+            memo = self._vectors[id(a)] = (a, entries, norm_a)
+        return memo[1], memo[2]
 
     def repair(self, touched: set[int] | None = None, *, recheck: set[str] | None = None) -> dict[str, int]:
         """Split stories that drifted over several events, then merge stories arrival order split.
@@ -451,7 +472,7 @@ class StoryLinker:
         centroids = [self._state_of(part) for part in parts]
         for member in undated:
             terms = self._members[member].terms
-            best = max(range(len(parts)), key=lambda i: self._cosine(terms, centroids[i], "terms", self._term_idf))
+            best = max(range(len(parts)), key=lambda i: self._cosine(terms, centroids[i], "terms", self._log_term_df))
             parts[best].append(member)
         parts.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -551,7 +572,7 @@ class StoryLinker:
                 if not weeks:
                     found.update(index.recent(key))
                 for week in weeks:
-                    found |= index.near(key, week)
+                    found |= index.near(key, (week - 1, week, week + 1))
         return found & self.stories.keys()
 
     def _merge_older(self, a: int, b: int, before: dict[str, int]) -> int:
@@ -621,14 +642,14 @@ class StoryLinker:
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
         get = weight.get
-        week = _week(day) if day is not None else None
+        weeks = _weeks_around(day) if day is not None else None
         for index, keys, idf_of, df in ((self._by_entity, entities, self._entity_idf, self.entity_df),
                                         (self._by_term, top_terms, self._term_idf, self.term_df)):
             for key in keys:
                 if df[key] > common:
                     continue
                 idf = idf_of(key)
-                for story in (index.near(key, week) if week is not None else index.recent(key)):
+                for story in (index.near(key, weeks) if weeks is not None else index.recent(key)):
                     weight[story] = get(story, 0.0) + idf
         day = day.toordinal() if day is not None else None
         found = set()
@@ -642,8 +663,9 @@ class StoryLinker:
         return found
 
     def _top_terms(self, terms: dict[str, float], n: int = INDEX_TERMS) -> list[str]:
-        ranked = sorted(terms, key=lambda t: -(1 + math.log(terms[t])) * self._term_idf(t))
-        return ranked[:n]
+        # Ranked by the weights the cosine uses, weighed once for both.
+        entries, _ = self._weighed(terms, self._log_term_df)
+        return [key for key, _, _ in sorted(entries, key=lambda e: -e[1] * e[2])][:n]
 
     def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None) -> None:
         self._recent.add(features.id)
