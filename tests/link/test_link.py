@@ -121,6 +121,21 @@ def test_an_anniversary_piece_is_dated_by_its_event_a_background_date_is_not():
     assert features_of(item(None)).day == date(2022, 5, 28)
 
 
+def test_a_year_in_the_headline_counts_as_a_year_the_text_names():
+    # "Oscars 2018: ..." over a body that never writes the year: its year still
+    # tells it from the next year's ceremony.
+    from parallax.link import features_of
+    from parallax.model import AnnotatedArticle, Annotations, Article
+
+    def item(title):
+        article = Article(id="a", source="a", title=title, body=["x"])
+        annotations = Annotations(sentences=[], entities=[], times=[], quotes=[], figures=[], terms={}, event_date=None)
+        return AnnotatedArticle(article=article, annotations=annotations)
+
+    assert "@2018" in features_of(item("Oscars 2018: The Shape of Water wins best picture")).entities
+    assert not [e for e in features_of(item("Shape of Water wins 13 Oscars, 2,018 guests")).entities if e.startswith("@")]
+
+
 def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_story():
     # Two floods reported with the same words the same day: the places and people tell them apart.
     linker = StoryLinker()

@@ -12,6 +12,7 @@ LINK_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 # Headline words count extra: a headline names the event in the fewest words.
 TITLE_TERM_WEIGHT = 2
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,10 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
     entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
-    # The years a text names tell two finals between the same clubs apart.
+    # The years a text names tell two finals between the same clubs apart; its headline's
+    # too ("Oscars 2018" over a body that never writes the year).
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
+    entities |= {"@" + y for y in _YEAR.findall(item.article.title or "")}
     # The publication date anchors the article in time; the lede's event date can be
     # background ("Floyd, who died on May 25, 2020"), so it is the fallback, except
     # in an anniversary piece: its event fell on the same day of an earlier year
