@@ -36,6 +36,21 @@ def test_story_ids_continue_after_restore():
     assert new == 8 and same == 7
 
 
+def test_a_replayed_article_is_not_checked_again_by_the_next_runs_repair():
+    # The run that stored it repaired its story; replaying it (no snapshot) must
+    # not make the next run re-place it, or a replayed and a snapshot-loaded
+    # linker would give the same new pages other stories.
+    day = date(2012, 6, 18)
+    linker = StoryLinker()
+    linker.restore(_f("a", SUMMIT, {"obama", "putin"}, day), 1)
+    linker.restore(_f("b", FLOOD, {"dhaka"}, day), 1)  # as stored, though a flood story would suit it
+    linker.restore(_f("c", FLOOD, {"dhaka"}, day), 2)
+    linker.restore(_f("d", FLOOD, {"dhaka"}, day), 2)
+    joined, _ = linker.assign(_f("e", SUMMIT, {"obama", "putin"}, day))
+    assert joined == 1
+    assert "b" not in linker.repair({joined})
+
+
 def test_wire_copies_share_a_group():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     index = SyndicationIndex()
