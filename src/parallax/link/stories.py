@@ -165,9 +165,8 @@ def _weeks_around(day: date) -> tuple[int, ...]:
 
     An article fits a story only with a day of that story within
     MAX_EVENT_GAP_DAYS of its own (see ``_fits``), and each article of a story
-    is indexed under its own week: one or two weeks, not the three around
-    ``day``'s (reading three made a dense stream's articles weigh and reject
-    stories of the wrong days).
+    is indexed under its own week: one or two weeks. The three around ``day``'s,
+    read before, hold no other story that fits; reading fewer postings is the gain.
     """
     n = day.toordinal()
     first, last = (n - MAX_EVENT_GAP_DAYS) // 7, (n + MAX_EVENT_GAP_DAYS) // 7
@@ -311,7 +310,8 @@ class StoryLinker:
         if memo is None or memo[0] is not a:
             if len(self._vectors) > 4096:
                 self._vectors.clear()
-            # IDF written out (as ``_term_idf``): a function call per key was a tenth of the stage.
+            # IDF written out (as ``_term_idf`` has it): this runs for every key of every
+            # article weighed and every story norm, and a call per key cost a few per cent.
             docs, get = self._log_docs, log_df.get
             entries = [(k, (1 + math.log(c)), docs - get(k, 0.0) + 1.0) for k, c in a.items() if c > 0]
             norm_a = math.sqrt(sum((tf * w) ** 2 for _, tf, w in entries))
