@@ -152,10 +152,15 @@ def _read_ann(path: Path) -> list[tuple[str, str]]:
 _HEAD_END = re.compile(r",|\(| of | who | whose | from | at |\s[—–-]\s")
 
 
+def _bare(word: str) -> str:
+    """A word without the punctuation around it (apostrophes and hyphens stay)."""
+    return re.sub(r"[^\w'’-]", "", word)
+
+
 def source_head(source: str) -> list[str]:
     """The words of a gold source span up to its first appositive or qualifier: the name itself."""
     head = _HEAD_END.split(" " + source.strip() + " ", maxsplit=1)[0]
-    return [w for w in (re.sub(r"[^\w'’-]", "", w) for w in head.split()) if w]
+    return [w for w in map(_bare, head.split()) if w]
 
 
 def names_someone(head: list[str]) -> bool:
@@ -174,7 +179,7 @@ def names_someone(head: list[str]) -> bool:
 def speaker_matches(source: str, speakers: list[str]) -> bool:
     """The last word of the source's name (its surname, or the noun of "the Security Council") is a word of our speaker."""
     head = source_head(source)
-    ours = {re.sub(r"['’]s$", "", re.sub(r"[^\w'’-]", "", w).lower()) for s in speakers for w in s.split()}
+    ours = {re.sub(r"['’]s$", "", _bare(w).lower()) for s in speakers for w in s.split()}
     last = re.sub(r"['’]s$", "", head[-1].lower()) if head else ""
     if head and head[-1].isupper() and len(head[-1]) > 1:
         # "the IMF" for our "International Monetary Fund": the initials of our name.

@@ -31,7 +31,6 @@ SMALL_REPEATS = 3
 
 
 def run_one(size: int) -> dict:
-    sys.path.insert(0, str(HERE))
     from linking import bcubed
     from synthetic import iter_stream
 
@@ -147,17 +146,16 @@ memory and grew with the stream (its buckets hold about 3 KB an article, 7 KB be
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         print(json.dumps(run_one(int(sys.argv[2]))))
     elif len(sys.argv) == 3 and sys.argv[1] == "--report-from":
         # The page again from a run's printed results (one per line, in run order), to
         # change how it is summed up without another hour of measuring.
-        sys.path.insert(0, str(HERE))
         import ast
 
         runs = [ast.literal_eval(line) for line in Path(sys.argv[2]).read_text().splitlines() if line.startswith("{'articles'")]
         larger = [i for i, r in enumerate(runs) if r["articles"] != runs[0]["articles"]]
         report(runs[:larger[0]], runs[larger[0]:larger[-1] + 1], runs[larger[-1] + 1:])
     else:
-        sys.path.insert(0, str(HERE))
         main([int(a) for a in sys.argv[1:]] or DEFAULT_SIZES)

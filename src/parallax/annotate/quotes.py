@@ -124,15 +124,16 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
         if first is None:
             continue
         sent = first[0].sent
+        quoted = doc_text(doc)[span.start:span.end]
         speakers, cue = _dash_attribution(doc, span, canon)
         if not speakers:
-            speakers, cue = _transcript_label(doc_text(doc)[span.start:span.end], canon)
+            speakers, cue = _transcript_label(quoted, canon)
         if not speakers:
             # 'He added, “…”' right after someone's quote: when no name before it says who
             # "he" is (the tagger missed it), the one quoted just before goes on.
             adjacent = previous is not None and previous.paragraph >= span.paragraph - 1
             speakers, cue = attribute(doc, span, sentences, canon, he=tuple(previous.speakers) if adjacent else ())
-        text = doc_text(doc)[span.start:span.end].strip().strip(",").strip()
+        text = quoted.strip().strip(",").strip()
         if not speakers:
             # 'Biden said they would try. "It is better to meet."': someone named
             # speaking in reported speech just before a quote of the same
