@@ -39,6 +39,7 @@ class ModelNotInstalled(ParallaxError):
 E_EMPTY = "empty file"
 E_BINARY = "binary content (NUL bytes or control characters), not a text or HTML page"
 E_NOT_JSON = "line {line}: not valid JSON ({detail})"
+E_LINE_TOO_LONG = "line {line}: longer than {limit} MB; not read"
 E_JSON_SHAPE = "line {line}: {detail}; expected an object with \"id\" and \"text\" or \"html\""
 E_UNKNOWN_FORMAT = (
     "cannot tell the format of {path!r}; supported: .txt, .html/.htm, .jsonl, .warc(.gz), .rss/.atom/.xml "

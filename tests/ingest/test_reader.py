@@ -1,9 +1,10 @@
+import gzip
 import io
 import json
 
 import pytest
 
-from parallax.ingest import read_pages
+from parallax.ingest import read_pages, reader
 from parallax.ingest.decode import MAX_PAGE_BYTES
 from parallax.model import Failure, Page
 
@@ -93,3 +94,58 @@ def test_huge_page_is_cut_and_marked(tmp_path):
     f.write_bytes(b"word " * (MAX_PAGE_BYTES // 5 + 1000))
     [page] = _read(f)
     assert page.truncated and len(page.content.encode()) <= MAX_PAGE_BYTES
+
+
+def test_gzipped_pages_are_read_by_the_format_under_the_gz(tmp_path):
+    (tmp_path / "story.html.gz").write_bytes(gzip.compress(b"<html><body><p>An HTML page.</p></body></html>"))
+    (tmp_path / "scrape.txt.gz").write_bytes(gzip.compress(b"A headline\n\nA scraped body line."))
+    lines = [json.dumps({"id": "j1", "text": "one"}), json.dumps({"id": "j2", "html": "<p>two</p>"})]
+    (tmp_path / "pages.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    pages = _read(tmp_path)  # a folder: the .gz files are taken, not skipped
+    assert sorted((p.id, p.format) for p in pages) == [
+        ("j1", "text"), ("j2", "html"), ("scrape", "text"), ("story", "html"),
+    ]
+    assert next(p for p in pages if p.id == "story").content.startswith("<html>")
+
+
+def test_gzip_without_a_format_suffix_is_sniffed_not_taken_for_a_warc(tmp_path):
+    f = tmp_path / "download.gz"
+    f.write_bytes(gzip.compress(b"<!doctype html><html><body><p>Body.</p></body></html>"))
+    [page] = _read(f)
+    assert isinstance(page, Page) and page.format == "html"
+
+
+def test_broken_gzip_fails_naming_the_file(tmp_path):
+    f = tmp_path / "cut.html.gz"
+    f.write_bytes(gzip.compress(b"<html><body><p>" + b"text " * 2000 + b"</p></body></html>")[:60])
+    [item] = _read(f)
+    assert isinstance(item, Failure) and item.source == str(f) and "cannot read" in item.reason
+
+
+def test_gzip_that_unpacks_past_the_page_limit_is_cut(tmp_path):
+    f = tmp_path / "bomb.txt.gz"
+    f.write_bytes(gzip.compress(b"word " * (MAX_PAGE_BYTES // 5 + 100_000)))
+    [page] = _read(f)
+    assert page.truncated and len(page.content.encode()) <= MAX_PAGE_BYTES
+
+
+def test_jsonl_line_too_long_fails_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 200)
+    f = tmp_path / "pages.jsonl"
+    lines = [json.dumps({"id": "a", "text": "short"}), json.dumps({"id": "b", "text": "long " * 100}),
+             json.dumps({"id": "c", "text": "short again"})]
+    f.write_text("\n".join(lines), encoding="utf-8")
+    items = _read(f)
+    assert [type(i).__name__ for i in items] == ["Page", "Failure", "Page"]
+    assert items[1].source == f"{f}:2" and "line 2" in items[1].reason and "not read" in items[1].reason
+    assert items[2].id == "c"
+
+
+def test_folder_says_which_files_it_skipped(tmp_path, caplog):
+    (tmp_path / "one.txt").write_text("one page of text", encoding="utf-8")
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pages.tar.gz").write_bytes(gzip.compress(b"x"))
+    with caplog.at_level("WARNING", logger="parallax.ingest.reader"):
+        assert [p.id for p in _read(tmp_path)] == ["one"]
+    [record] = caplog.records
+    assert "skipped 2 file(s)" in record.getMessage() and ".pdf" in record.getMessage() and ".tar.gz" in record.getMessage()

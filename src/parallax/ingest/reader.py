@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
 import json
 import logging
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Union
 
 from ..errors import (
     E_JSON_SHAPE,
+    E_LINE_TOO_LONG,
     E_NO_SUCH_PATH,
     E_NOT_JSON,
     E_UNKNOWN_FORMAT,
@@ -34,6 +37,11 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".gz", ".warc", ".arc"}
+_GZIP_MAGIC = b"\x1f\x8b"
+# A JSON Lines line longer than this is refused, not read: one line of a gzipped
+# file can unpack to gigabytes. A page is cut at MAX_PAGE_BYTES; its JSON escaping
+# can double it.
+MAX_LINE_BYTES = 3 * MAX_PAGE_BYTES
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
@@ -41,11 +49,18 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            skipped: list[Path] = []
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and (child.suffix.lower() != ".gz" or _is_warc_name(child)):
+                if _is_supported_name(child):
                     yield child
                 else:
+                    skipped.append(child)
                     LOGGER.debug("skipping %s: not a supported page file", child)
+            if skipped:
+                # Said once per folder: a folder of .pdf or .html.bz2 files must not look like an empty one.
+                kinds = sorted({"".join(p.suffixes[-2:]).lower() or p.name for p in skipped})
+                LOGGER.warning("%s: skipped %d file(s) that are not a page format Parallax reads (%s)",
+                               path, len(skipped), ", ".join(kinds[:5]) + (", …" if len(kinds) > 5 else ""))
         elif path.is_file():
             yield path
         else:
@@ -75,31 +90,63 @@ def _is_warc_name(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
+def _is_supported_name(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return _is_warc_name(path) or _format_suffix(path) in _READERS_BY_SUFFIX
+    return suffix in SUPPORTED_SUFFIXES
+
+
+def _format_suffix(path: Path) -> str:
+    """The suffix that names the format: ``.html`` for ``page.html`` and for ``page.html.gz``."""
+    if path.suffix.lower() == ".gz":
+        return Path(path.stem).suffix.lower()
+    return path.suffix.lower()
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file's bytes, unpacked on the fly when it is gzipped (a crawl's ``page.html.gz``)."""
+    stream = path.open("rb")
+    if stream.peek(2)[:2] == _GZIP_MAGIC:
+        stream.close()
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return stream
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """The pages of one file, its format chosen by extension or, failing that, by content."""
     source = str(path)
-    if _is_warc_name(path) or (path.suffix.lower() not in _READERS_BY_SUFFIX and _looks_like_warc(path)):
+    suffix = _format_suffix(path)
+    if _is_warc_name(path) or (suffix not in _READERS_BY_SUFFIX and _looks_like_warc(path)):
         yield from read_warc(path)  # streamed: never read whole
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path)  # streamed line by line
         return
     try:
-        with path.open("rb") as stream:
+        with _open(path) as stream:
             # One byte past the limit tells decode_bytes to cut and warn; a
-            # 100 MB page never sits in memory whole.
+            # 100 MB page (or a small gzip that unpacks to one) never sits in memory whole.
             data = stream.read(MAX_PAGE_BYTES + 1)
-    except OSError as exc:
-        yield Failure(source=source, reason=f"cannot read: {exc.strerror or exc}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(source=source, reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
-    reader = _READERS_BY_SUFFIX.get(path.suffix.lower())
+    reader = _READERS_BY_SUFFIX.get(suffix)
     if reader is None:
         reader = _sniff(data)
         if reader is None:
             yield Failure(source=source, reason=E_UNKNOWN_FORMAT.format(path=source))
             return
         LOGGER.info("%s: no known extension, read as %s", source, reader.__name__)
-    yield from reader(data, source, path.stem)
+    yield from reader(data, source, _page_id(path))
+
+
+def _page_id(path: Path) -> str:
+    """A one-page file's page id: its name without the format suffix (``story`` for ``story.html.gz``)."""
+    if path.suffix.lower() != ".gz":
+        return path.stem
+    inner = Path(path.stem)
+    return inner.stem if inner.suffix.lower() in _READERS_BY_SUFFIX else inner.name
 
 
 def _read_stdin(data: bytes) -> Iterator[Item]:
@@ -109,11 +156,11 @@ def _read_stdin(data: bytes) -> Iterator[Item]:
 
 def _looks_like_warc(path: Path) -> bool:
     try:
-        with path.open("rb") as f:
+        with _open(path) as f:
             head = f.read(8)
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return False
-    return head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")
+    return head.startswith((b"WARC/", b"filedesc"))  # a WARC record, or an ARC file's header
 
 
 def _sniff(data: bytes) -> Reader | None:
@@ -157,10 +204,24 @@ def read_rss(data: bytes, source: str, page_id: str) -> Iterator[Item]:
 def read_jsonl_file(path: Path) -> Iterator[Item]:
     """A JSON Lines file, read a line at a time."""
     try:
-        with path.open("rb") as stream:
-            yield from _jsonl_lines(stream, str(path))
-    except OSError as exc:
-        yield Failure(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+        with _open(path) as stream:
+            yield from _jsonl_lines(_bounded_lines(stream), str(path))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(source=str(path), reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines; a line past MAX_LINE_BYTES comes as ``None``, its bytes skipped unread into memory."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_LINE_BYTES + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None  # type: ignore[misc]
+            continue
+        yield line
 
 
 def read_jsonl(data: bytes, source: str, page_id: str) -> Iterator[Item]:
@@ -169,9 +230,12 @@ def read_jsonl(data: bytes, source: str, page_id: str) -> Iterator[Item]:
     yield from _jsonl_lines(data.splitlines(), source)
 
 
-def _jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Item]:
+def _jsonl_lines(lines: Iterable[bytes | None], source: str) -> Iterator[Item]:
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
+        if raw is None:
+            yield Failure(source=where, reason=E_LINE_TOO_LONG.format(line=number, limit=MAX_LINE_BYTES // 1_000_000))
+            continue
         if not raw.strip():
             continue
         try:
