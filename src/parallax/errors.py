@@ -39,6 +39,7 @@ class ModelNotInstalled(ParallaxError):
 E_EMPTY = "empty file"
 E_BINARY = "binary content (NUL bytes or control characters), not a text or HTML page"
 E_NOT_JSON = "line {line}: not valid JSON ({detail})"
+E_TOO_MANY_PAGES = "more than {limit} pages in one request: the pages from here on were not read"
 E_LINE_TOO_LONG = "line {line}: longer than {limit} MB; not read"
 E_JSON_SHAPE = "line {line}: {detail}; expected an object with \"id\" and \"text\" or \"html\""
 E_UNKNOWN_FORMAT = (

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .annotate import Annotator, make_headline_reader, redate
 from .dossier import build_dossier, infer_published
-from .errors import PageRejected
+from .errors import E_TOO_MANY_PAGES, PageRejected
 from .extract import ExtractOptions, extract
 from .ingest import read_pages
 from .model import AnnotatedArticle, Article, Assignment, Dossier, Failure, Page
@@ -130,11 +130,19 @@ class Pipeline:
 
     def ingest(
         self, paths: Iterable[str], *, stdin: BinaryIO | None = None, progress: Progress | None = None,
+        max_pages: int | None = None,
     ) -> IngestReport:
-        """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories."""
+        """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories.
+
+        ``max_pages``: read no more pages than this (the web upload's bound); the
+        first page past it becomes a failure saying so, and the run stores the rest.
+        """
         run = self._begin_run()
         in_flight: deque = deque()
-        for batch in self._admitted_batches(read_pages(paths, stdin=stdin), run, progress):
+        pages = read_pages(paths, stdin=stdin)
+        if max_pages is not None:
+            pages = _at_most(pages, max_pages)
+        for batch in self._admitted_batches(pages, run, progress):
             self._dispatch(batch, in_flight, run.report, progress)
         while in_flight:
             self._store_analysed(self._collect(in_flight.popleft()), run.report, progress)
@@ -381,6 +389,17 @@ class _Run:
         if content_hash(page.content) in self.texts:
             return "same text"
         return None
+
+
+def _at_most(items: Iterable[Page | Failure], limit: int) -> Iterator[Page | Failure]:
+    pages = 0
+    for item in items:
+        if isinstance(item, Page):
+            if pages == limit:
+                yield Failure(source=item.source, reason=E_TOO_MANY_PAGES.format(limit=limit), page_id=item.id)
+                return
+            pages += 1
+        yield item
 
 
 def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:

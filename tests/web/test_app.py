@@ -152,3 +152,18 @@ def test_html_article_shows_what_extraction_removed(writable):
     page = client.get("/articles/dam-html").text
     assert 'class="raw-line removed"' in page and "Subscribe to our newsletter" in page
     assert "Paragraph 3: the dam" in page
+
+
+def test_upload_reads_at_most_its_page_bound_from_gzipped_files(writable, monkeypatch):
+    import gzip
+    import json
+
+    from parallax.web import ingest as web_ingest
+
+    monkeypatch.setattr(web_ingest, "MAX_UPLOAD_PAGES", 2)
+    lines = "\n".join(json.dumps({"id": f"p{n}", "text": f"Page {n}\nToo short to be an article."}) for n in range(5))
+    client = TestClient(create_app(writable, host="127.0.0.1"))
+    result = client.post("/api/pages", files={"files": ("pages.jsonl.gz", gzip.compress(lines.encode()))}).json()
+    assert result["pages_read"] == 2
+    [bound] = [f for f in result["failed"] if "more than 2 pages" in f["reason"]]
+    assert bound["page"] == "p2" and bound["source"] == "pages.jsonl.gz:3"

@@ -72,14 +72,14 @@ class WebContext:
                 403, "writes are refused: set PARALLAX_API_KEY, or serve on 127.0.0.1 only (the default)"
             )
 
-    def ingest(self, paths: list[str]):
+    def ingest(self, paths: list[str], *, max_pages: int | None = None):
         """Run the pipeline over files, one ingest at a time; the model loads on first use."""
         from ..pipeline import Pipeline
 
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(Store(self.db))
-            return self._pipeline.ingest(paths)
+            return self._pipeline.ingest(paths, max_pages=max_pages)
 
 
 def is_loopback(host: str) -> bool:

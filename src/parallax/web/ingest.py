@@ -19,6 +19,9 @@ from ..ingest.reader import SUPPORTED_SUFFIXES
 from .context import MAX_BODY_BYTES, WebContext
 
 MAX_PAGES_PER_REQUEST = 200
+# Pages read from the files of one upload. The body is bounded (MAX_BODY_BYTES), but a
+# gzipped file in it (pages.jsonl.gz, a WARC) can unpack to a million pages.
+MAX_UPLOAD_PAGES = 2_000
 
 
 class PageIn(BaseModel):
@@ -66,7 +69,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 path = Path(folder) / name
                 path.write_bytes(data)
                 paths.append(str(path))
-            report = ctx.ingest(paths)
+            report = ctx.ingest(paths, max_pages=MAX_UPLOAD_PAGES)
         result = report_json(report)
         for item in result["failed"] + result["already_stored"]:
             item["source"] = item["source"].replace(folder + "/", "")
@@ -92,7 +95,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 if hasattr(value, "read") and value.filename:
                     name = Path(value.filename).name
                     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                        raise HTTPException(415, f"{name}: not a page file (.txt, .html, .jsonl, .warc.gz, .rss)")
+                        raise HTTPException(415, f"{name}: not a page file (.txt, .html, .jsonl, .warc.gz, .rss, or one of these gzipped)")
                     files[name] = await value.read()
             pasted = form.get("text")
             if isinstance(pasted, str) and pasted.strip():
