@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import AnnotatedArticle, Dossier, StoryEntity
-from .align import SentenceVectors
 from .coverage import StorySentences, build_summary, build_timeline, choose_headline, unique_facts
 from .dates import infer_published
 from .figures import compare_figures
@@ -32,7 +31,7 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
     items = sorted(items, key=lambda i: (i.article.published or "9999", i.article.id))
     outlets = [outlet_of(i) for i in items]
     sentences = StorySentences.of(items, outlets)
-    vectors = SentenceVectors([s.text for s in sentences.all])
+    vectors = sentences.vectors()
     published = sorted(i.article.published for i in items if i.article.published)
     event_days = Counter(i.annotations.event_date for i in items if i.annotations.event_date)
     matches = sentences.matches(vectors)

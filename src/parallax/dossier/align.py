@@ -44,15 +44,28 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Sentences whose pairs are computed at a time. Half of all sentence pairs of one story
+# share some word: a story of 2,000 articles (25,000 sentences) has hundreds of millions,
+# gigabytes in one product, of which a dossier reads only the close ones.
+BLOCK_ROWS = 1024
+
+
 class SentenceVectors:
     """TF-IDF vectors of a fixed set of sentences, with their pairwise cosines.
 
-    The cosines come from one sparse matrix product (scipy), not a Python loop
+    The cosines come from sparse matrix products (scipy), not a Python loop
     over pairs: a story of 200 articles has some 6,000 sentences, 36 million
-    pairs, and only the pairs that share a word are ever computed.
+    pairs, and only the pairs that share a word are ever computed, a block of
+    rows at a time.
+
+    ``groups`` (one label per sentence, its outlet) fills ``best_other``: each
+    sentence's highest cosine with a sentence of another group, over every
+    pair. Then pairs below ``keep_above`` are dropped: ``row``, ``pairs`` and
+    ``similarity`` see 0 for them, so it must be no higher than any threshold
+    a caller compares a pair's cosine with.
     """
 
-    def __init__(self, sentences: list[str]) -> None:
+    def __init__(self, sentences: list[str], *, groups: list | None = None, keep_above: float = 0.0) -> None:
         bags = [words(s) for s in sentences]
         n = len(sentences)
         vocabulary: dict[str, int] = {}
@@ -70,8 +83,35 @@ class SentenceVectors:
         row_of = np.repeat(np.arange(n), np.diff(counts.indptr))
         norms = np.sqrt(np.bincount(row_of, weights=counts.data ** 2, minlength=n))
         counts.data /= norms[row_of]
-        self._cosines = (counts @ counts.T).tocsr()
+        codes = None
+        if groups is not None:
+            number: dict = {}
+            codes = np.array([number.setdefault(g, len(number)) for g in groups], dtype=np.int32)
+        self.best_other = np.zeros(n)
+        right = counts.T.tocsr()
+        blocks = []
+        for start in range(0, n, BLOCK_ROWS):
+            block = (counts[start: start + BLOCK_ROWS] @ right).tocsr()
+            if codes is not None:
+                self._best_of_other_groups(block, start, codes)
+            if keep_above > 0:
+                block.data[block.data < keep_above] = 0.0
+                block.eliminate_zeros()
+            blocks.append(block)
+        self._cosines = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
         self._rows: dict[int, dict[int, float]] = {}
+
+    def _best_of_other_groups(self, block: sparse.csr_matrix, start: int, codes: np.ndarray) -> None:
+        """``best_other`` of the block's rows: row maxima with same-group pairs zeroed
+        (reduceat over the rows that have pairs; a row without any stays 0)."""
+        lengths = np.diff(block.indptr)
+        filled = lengths > 0
+        if not filled.any():
+            return
+        rows = np.repeat(np.arange(start, start + block.shape[0], dtype=np.int32), lengths)
+        other = codes[rows] != codes[block.indices]
+        best = self.best_other[start: start + block.shape[0]]  # a view: filled in place
+        best[filled] = np.maximum.reduceat(np.where(other, block.data, 0.0), block.indptr[:-1][filled])
 
     def row(self, i: int) -> dict[int, float]:
         """Every sentence sharing a word with sentence ``i``, and the cosine."""
@@ -82,7 +122,8 @@ class SentenceVectors:
         return cached
 
     def pairs(self) -> sparse.csr_matrix:
-        """Every pair of sentences sharing a word, with its cosine (both orders, and each with itself), by row."""
+        """Every pair of sentences sharing a word (from ``keep_above`` up), with its cosine (both orders,
+        and each with itself), by row."""
         return self._cosines
 
     def similarity(self, i: int, j: int) -> float:

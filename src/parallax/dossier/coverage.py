@@ -46,6 +46,16 @@ class StorySentences:
             for n, s in enumerate(i.annotations.sentences)
         ])
 
+    def vectors(self) -> SentenceVectors:
+        """The sentences' vectors, with each one's closest sentence of another outlet.
+
+        Pairs below SUPPORT_SIMILARITY are not kept: every rule here that reads a
+        pair compares it with that or more (UNIQUE_SIMILARITY reads ``best_other``,
+        computed over all pairs).
+        """
+        return SentenceVectors([s.text for s in self.all], groups=[s.outlet for s in self.all],
+                               keep_above=SUPPORT_SIMILARITY)
+
     def matches(self, vectors: SentenceVectors) -> "OutletMatches":
         return OutletMatches(vectors, [s.outlet for s in self.all])
 
@@ -59,24 +69,18 @@ class OutletMatches:
     """
 
     def __init__(self, vectors: SentenceVectors, outlets: list[str]) -> None:
+        """``vectors`` made with the outlets as groups (``StorySentences.vectors``)."""
         names = sorted(set(outlets))
         number = {name: k for k, name in enumerate(names)}
         code = np.array([number[o] for o in outlets], dtype=np.int32)
         pairs = vectors.pairs()
         n = len(outlets)
-        lengths = np.diff(pairs.indptr)
-        rows = np.repeat(np.arange(n, dtype=np.int32), lengths)
-        other = code[rows] != code[pairs.indices]
-        # Best match per sentence: the row maxima with same-outlet pairs zeroed
-        # (reduceat over the rows that have pairs; a row without any stays 0).
-        self.best = np.zeros(n)
-        filled = lengths > 0
-        if filled.any():
-            self.best[filled] = np.maximum.reduceat(np.where(other, pairs.data, 0.0), pairs.indptr[:-1][filled])
+        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(pairs.indptr))
+        self.best = vectors.best_other
         # Which outlets support each sentence, as a sentences × outlets table: far
-        # smaller than the pairs above (a story's sentences share words with
-        # thousands of others, and no story has that many outlets).
-        strong = other & (pairs.data >= SUPPORT_SIMILARITY)
+        # smaller than the pairs (a story's sentences share words with thousands of
+        # others, and no story has that many outlets).
+        strong = (code[rows] != code[pairs.indices]) & (pairs.data >= SUPPORT_SIMILARITY)
         self._names = names
         self._support = np.zeros((n, max(len(names), 1)), dtype=bool)
         self._support[rows[strong], code[pairs.indices[strong]]] = True
