@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -248,13 +249,16 @@ def choose_headline(titles: list[str | None], summary: list[CitedSentence]) -> s
     candidates = [t for t in titles if t]
     if not candidates:
         return _shorten(summary[0].sentence) if summary else None
-    reference = [set(words(t)) for t in candidates] + [set(words(s.sentence)) for s in summary]
+    # How many of the titles and summary sentences hold each word: a title's words shared
+    # with them all, summed by word (intersecting with each in turn cost a story of
+    # 2,000 articles four million set operations).
+    holding = Counter(w for text in [*candidates, *(s.sentence for s in summary)] for w in set(words(text)))
 
     def score(title: str) -> float:
         own = set(words(title))
         if not own:
             return 0.0
-        return sum(len(own & r) for r in reference) / len(own)
+        return sum(holding[w] for w in own) / len(own)
 
     return max(candidates, key=lambda t: (score(t), -len(t)))
 
