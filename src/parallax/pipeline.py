@@ -135,7 +135,8 @@ class Pipeline:
         """Read, process and store every page under ``paths``; rebuild the dossiers of touched stories.
 
         ``max_pages``: read no more pages than this (the web upload's bound); the
-        first page past it becomes a failure saying so, and the run stores the rest.
+        first page past it becomes a failure saying so, and the pages before it are
+        processed as usual.
         """
         run = self._begin_run()
         in_flight: deque = deque()

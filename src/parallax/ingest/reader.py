@@ -210,7 +210,7 @@ def read_jsonl_file(path: Path) -> Iterator[Item]:
         yield Failure(source=str(path), reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
-def _bounded_lines(stream: BinaryIO) -> Iterator[bytes]:
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
     """The stream's lines; a line past MAX_LINE_BYTES comes as ``None``, its bytes skipped unread into memory."""
     while True:
         line = stream.readline(MAX_LINE_BYTES + 1)
@@ -219,7 +219,7 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes]:
         if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
             while (rest := stream.readline(MAX_LINE_BYTES + 1)) and not rest.endswith(b"\n"):
                 pass
-            yield None  # type: ignore[misc]
+            yield None
             continue
         yield line
 
