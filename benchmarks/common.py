@@ -63,3 +63,30 @@ def write_result(name: str, data: dict, markdown: str) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     (RESULTS / f"{name}.md").write_text(markdown, encoding="utf-8")
+
+
+def reset_peak_rss() -> None:
+    """Start this process's peak-memory count again from what it holds now (Linux).
+
+    ``getrusage``'s ``ru_maxrss`` cannot be reset and is wrong twice here: it
+    keeps the peak of every benchmark run before in the same process, and a
+    child started from a large parent reports the parent's size (Linux folds
+    the old address space's peak into it at exec).
+    """
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since it started or since ``reset_peak_rss``, in MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

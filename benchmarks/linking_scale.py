@@ -16,7 +16,6 @@ Run: ``python benchmarks/linking_scale.py [size ...]``.
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -31,12 +30,13 @@ SMALL_REPEATS = 3
 
 
 def run_one(size: int) -> dict:
+    from common import peak_rss_mb
     from linking import bcubed
     from synthetic import iter_stream
 
     from parallax.link import Linker
 
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = peak_rss_mb()
     linker = Linker()
     stories: dict[str, int] = {}
     gold: dict[str, int] = {}
@@ -61,10 +61,10 @@ def run_one(size: int) -> dict:
             tenths.append(time.perf_counter() - start - making)
     stories.update(linker.repair(touched))
     seconds = time.perf_counter() - start - making
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_mb()
     return {"articles": size, "seconds": round(seconds, 1), "articles_per_second": round(size / seconds, 1),
-            "microseconds_per_article": round(1e6 * seconds / size, 1), "peak_rss_mb": round(peak / 1024, 0),
-            "rss_growth_mb": round((peak - base) / 1024, 0), "b3": bcubed(stories, gold),
+            "microseconds_per_article": round(1e6 * seconds / size, 1), "peak_rss_mb": round(peak, 0),
+            "rss_growth_mb": round(peak - base, 0), "b3": bcubed(stories, gold),
             # The same stream's first and last tenth: what its size costs, apart from its density.
             "articles_per_second_first_tenth": round(size / 10 / tenths[0], 1),
             "articles_per_second_last_tenth": round(size / 10 / (tenths[-1] - tenths[-2]), 1)}

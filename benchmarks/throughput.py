@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import sys
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from common import load_dev, machine, write_result
+from common import load_dev, machine, peak_rss_mb, reset_peak_rss, write_result
 from pyinstrument import Profiler
 
 from parallax.annotate import Annotator, load_model, make_headline_reader
@@ -121,11 +120,9 @@ def per_page_profile(nlp, pages: list[dict], n: int = 300) -> dict:
             "pyinstrument_top": top_functions(profiler)}
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
 
 def main(processes: int = 2) -> dict:
+    reset_peak_rss()  # run by run_all.py, this process held the benchmarks before this one
     pages = build_corpus(PAGES)
     nlp = load_model()
     # The texts spaCy parses in the pipeline are the extracted bodies.
