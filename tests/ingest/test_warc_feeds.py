@@ -83,3 +83,11 @@ def test_feed_that_is_not_xml_fails_clearly(tmp_path):
     path.write_text("this is { not a feed at all", encoding="utf-8")
     [item] = list(read_pages([str(path)]))
     assert isinstance(item, Failure) and "not an RSS/Atom feed" in item.reason
+
+
+def test_gzipped_warc_without_a_warc_name_is_read_as_one(tmp_path):
+    # A download saved under another name: its unpacked head says WARC, so it is one.
+    path = tmp_path / "CC-NEWS-20241002-00042.gz"
+    _write_warc(path, gzip=True, records=[("https://news.example.com/dam", "text/html", ARTICLE_HTML)])
+    [page] = list(read_pages([str(path)]))
+    assert isinstance(page, Page) and page.url == "https://news.example.com/dam"
