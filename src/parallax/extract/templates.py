@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .lines import normalise
+from .lines import normalise, page_lines
 
 # --- thresholds -------------------------------------------------------------
 # A line is the outlet's chrome once it has appeared in this many of its stories...
@@ -29,7 +29,7 @@ TemplateLookup = Callable[[str], frozenset[str]]
 
 def line_keys(text: str) -> set[str]:
     """Keys of the lines of a page that could be template: near the edges, not too long."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = page_lines(text)  # as the line classifier reads them
     edge = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     return {normalise(line) for line in edge if len(line.split()) <= MAX_TEMPLATE_LINE_WORDS}
 

@@ -1,0 +1,31 @@
+from parallax.extract.lines import page_lines
+
+
+def test_sentence_split_by_inline_elements_is_made_whole():
+    # What get_text("\n") makes of
+    # <p>Rescue teams pulled <a>three survivors</a> from the rubble overnight<em>, state media reported.</em></p>
+    text = "Rescue teams pulled\nthree survivors\nfrom the rubble overnight\n, state media reported.\nThe search goes on."
+    assert page_lines(text) == [
+        "Rescue teams pulled three survivors from the rubble overnight, state media reported.",
+        "The search goes on.",
+    ]
+
+
+def test_lower_case_after_a_comma_continues():
+    assert page_lines("The storm hit the coast,\nkilling at least 12 people.") == [
+        "The storm hit the coast, killing at least 12 people."
+    ]
+
+
+def test_link_lists_and_tags_stay_apart():
+    menu = "Share\nfacebook\nlinkedin\ntwitter\nemail\nprint"
+    assert page_lines(menu) == menu.split("\n")
+    tags = "The Best Sheets Are Only $25\namazon.com Digg Picks"
+    assert page_lines(tags) == tags.split("\n")
+
+
+def test_a_finished_sentence_or_a_blank_line_ends_the_line():
+    assert page_lines("He left the room.\nthen the lights went out") == ["He left the room.", "then the lights went out"]
+    assert page_lines("the first paragraph ends here without a stop\n\nand a new one starts") == [
+        "the first paragraph ends here without a stop", "and a new one starts"
+    ]
