@@ -60,7 +60,8 @@ class SentenceVectors:
 
     ``groups`` (one label per sentence, its outlet) fills ``best_other``: each
     sentence's highest cosine with a sentence of another group, over every
-    pair. Then pairs below ``keep_above`` are dropped: ``row``, ``pairs`` and
+    pair; ``group_names`` (sorted) and ``group_codes`` (each sentence's index
+    into them) keep the labels for the caller. Then pairs below ``keep_above`` are dropped: ``row``, ``pairs`` and
     ``similarity`` see 0 for them, so it must be no higher than any threshold
     a caller compares a pair's cosine with.
     """
@@ -83,10 +84,10 @@ class SentenceVectors:
         row_of = np.repeat(np.arange(n), np.diff(counts.indptr))
         norms = np.sqrt(np.bincount(row_of, weights=counts.data ** 2, minlength=n))
         counts.data /= norms[row_of]
-        codes = None
-        if groups is not None:
-            number: dict = {}
-            codes = np.array([number.setdefault(g, len(number)) for g in groups], dtype=np.int32)
+        self.group_names = sorted(set(groups)) if groups is not None else []
+        number = {name: k for k, name in enumerate(self.group_names)}
+        codes = np.array([number[g] for g in groups], dtype=np.int32) if groups is not None else None
+        self.group_codes = codes
         self.best_other = np.zeros(n)
         right = counts.T.tocsr()
         blocks = []

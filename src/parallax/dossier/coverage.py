@@ -58,7 +58,7 @@ class StorySentences:
                                keep_above=SUPPORT_SIMILARITY)
 
     def matches(self, vectors: SentenceVectors) -> "OutletMatches":
-        return OutletMatches(vectors, [s.outlet for s in self.all])
+        return OutletMatches(vectors)
 
 
 class OutletMatches:
@@ -69,13 +69,11 @@ class OutletMatches:
     was most of a dossier's time.
     """
 
-    def __init__(self, vectors: SentenceVectors, outlets: list[str]) -> None:
+    def __init__(self, vectors: SentenceVectors) -> None:
         """``vectors`` made with the outlets as groups (``StorySentences.vectors``)."""
-        names = sorted(set(outlets))
-        number = {name: k for k, name in enumerate(names)}
-        code = np.array([number[o] for o in outlets], dtype=np.int32)
+        names, code = vectors.group_names, vectors.group_codes
         pairs = vectors.pairs()
-        n = len(outlets)
+        n = len(vectors)
         rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(pairs.indptr))
         self.best = vectors.best_other
         # Which outlets support each sentence, as a sentences × outlets table: far

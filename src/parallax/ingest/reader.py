@@ -42,6 +42,8 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # file can unpack to gigabytes. A page is cut at MAX_PAGE_BYTES; its JSON escaping
 # can double it.
 MAX_LINE_BYTES = 3 * MAX_PAGE_BYTES
+# What reading a file (or unpacking a cut or corrupt gzip) raises.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
@@ -91,10 +93,7 @@ def _is_warc_name(path: Path) -> bool:
 
 
 def _is_supported_name(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix == ".gz":
-        return _is_warc_name(path) or _format_suffix(path) in _READERS_BY_SUFFIX
-    return suffix in SUPPORTED_SUFFIXES
+    return _is_warc_name(path) or _format_suffix(path) in _READERS_BY_SUFFIX
 
 
 def _format_suffix(path: Path) -> str:
@@ -128,8 +127,8 @@ def read_file(path: Path) -> Iterator[Item]:
             # One byte past the limit tells decode_bytes to cut and warn; a
             # 100 MB page (or a small gzip that unpacks to one) never sits in memory whole.
             data = stream.read(MAX_PAGE_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Failure(source=source, reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    except _READ_ERRORS as exc:
+        yield _cannot_read(source, exc)
         return
     reader = _READERS_BY_SUFFIX.get(suffix)
     if reader is None:
@@ -158,7 +157,7 @@ def _looks_like_warc(path: Path) -> bool:
     try:
         with _open(path) as f:
             head = f.read(8)
-    except (OSError, EOFError, zlib.error):
+    except _READ_ERRORS:
         return False
     return head.startswith((b"WARC/", b"filedesc"))  # a WARC record, or an ARC file's header
 
@@ -206,8 +205,12 @@ def read_jsonl_file(path: Path) -> Iterator[Item]:
     try:
         with _open(path) as stream:
             yield from _jsonl_lines(_bounded_lines(stream), str(path))
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Failure(source=str(path), reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    except _READ_ERRORS as exc:
+        yield _cannot_read(str(path), exc)
+
+
+def _cannot_read(source: str, exc: Exception) -> Failure:
+    return Failure(source=source, reason=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
