@@ -14,6 +14,7 @@ import linking  # noqa: E402
 import linking_scale  # noqa: E402
 import restore  # noqa: E402
 import dossier  # noqa: E402
+import figures  # noqa: E402
 import same_fact  # noqa: E402
 import shutil  # noqa: E402
 import scale  # noqa: E402
@@ -27,6 +28,7 @@ if __name__ == "__main__":
     linking.main()
     restore.main()
     dossier.main()
+    figures.main()
     same_fact.main()
     throughput.main(2)
     scale.main()

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from parallax.annotate.entities import canonical_names, clean_name
+from parallax.annotate.figures import parse_number
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
 
@@ -159,6 +160,51 @@ def test_figures_count_people_killed_with_qualifier_and_date(annotator):
     by_value = {f.value: f for f in ann.figures}
     assert by_value[29].what == "people killed" and by_value[29].when == "2012-06-18" and by_value[29].where == "Douma"
     assert by_value[70].qualifier == "more than" and by_value[70].what == "people killed"
+
+
+@pytest.mark.parametrize(
+    "sentence, number, what",
+    [
+        ("Morsi won 51.7 percent of the vote, the commission said.", 51.7, "vote (%)"),
+        ("Turnout was 51.8 percent, the commission said.", 51.8, "turnout (%)"),
+        ("HP signed a $334 million deal with the firm.", 334_000_000, "money (deal)"),
+        ("Messi scored 38 of the 153 goals this season.", 38, "goal"),
+        ("Officials said 29 were killed in the blast.", 29, "people killed"),
+        ("About 300 staff lost their jobs at the plant.", 300, "staff"),
+        ("The family drove a 30-mile stretch of the coast.", 30, "mile"),
+    ],
+)
+def test_a_figure_is_named_for_what_it_counts(annotator, sentence, number, what):
+    assert {f.value: f.what for f in _annotate(annotator, [sentence]).figures}.get(number) == what
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("Having led the nominations with 13, the film won again.", 13),  # names nothing it counts
+        ("The film won three, including best director.", 3),
+        ("Juror number 91 answered the judge.", 91),  # a label, not a count
+        ("Barcelona won the final with a thumping 3-1 win at Wembley.", 3),  # a score
+        ("The three-time champion retired on Monday.", 3),
+        ("The rally drew protesters who cited a 52 percent rise in rents.", 52),  # a share of nothing named
+    ],
+)
+def test_a_number_that_counts_nothing_named_is_no_figure(annotator, sentence, number):
+    assert number not in {f.value for f in _annotate(annotator, [sentence]).figures}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("14,400", 14400), ("1.5 million", 1_500_000), ("twenty five", 25), ("$334 million", 334_000_000),
+     ("$1.6m", 1_600_000), ("£3bn", 3_000_000_000), ("between 51 and 52 percent", 51), ("10-15", 10), ("30-mile", 30)],
+)
+def test_numbers_are_read_as_news_writes_them(text, value):
+    assert parse_number(text) == value
+
+
+def test_numbers_in_a_table_row_are_no_figures(annotator):
+    ann = _annotate(annotator, ["The standings after the race:", "| 5 | Joey Logano | 2380 | 12 | 21 |"])
+    assert not ann.figures
 
 
 def test_entities_are_canonical_within_the_article(annotator):

@@ -4,7 +4,11 @@
 "more than", the sentence's place and date. What a number counts is read from
 the parse (the noun it modifies, and the verb that noun goes with), and the
 few ways news words a toll ("lives" lost, "dead", "deaths") are brought to one
-name so that outlets' figures can be compared.
+name so that outlets' figures can be compared. A share is named for what it is
+a share of ("52 percent of the vote" → "vote (%)"), a sum of money for what it
+buys or pays ("money (deal)"), a quantity by its unit; a number that names
+nothing it counts ("won three", "with 13") is no figure: comparing it across
+outlets would compare unlike things.
 """
 
 from __future__ import annotations
@@ -38,21 +42,38 @@ _OUTCOMES = {
 }
 _PEOPLE_NOUNS = {"people", "person", "civilian", "child", "man", "woman", "soldier", "protester", "resident", "victim", "life"}
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
+_CURRENCY = re.compile(r"[$£€¥₩]")
+_MONEY_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 10**12}
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number as news writes it: "14,400", "1.5 million", "seven", "dozens"."""
-    words = text.lower().replace(",", "").split()
+    """The value of a number as news writes it: "14,400", "1.5 million", "seven", "dozens", "$1.6m".
+
+    A range or a pair ("between 51 and 52 percent", "10-15", "3-1") is read as its first number:
+    adding the two, as number words add up ("twenty five"), would make a figure no outlet gave.
+    """
+    text = text.lower().replace(",", "")
+    money = bool(_CURRENCY.search(text))
+    text = _CURRENCY.sub(" ", text).replace("%", " ")
+    text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-mile"
+    if money:
+        text = re.sub(r"(\d)(bn|tn|m|k)\b", r"\1 \2", text)  # "$1.6m", "£3bn"
     value: float | None = None
-    for word in words:
+    for word in re.split(r"[\s\-–−]+", text):
+        scale = SCALES.get(word) or (_MONEY_SCALES.get(word) if money else None)
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            value = float(word) if value is None else value + float(word)
-        elif word in SCALES and value is not None:
-            value *= SCALES[word]
-        elif word in SCALES:
-            value = float(SCALES[word])
+            if value is not None:
+                break  # the second number of a range
+            value = float(word)
+        elif scale:
+            value = (value if value is not None else 1.0) * scale
         elif word in NUMBER_WORDS:
-            value = float(NUMBER_WORDS[word]) if value is None else value + NUMBER_WORDS[word]
+            if value is None:
+                value = float(NUMBER_WORDS[word])
+            elif 20 <= value < 100 and value % 10 == 0 and NUMBER_WORDS[word] < 10:
+                value += NUMBER_WORDS[word]  # "twenty five"
+            else:
+                break
     return value
 
 
@@ -69,9 +90,11 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             continue
         if ent.label_ == "CARDINAL" and _MIN_YEAR <= value <= _MAX_YEAR and "," not in ent.text:
             continue  # a year standing alone
-        what = _what_counted(ent, number)
+        what = _what_counted(ent, number, value)
         if what is None:
             continue
+        if _line_of(doc, ent).count("|") >= 2:
+            continue  # a table row (scores, standings, prices), not a sentence that reports a figure
         sent = ent.sent
         index = sentence_of.get(sent.start, 0)
         qualifier = _qualifier(doc, ent)
@@ -95,22 +118,86 @@ def _qualifier(doc: Doc, ent: Span) -> str | None:
     return None
 
 
-def _what_counted(ent: Span, number: Token) -> str | None:
+def _line_of(doc: Doc, ent: Span) -> str:
+    text = doc_text(doc)
+    end = text.find("\n", ent.end_char)
+    return text[text.rfind("\n", 0, ent.start_char) + 1: end if end >= 0 else len(text)]
+
+
+def _what_counted(ent: Span, number: Token, value: float) -> str | None:
     """What a number counts, as "noun" or "noun verb" ("people killed"); None if nothing."""
+    if ent.label_ == "PERCENT":
+        return _share_of(ent.root)
+    if ent.label_ == "MONEY":
+        return _money_for(ent.root)
+    if ent.label_ == "QUANTITY":
+        return None if number.like_num else number.lemma_.lower()  # the unit: "300 kW", "107 degrees"
     noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else None
     if noun is None and number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
-        noun = number  # "29 were killed": the number is the noun
+        # The number stands in for what it counts: "38 of the 153 goals" counts goals;
+        # "29 were killed" counts people, as only a toll's verb shows.
+        noun = _of_object(number) or number
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     if noun.ent_type_ in ("DATE", "TIME"):
         return None
+    if noun is not number and value >= 2 and _singular(noun) and not _hyphen_joined(number, noun):
+        # What is counted stands in the plural. A singular noun after a number is named or
+        # labelled by it ("juror number 91", "Messi 70", "a 2-0 victory", "the 40 Under 40
+        # list"); a unit joined by a hyphen ("a 30-mile stretch") is still a quantity.
+        return None
+    if noun.lower_ == "time" and _hyphen_joined(number, noun):
+        return None  # "a three-time champion": how often, not how many
     lemma = noun.lemma_.lower() if noun is not number else "people"
     verb = _governing_verb(noun)
     outcome = _outcome(lemma, verb)
     if outcome:
         subject = "people" if lemma in _PEOPLE_NOUNS or lemma in _all_outcome_words() or noun is number else lemma
         return f"{subject} {outcome}"
+    if noun is number:
+        return None  # "won three", "led with 13": nothing says what is counted
     return lemma
+
+
+# Nouns that count people or animals in the singular form ("300 staff", "200 crew").
+_COLLECTIVE_NOUNS = {"staff", "crew", "personnel", "livestock", "cattle", "police", "militia", "infantry", "youth", "head"}
+
+
+def _singular(noun: Token) -> bool:
+    return noun.tag_ in ("NN", "NNP") and noun.lower_ not in _COLLECTIVE_NOUNS
+
+
+def _hyphen_joined(number: Token, noun: Token) -> bool:
+    doc = number.doc
+    return noun.i == number.i + 2 and doc[number.i + 1].text == "-"
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after "of": "52 percent of the vote" → vote, "38 of the goals" → goals."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _share_of(root: Token) -> str | None:
+    """What a percentage is a share of: "52 percent of the vote", "turnout was 51.8 percent"."""
+    whole = _of_object(root)
+    if whole is None and root.dep_ == "attr":
+        whole = next((c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return f"{whole.lemma_.lower()} (%)" if whole is not None else None
+
+
+def _money_for(root: Token) -> str | None:
+    """What a sum of money pays for: the noun it modifies ("a $334 million deal") or the verb it goes with."""
+    head = root.head
+    if root.dep_ == "pobj" and head.head is not head:
+        head = head.head  # "bought it for $334 million"
+    if head is root or head.pos_ not in ("NOUN", "VERB"):
+        return None
+    return f"money ({head.lemma_.lower()})"
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -3,11 +3,14 @@
 Figures are grouped by what they count and the day they apply to. Within a
 group: the same number (within rounding) from several outlets agrees; different
 numbers for different places are different scopes (70 killed across a country,
-29 in one town), never a conflict; numbers that rise with publication time are
-a toll evolving; only the rest is a real discrepancy.
+29 in one town), never a conflict, and so are numbers one outlet prints side by
+side (it counts two things); numbers that rise with publication time are a toll
+evolving; only the rest is a real discrepancy.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
 
@@ -17,6 +20,7 @@ SAME_VALUE_TOLERANCE = 0.02
 # unless they count people harmed.
 MIN_PLAIN_COUNT = 3
 _OUTCOME_WORDS = ("killed", "injured", "arrested", "displaced", "missing")
+_VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "few", "several", "many"}
 
 
 def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[FigureGroup]:
@@ -25,7 +29,7 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     for item, outlet in zip(items, outlets):
         for f in item.annotations.figures:
             harm = any(w in f.what for w in _OUTCOME_WORDS)
-            if not harm and f.value < MIN_PLAIN_COUNT:
+            if not harm and f.value < MIN_PLAIN_COUNT or _vague(f.text):
                 continue
             groups.setdefault((f.what, f.when), []).append(FigureValue(
                 value=f.value, text=f.text, outlet=outlet, article=item.article.id,
@@ -34,6 +38,12 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     _merge_undated_into_agreeing(groups)
     result = [FigureGroup(what=what, verdict=verdict(values), values=values) for (what, _), values in groups.items()]
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
+
+
+def _vague(text: str) -> bool:
+    """ "dozens", "hundreds", "a few thousand": a size, not a number another outlet's can agree or differ with."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & _VAGUE_WORDS) and not re.search(r"\d", text)
 
 
 def _merge_undated_into_agreeing(groups: dict[tuple[str, str | None], list[FigureValue]]) -> None:
@@ -60,8 +70,8 @@ def verdict(values: list[FigureValue]) -> Verdict:
         return "single"
     if all(_same(values[0].value, v.value) for v in values):
         return "agree"
-    # Each outlet's distinct values; an outlet reporting several scopes itself
-    # ("70 across the country", "seven in one town") is scope, not conflict.
+    # Numbers for different places count different things ("70 across the country",
+    # "seven in one town"), whichever outlets print them.
     places = {(v.where or "").lower() for v in values}
     if len(places) > 1:
         return "different_scope"
@@ -70,4 +80,27 @@ def verdict(values: list[FigureValue]) -> Verdict:
         rising = all(a.value <= b.value for a, b in zip(dated, dated[1:]))
         if rising:
             return "evolving"
+    if _printed_side_by_side(values):
+        return "different_scope"
     return "differ"
+
+
+def _printed_side_by_side(values: list[FigureValue]) -> bool:
+    """Every two different numbers of the group are printed by one outlet together.
+
+    An outlet that gives both "47 countries" (in June) and "75 countries" (now),
+    or "38 of the 153 goals", shows they count different things; another outlet
+    giving only one of them does not contradict it. Only two numbers that no
+    outlet prints together can be a discrepancy.
+    """
+    by_outlet: dict[str, list[float]] = {}
+    for v in values:
+        by_outlet.setdefault(v.outlet, []).append(v.value)
+    distinct: list[float] = []
+    for v in values:
+        if not any(_same(v.value, d) for d in distinct):
+            distinct.append(v.value)
+    return all(
+        any(any(_same(a, x) for x in xs) and any(_same(b, x) for x in xs) for xs in by_outlet.values())
+        for i, a in enumerate(distinct) for b in distinct[i + 1:]
+    )

@@ -1,0 +1,46 @@
+"""Figure verdicts across outlets: agreement, scope, evolution and real discrepancy."""
+
+from __future__ import annotations
+
+from parallax.dossier.figures import compare_figures, verdict
+from parallax.model import Article, FigureValue
+
+
+def _value(value: float, outlet: str, where: str | None = None, published: str | None = "2024-08-14") -> FigureValue:
+    return FigureValue(value=value, text=f"{value:g}", outlet=outlet, article=outlet, where=where, when=None,
+                       sentence="", published=published)
+
+
+def test_the_same_number_from_two_outlets_agrees():
+    assert verdict([_value(14400, "A"), _value(14400, "B")]) == "agree"
+
+
+def test_numbers_for_different_places_are_different_scope():
+    assert verdict([_value(70, "A", "Syria"), _value(29, "B", "Douma")]) == "different_scope"
+
+
+def test_numbers_one_outlet_prints_side_by_side_count_different_things():
+    # "spread to 75 countries, up from 47 in June": one outlet gives both, another only one.
+    values = [_value(47, "A"), _value(75, "A"), _value(75, "B")]
+    assert verdict(values) == "different_scope"
+
+
+def test_two_outlets_giving_different_numbers_differ():
+    assert verdict([_value(52, "A"), _value(48, "B")]) == "differ"
+    # One outlet's two numbers do not excuse a third number no outlet pairs with them.
+    assert verdict([_value(47, "A"), _value(75, "A"), _value(60, "B")]) == "differ"
+
+
+def test_a_toll_rising_with_publication_time_is_evolving():
+    values = [_value(10, "A", published="2024-08-14"), _value(15, "B", published="2024-08-15")]
+    assert verdict(values) == "evolving"
+
+
+def test_a_vague_size_is_not_compared(annotator):
+    def item(outlet, sentence):
+        article = Article(id=outlet, source=outlet, title=None, body=[sentence], published="2024-08-14", outlet=outlet)
+        return next(iter(annotator([article])))
+
+    groups = compare_figures([item("A", "The virus has spread to 47 countries, officials said."),
+                              item("B", "The virus has spread to dozens of countries, officials said.")], ["A", "B"])
+    assert [(g.what, g.verdict, [v.value for v in g.values]) for g in groups] == [("country", "single", [47])]
