@@ -29,7 +29,7 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     for item, outlet in zip(items, outlets):
         for f in item.annotations.figures:
             harm = any(w in f.what for w in _OUTCOME_WORDS)
-            if not harm and f.value < MIN_PLAIN_COUNT or _vague(f.text):
+            if (not harm and f.value < MIN_PLAIN_COUNT) or _vague(f.text):
                 continue
             groups.setdefault((f.what, f.when), []).append(FigureValue(
                 value=f.value, text=f.text, outlet=outlet, article=item.article.id,
