@@ -144,6 +144,12 @@ def dev_corpus(annotator: Annotator) -> dict:
 
 
 def _detokenise(text: str) -> str:
+    """ECB+ text as it was printed: its newer half is tokenised ("4 . 6", "U . S .", "Indonesia ’ s")."""
+    text = re.sub(r"(\d) ([.:/]) (?=\d)", r"\1\2", text)  # "4.6", "12:41", "11/10"
+    text = re.sub(r"(\d) , (?=\d{3}\b)", r"\1,", text)  # "14,400", not "March 14 , 2013"
+    text = re.sub(r"(\d) - (?=[A-Za-z])", r"\1-", text)  # "6-magnitude", "17-inch"
+    text = re.sub(r"\b([A-Za-z]) \. ([A-Za-z]) \.", r"\1.\2.", text)  # "U.S.", "a.m."
+    text = re.sub(r"(\w) ’ (s|t|re|ve|ll|d|m)\b", r"\1’\2", text)
     text = re.sub(r" ([,.;:!?%)\]'])", r"\1", text)
     text = re.sub(r"([(\[$]) ", r"\1", text)
     return text.replace("`` ", "“").replace(" ''", "”").replace(" n't", "n't").replace(" 's", "'s")

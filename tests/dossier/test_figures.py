@@ -11,6 +11,11 @@ def _value(value: float, outlet: str, where: str | None = None, published: str |
                        sentence="", published=published)
 
 
+def _item(annotator, outlet: str, sentence: str):
+    article = Article(id=outlet, source=outlet, title=None, body=[sentence], published="2024-08-14", outlet=outlet)
+    return next(iter(annotator([article])))
+
+
 def test_the_same_number_from_two_outlets_agrees():
     assert verdict([_value(14400, "A"), _value(14400, "B")]) == "agree"
 
@@ -37,10 +42,16 @@ def test_a_toll_rising_with_publication_time_is_evolving():
 
 
 def test_a_vague_size_is_not_compared(annotator):
-    def item(outlet, sentence):
-        article = Article(id=outlet, source=outlet, title=None, body=[sentence], published="2024-08-14", outlet=outlet)
-        return next(iter(annotator([article])))
-
-    groups = compare_figures([item("A", "The virus has spread to 47 countries, officials said."),
-                              item("B", "The virus has spread to dozens of countries, officials said.")], ["A", "B"])
+    groups = compare_figures([_item(annotator, "A", "The virus has spread to 47 countries, officials said."),
+                              _item(annotator, "B", "The virus has spread to dozens of countries, officials said.")], ["A", "B"])
     assert [(g.what, g.verdict, [v.value for v in g.values]) for g in groups] == [("country", "single", [47])]
+
+
+def test_numbers_printed_side_by_side_become_one_figure_each(annotator):
+    groups = compare_figures([
+        _item(annotator, "A", "The virus has spread to 75 countries, up from 47 countries in June."),
+        _item(annotator, "B", "The virus has now reached 75 countries, officials said."),
+        _item(annotator, "C", "Cases were reported in 47 countries by June, and in 75 countries by August."),
+    ], ["A", "B", "C"])
+    by_value = {g.values[0].value: (g.verdict, sorted({v.outlet for v in g.values})) for g in groups if g.what == "country"}
+    assert by_value == {75: ("agree", ["A", "B", "C"]), 47: ("agree", ["A", "C"])}

@@ -36,8 +36,27 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
                 where=f.where, when=f.when, sentence=f.sentence_text, published=item.article.published,
             ))
     _merge_undated_into_agreeing(groups)
-    result = [FigureGroup(what=what, verdict=verdict(values), values=values) for (what, _), values in groups.items()]
+    result = [group for (what, _), values in groups.items() for group in _judged(what, values)]
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
+
+
+def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
+    """The group with its verdict; or, when its numbers count different things one outlet
+    prints side by side, one group per number, so that the outlets agreeing on each show.
+
+    Numbers for different places stay together: the table shows them as one toll's scopes.
+    """
+    judged = verdict(values)
+    if judged != "different_scope" or len({(v.where or "").lower() for v in values}) > 1:
+        return [FigureGroup(what=what, verdict=judged, values=values)]
+    numbers: list[list[FigureValue]] = []
+    for v in values:
+        same = next((n for n in numbers if _same(n[0].value, v.value)), None)
+        if same is None:
+            numbers.append([v])
+        else:
+            same.append(v)
+    return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in numbers]
 
 
 def _vague(text: str) -> bool:
