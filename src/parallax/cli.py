@@ -5,18 +5,25 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .cli_utils import open_store, print_dossier, print_report, print_stories, progress_bar
 from .errors import E_STORY_NOT_FOUND, ParallaxError
 from .store import display_db, is_url, resolve_db_path
+from .watch import DEFAULT_INTERVAL, FolderWatch, keep_watching
+
+if TYPE_CHECKING:
+    from .pipeline import IngestReport
 
 app = typer.Typer(
     help="Parallax: many outlets, one story. Raw news pages in; clean articles, grouped into "
@@ -68,6 +75,10 @@ def ingest(
                                                      "Formats: .txt (scraped text), .html/.htm, .jsonl, .warc(.gz), .rss.")],
     workers: Annotated[int, typer.Option(help="Processes that extract and annotate pages, each with its own "
                                                "language model; one per core is a good start.", min=1)] = 1,
+    keep_watching_: Annotated[bool, typer.Option("--watch", help="After the first run, keep looking at PATHS and ingest "
+                                                  "files that appear or grow (a crawler's output folder), with the "
+                                                  "model and workers kept loaded. Stop with Ctrl-C.")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between two looks at PATHS, with --watch.", min=0.1)] = DEFAULT_INTERVAL,
     db: DbOption = None,
 ) -> None:
     """Read pages, extract their articles, group them into stories and store everything.
@@ -77,20 +88,55 @@ def ingest(
     """
     from .pipeline import Pipeline
 
+    if keep_watching_ and "-" in paths:
+        raise typer.BadParameter("--watch watches files and folders; it cannot watch stdin (-)")
     store = open_store(_db(db))
     pipeline = Pipeline(store, workers=workers)
     if workers == 1:
         with console.status("loading the language model…"):
             pipeline.annotator  # noqa: B018 - loaded here, under the spinner, rather than at the first page
+    folder = FolderWatch(paths) if keep_watching_ else None
+    if folder is not None:
+        folder.take_all()  # before the first run: a file that lands during it is taken at the next look
+    failed = False
     try:
         with progress_bar(console) as advance:
             report = pipeline.ingest(paths, progress=advance)
+        print_report(console, report, _db(db))
+        failed = not report.ok
+        if folder is not None:
+            console.print(f"watching {escape(', '.join(paths))} every {interval:g} s (Ctrl-C to stop)")
+
+            def reported(later: IngestReport) -> None:
+                nonlocal failed
+                failed = failed or not later.ok
+                print_report(console, later, _db(db), list_duplicates=False, stamp=True)
+
+            keep_watching(pipeline, folder, interval=interval, on_report=reported, stop=_stop_on_signal())
+            console.print("stopped watching")
     finally:
         pipeline.close()
-    print_report(console, report, _db(db))
-    store.close()
-    if not report.ok:
+        store.close()
+    if failed:
         raise typer.Exit(1)
+
+
+def _stop_on_signal() -> threading.Event:
+    """An event Ctrl-C or SIGTERM sets: ``--watch`` then stops once the run under way is stored.
+
+    A second signal stops at once, as Ctrl-C does elsewhere.
+    """
+    stop = threading.Event()
+
+    def handle(signum, frame) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        console.print("stopping once the run under way is stored (Ctrl-C again to stop now)")
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handle)
+    return stop
 
 
 @app.command()

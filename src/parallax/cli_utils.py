@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,14 +57,18 @@ def progress_bar(console: Console) -> Iterator[Callable[[int], None]]:
         progress.stop()
 
 
-def print_report(console: Console, report: "IngestReport", db: str) -> None:
+def print_report(console: Console, report: "IngestReport", db: str, *, list_duplicates: bool = True, stamp: bool = False) -> None:
+    """One summary line, then a line per page skipped (unless ``list_duplicates`` is off) and per failure.
+
+    ``stamp``: begin with the time of day, for ``--watch``'s runs.
+    """
     console.print(
-        f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
+        (f"{time.strftime('%H:%M:%S')}  " if stamp else "") + f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
         f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "
         f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(display_db(db))}",
         soft_wrap=True,
     )
-    for source, why in report.duplicates:
+    for source, why in report.duplicates if list_duplicates else ():
         console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]", soft_wrap=True)
     for failure in report.failures:
         # One line per failure, never wrapped: the report is read by people and by grep.

@@ -46,8 +46,12 @@ MAX_LINE_BYTES = 3 * MAX_PAGE_BYTES
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
-    """Files, folders (recursively, supported files only) and globs, in a stable order."""
+def expand_paths(paths: Iterable[str], *, warn_skipped: bool = True) -> Iterator[Path | Failure]:
+    """Files, folders (recursively, supported files only) and globs, in a stable order.
+
+    ``warn_skipped``: say how many files of a folder are not pages (off for ``--watch``'s
+    polls, which would say it every few seconds).
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -58,7 +62,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
                 else:
                     skipped.append(child)
                     LOGGER.debug("skipping %s: not a supported page file", child)
-            if skipped:
+            if skipped and warn_skipped:
                 # Said once per folder: a folder of .pdf or .html.bz2 files must not look like an empty one.
                 kinds = sorted({"".join(p.suffixes[-2:]).lower() or p.name for p in skipped})
                 LOGGER.warning("%s: skipped %d file(s) that are not a page format Parallax reads (%s)",
