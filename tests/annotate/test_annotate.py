@@ -170,6 +170,8 @@ def test_figures_count_people_killed_with_qualifier_and_date(annotator):
         ("HP signed a $334 million deal with the firm.", 334_000_000, "money (deal)"),
         ("Messi scored 38 of the 153 goals this season.", 38, "goal"),
         ("Officials said 29 were killed in the blast.", 29, "people killed"),
+        ("Storm Kills Three People Across Northern Texas", 3, "people killed"),  # Title Case capitalises counts
+        ("Two Americans were arrested near the border on Monday, police said.", 2, "americans arrested"),
         ("About 300 staff lost their jobs at the plant.", 300, "staff"),
         ("The family drove a 30-mile stretch of the coast.", 30, "mile"),
     ],
@@ -186,6 +188,8 @@ def test_a_figure_is_named_for_what_it_counts(annotator, sentence, number, what)
         ("Juror number 91 answered the judge.", 91),  # a label, not a count
         ("Barcelona won the final with a thumping 3-1 win at Wembley.", 3),  # a score
         ("The three-time champion retired on Monday.", 3),
+        ("It had lost out to Three Billboards at both the Golden Globes and the Baftas.", 3),  # a film's title
+        ("The best actress award went to Frances McDormand for “Three Billboards Outside Ebbing, Missouri.”", 3),
         ("The rally drew protesters who cited a 52 percent rise in rents.", 52),  # a share of nothing named
     ],
 )

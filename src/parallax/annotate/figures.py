@@ -90,6 +90,8 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             continue
         if ent.label_ == "CARDINAL" and _MIN_YEAR <= value <= _MAX_YEAR and "," not in ent.text:
             continue  # a year standing alone
+        if _in_a_name(ent):
+            continue  # "Three Billboards Outside Ebbing", "Ocean's Eleven": a title, not a count
         what = _what_counted(ent, number, value)
         if what is None:
             continue
@@ -116,6 +118,29 @@ def _qualifier(doc: Doc, ent: Span) -> str | None:
         if re.search(r"\b" + q + r"\s+\S*\d|\b" + q + r"\s+(?:%s)\b" % "|".join(NUMBER_WORDS), head):
             return q
     return None
+
+
+def _in_a_name(ent: Span) -> bool:
+    """A number word in capitals that is part of a name ("lost to Three Billboards", "Ocean's Eleven").
+
+    Inside a sentence a capital says so by itself when a capitalised word stands
+    beside it. Opening a sentence or a quotation it says nothing ("Two Americans
+    were arrested"), unless two capitalised words follow: a title.
+    """
+    first, doc = ent[0], ent.doc
+    if not (first.is_title and first.is_alpha):
+        return False
+    if sum(t.is_lower and len(t) > 3 for t in ent.sent) < 2:
+        return False  # a line in Title Case ("Storm Kills Three People") capitalises its counts too
+    capitalised_after = 0
+    for token in doc[ent.end: ent.end + 2]:
+        if not token.is_title:
+            break
+        capitalised_after += 1
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.is_sent_start or before is None or before.text in {"“", "\"", "‘", ":", "—", "-"}:
+        return capitalised_after >= 2
+    return capitalised_after >= 1 or before.is_title
 
 
 def _line_of(doc: Doc, ent: Span) -> str:
