@@ -121,6 +121,11 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],
          "Marco Silva"),
+        # a name inside the subject's phrase speaks only when the subject is its spokesman, or is that name
+        (["“The vote was rigged from the start,” an aide to Shafiq told AFP."], "aide to Shafiq"),
+        (["“Don't hide things like this from the public,” one Weibo commenter said."], "one Weibo commenter"),
+        (["“The family wants justice for George now,” a lawyer for the Floyd family, Ben Crump, said."], "Ben Crump"),
+        (["“The ministry will review all the contracts,” a spokeswoman for the Health Ministry said."], "Health Ministry"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):

@@ -218,9 +218,9 @@ def _share_of(root: Token) -> str | None:
 def _money_for(root: Token) -> str | None:
     """What a sum of money pays for: the noun it modifies ("a $334 million deal") or the verb it goes with."""
     head = root.head
-    if root.dep_ == "pobj" and head.head is not head:
+    if root.dep_ == "pobj" and head.head.i != head.i:
         head = head.head  # "bought it for $334 million"
-    if head is root or head.pos_ not in ("NOUN", "VERB"):
+    if head.i == root.i or head.pos_ not in ("NOUN", "VERB"):
         return None
     return f"money ({head.lemma_.lower()})"
 

@@ -484,9 +484,28 @@ def _entity_within(token: Token) -> Span | None:
         if ent.label_ in ("PERSON", "ORG") and token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i:
             if ent.root.dep_ == "poss":
                 continue  # "Chauvin's lawyer" is not Chauvin; "Putin's adviser, Yuri Ushakov" is Ushakov
+            if not _speaks_as(token, ent):
+                continue  # "an aide to Shafiq", "one Weibo commenter", "a lawyer for the Floyd family"
             if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
                 best = ent
     return best
+
+
+# Subjects whose words are their organisation's ("a Google spokesman", "a spokeswoman
+# for the ministry", "a White House official", "a Kremlin statement").
+_VOICE_ROLES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                "official", "representative", "statement", "announcement"}
+
+
+def _speaks_as(token: Token, ent: Span) -> bool:
+    """Whether the subject ``token`` speaks as ``ent``, a name inside its phrase: the same
+    person set beside it ("his lawyer, Eric Nelson"), or the body a spokesman speaks for."""
+    node = ent.root
+    while node.i != token.i and node.head.i != node.i:  # up the tree (spaCy makes a new Token at each access)
+        if node.dep_ == "appos" and node.head.i == token.i:
+            return True
+        node = node.head
+    return token.lemma_.lower() in _VOICE_ROLES
 
 
 def _descriptor(token: Token) -> str:
