@@ -55,3 +55,13 @@ def test_numbers_printed_side_by_side_become_one_figure_each(annotator):
     ], ["A", "B", "C"])
     by_value = {g.values[0].value: (g.verdict, sorted({v.outlet for v in g.values})) for g in groups if g.what == "country"}
     assert by_value == {75: ("agree", ["A", "B", "C"]), 47: ("agree", ["A", "C"])}
+
+
+def test_numbers_for_two_places_printed_side_by_side_are_two_figures(annotator):
+    groups = compare_figures([
+        _item(annotator, "A", "The hospital quarantined 28 people on Sunday."),
+        _item(annotator, "B", "Officials quarantined 28 people at the hospital."),
+        _item(annotator, "C", "The hospital quarantined 28 people, and doctors tested 300 people in Beijing."),
+    ], ["A", "B", "C"])
+    rows = sorted((g.values[0].value, g.verdict, len({v.outlet for v in g.values})) for g in groups if g.what == "people")
+    assert rows == [(28, "agree", 3), (300, "single", 1)]

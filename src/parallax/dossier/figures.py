@@ -44,10 +44,11 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
     """The group with its verdict; or, when its numbers count different things one outlet
     prints side by side, one group per number, so that the outlets agreeing on each show.
 
-    Numbers for different places stay together: the table shows them as one toll's scopes.
+    Numbers for different places that no outlet prints together stay one group: the
+    table shows them as one toll's scopes (70 across the country, 29 in Douma).
     """
     judged = verdict(values)
-    if judged != "different_scope" or len({(v.where or "").lower() for v in values}) > 1:
+    if judged != "different_scope" or not _printed_side_by_side(values):
         return [FigureGroup(what=what, verdict=judged, values=values)]
     numbers: list[list[FigureValue]] = []
     for v in values:
