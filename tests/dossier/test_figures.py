@@ -59,7 +59,7 @@ def test_numbers_printed_side_by_side_become_one_figure_each(annotator):
 
 def test_numbers_for_two_places_printed_side_by_side_are_two_figures(annotator):
     groups = compare_figures([
-        _item(annotator, "A", "The hospital quarantined 28 people on Sunday."),
+        _item(annotator, "A", "The hospital quarantined 28 people after the test."),
         _item(annotator, "B", "Officials quarantined 28 people at the hospital."),
         _item(annotator, "C", "The hospital quarantined 28 people, and doctors tested 300 people in Beijing."),
     ], ["A", "B", "C"])
