@@ -126,6 +126,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["“Don't hide things like this from the public,” one Weibo commenter said."], "one Weibo commenter"),
         (["“The family wants justice for George now,” a lawyer for the Floyd family, Ben Crump, said."], "Ben Crump"),
         (["“The ministry will review all the contracts,” a spokeswoman for the Health Ministry said."], "Health Ministry"),
+        # "according to" names the agency that reports; the one who says the words speaks
+        (["According to AFP, one user on Weibo, which is China’s answer to Twitter, posted: "
+          "“I just want to know how these two came to Beijing in the first place.”"], "one user on Weibo"),
+        (["“The talks collapsed late on Friday night after hours of argument,” according to police."], "police"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):

@@ -268,11 +268,6 @@ def attribute(
         # '"...!" the crowd chanted as ...': no sentence starts in lower case, so
         # the parser cut the quote's own sentence; its first words are the frame.
         frame += [t for t in following[0][:12] if in_paragraph(t)]
-    for token in frame:
-        if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _resolve_subject(doc, objects[0], span, canon, sentences, he), "according to"
     verbs = [t for t in frame if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
     if not verbs:
         statement = [t for t in frame if t.lower_ in ("statement", "statements") and t.head.lemma_ == "in"]
@@ -287,6 +282,13 @@ def attribute(
         subject = _subject_of(verb, skip=inside)
         if subject is not None:
             return _resolve_subject(doc, subject, span, canon, sentences, he), verb.lemma_
+    # "according to X" names the source only when no one in the frame says the words:
+    # in 'According to AFP, one user posted: "..."' AFP reports and the user speaks.
+    for token in frame:
+        if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return _resolve_subject(doc, objects[0], span, canon, sentences, he), "according to"
     return [], None
 
 
@@ -509,10 +511,20 @@ def _speaks_as(token: Token, ent: Span) -> bool:
 
 
 def _descriptor(token: Token) -> str:
-    """The subject as written ("Chauvin's lawyer"), without its relative clause, at most 8 words."""
-    dropped = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    words = [t for t in token.subtree if t.i not in dropped and not t.is_punct][:8]
-    text = "".join(t.text_with_ws for t in words).strip()
+    """The subject as written ("Chauvin's lawyer"), without relative clauses or what
+    follows a comma after it ("one user on Weibo, which is …"), at most 8 words."""
+    dropped = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i != token.i for t in c.subtree}
+    words: list[Token] = []
+    for t in token.subtree:
+        if t.is_punct and t.i > token.i and t.text in {",", ";", "(", "—", "–"}:
+            break
+        if t.i not in dropped and (not t.is_punct or t.text in {"-", "’", "'"}):  # "52-count", "Chauvin’s"
+            words.append(t)
+    words = words[:8]
+    # Written as in the text: a space wherever the text has something between two kept words.
+    text = "".join(t.text + (" " if n + 1 < len(words) and words[n + 1].idx > t.idx + len(t.text) else "")
+                   for n, t in enumerate(words))
+    text = " ".join(text.split())  # no-break and other odd spaces as one space
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or token.text
 
 
