@@ -37,7 +37,8 @@ class FolderWatch:
 
     def take_all(self) -> None:
         """Count every file there now as ingested (the first run reads them all)."""
-        self._taken = self._last = self._states()
+        self._last = self._states()
+        self._taken = dict(self._last)
 
     def poll(self) -> list[Path]:
         """Files whose state differs from the one they were ingested in, and equals the last poll's."""

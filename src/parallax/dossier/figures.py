@@ -50,6 +50,11 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
     judged = verdict(values)
     if judged != "different_scope" or not _printed_side_by_side(values):
         return [FigureGroup(what=what, verdict=judged, values=values)]
+    return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in _by_number(values)]
+
+
+def _by_number(values: list[FigureValue]) -> list[list[FigureValue]]:
+    """The values, grouped by number (the same within rounding), in order of first appearance."""
     numbers: list[list[FigureValue]] = []
     for v in values:
         same = next((n for n in numbers if _same(n[0].value, v.value)), None)
@@ -57,7 +62,7 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
             numbers.append([v])
         else:
             same.append(v)
-    return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in numbers]
+    return numbers
 
 
 def _vague(text: str) -> bool:
@@ -116,10 +121,7 @@ def _printed_side_by_side(values: list[FigureValue]) -> bool:
     by_outlet: dict[str, list[float]] = {}
     for v in values:
         by_outlet.setdefault(v.outlet, []).append(v.value)
-    distinct: list[float] = []
-    for v in values:
-        if not any(_same(v.value, d) for d in distinct):
-            distinct.append(v.value)
+    distinct = [number[0].value for number in _by_number(values)]
     return all(
         any(any(_same(a, x) for x in xs) and any(_same(b, x) for x in xs) for xs in by_outlet.values())
         for i, a in enumerate(distinct) for b in distinct[i + 1:]
