@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -71,3 +76,40 @@ def test_keep_watching_ingests_what_lands_in_the_folder(tmp_path, make_db):
 def test_watch_refuses_stdin(tmp_path):
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "ingest", "--watch", "-"])
     assert result.exit_code == 2 and "cannot watch stdin" in result.output
+
+
+def test_the_command_ingests_what_lands_and_stops_on_sigterm(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_A, inbox / SEED_A.name)
+    db = tmp_path / "w.db"
+    command = [sys.executable, "-c", "from parallax.cli import run; run()",
+               "--db", str(db), "ingest", "--watch", "--interval", "0.2", str(inbox)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "COLUMNS": "200"})
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if text in lines.get(timeout=1):
+                    return
+            except queue.Empty:
+                continue
+        process.kill()
+        raise AssertionError(f"no line with {text!r}")
+
+    try:
+        wait_for("watching")
+        shutil.copy(SEED_B, inbox / SEED_B.name)
+        wait_for("articles stored: 1")  # the second page, in a stamped line of its own
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    wait_for("stopped watching")
+    result = CliRunner().invoke(app, ["--db", str(db), "stories", "--json"])
+    assert [json.loads(line)["n_articles"] for line in result.output.splitlines()] == [2]
