@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import platform
@@ -17,6 +18,20 @@ RESULTS = ROOT / "benchmarks" / "results"
 def shared_dir() -> Path:
     """``../shared`` beside the checkout, or ``$PARALLAX_SHARED``."""
     return Path(os.environ.get("PARALLAX_SHARED", ROOT.parent / "shared"))
+
+
+def scrapinghub_dir() -> Path:
+    """The ScrapingHub article-extraction benchmark: its ground truth and its gzipped pages."""
+    return shared_dir() / "benchmarks" / "scrapinghub_article_extraction"
+
+
+def scrapinghub_truth() -> dict[str, dict]:
+    """Each page's ground truth (url, articleBody, …) by page id."""
+    return json.loads((scrapinghub_dir() / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def scrapinghub_html(page_id: str) -> str:
+    return gzip.decompress((scrapinghub_dir() / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", errors="replace")
 
 
 def load_dev() -> list[dict]:

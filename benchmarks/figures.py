@@ -26,10 +26,9 @@ Run: ``python benchmarks/figures.py``.
 from __future__ import annotations
 
 import csv
-import gzip
 from collections import Counter
 
-from common import ROOT, load_dev, machine, shared_dir, write_result
+from common import ROOT, load_dev, machine, scrapinghub_html, write_result
 
 from parallax.annotate import Annotator
 from parallax.errors import PageRejected
@@ -40,14 +39,12 @@ from parallax.pipeline import analysis_options
 GOLD = ROOT / "benchmarks" / "data" / "figures_gold.tsv"
 
 
-def _pages() -> dict[str, Page]:
+def _pages(ids: set[str]) -> dict[str, Page]:
+    """The labelled pages: development corpus rows by id, the other ids ScrapingHub pages."""
     pages = {row["id"]: Page(id=row["id"], source=row["id"], format="text", content=row["text"], url=row["url"])
-             for row in load_dev()}
-    root = shared_dir() / "benchmarks" / "scrapinghub_article_extraction" / "html"
-    for path in sorted(root.glob("*.html.gz")):
-        item = path.name.removesuffix(".html.gz")
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-        pages[item] = Page(id=item, source=item, format="html", content=html)
+             for row in load_dev() if row["id"] in ids}
+    for item in ids - pages.keys():
+        pages[item] = Page(id=item, source=item, format="html", content=scrapinghub_html(item))
     return pages
 
 
@@ -88,9 +85,10 @@ def main() -> dict:
     labels = list(csv.DictReader(GOLD.open(encoding="utf-8"), delimiter="\t"))
     annotator = Annotator()
     options = analysis_options(annotator, lambda outlet: frozenset())
-    pages = _pages()
+    ids = {label["article"] for label in labels}
+    pages = _pages(ids)
     articles = []
-    for article_id in sorted({label["article"] for label in labels}):
+    for article_id in sorted(ids):
         try:
             articles.append(extract(pages[article_id], options))
         except PageRejected:

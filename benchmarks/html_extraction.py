@@ -8,13 +8,12 @@ Run: ``python benchmarks/html_extraction.py``.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import time
 from collections import Counter
 
-from common import machine, shared_dir, write_result
+from common import machine, scrapinghub_dir, scrapinghub_html, scrapinghub_truth, write_result
 
 from parallax.errors import PageRejected
 from parallax.extract import ExtractOptions, extract
@@ -56,14 +55,14 @@ def score(predictions: dict[str, str], gold: dict[str, str]) -> dict:
 
 
 def main() -> dict:
-    root = shared_dir() / "benchmarks" / "scrapinghub_article_extraction"
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    root = scrapinghub_dir()
+    truth = scrapinghub_truth()
     gold = {k: v["articleBody"] for k, v in truth.items()}
     options = ExtractOptions(detect_language=False)
     predictions: dict[str, str] = {}
     start = time.perf_counter()
     for item, entry in truth.items():
-        html = gzip.decompress((root / "html" / f"{item}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+        html = scrapinghub_html(item)
         try:
             article = extract(Page(id=item, source=item, format="html", content=html, url=entry["url"]), options)
             predictions[item] = "\n".join(article.body)  # the gold is the body, without the headline

@@ -11,7 +11,6 @@ Run: ``python benchmarks/linking.py``.
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import random
 import re
@@ -20,7 +19,7 @@ import time
 from collections import Counter, defaultdict
 from itertools import combinations
 
-from common import ROOT, load_dev, machine, shared_dir, write_result
+from common import ROOT, load_dev, machine, scrapinghub_html, scrapinghub_truth, shared_dir, write_result
 
 from parallax.annotate import Annotator, make_headline_reader
 from parallax.errors import PageRejected
@@ -181,13 +180,12 @@ def scrapinghub(annotator: Annotator) -> dict:
     """Real pages from many sites, none of them read to write the linker's rules: the
     ScrapingHub extraction benchmark's pages, with events labelled by hand
     (``benchmarks/data/scrapinghub_events.tsv``: most pages are alone in their event)."""
-    root = shared_dir() / "benchmarks" / "scrapinghub_article_extraction"
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = scrapinghub_truth()
     gold = {r["page"]: r["event"] for r in csv.DictReader(EVENTS.open(encoding="utf-8"), delimiter="\t")}
     options = ExtractOptions(read_headline=make_headline_reader(annotator.nlp))
     articles = []
     for page_id in sorted(gold):
-        html = gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+        html = scrapinghub_html(page_id)
         try:
             articles.append(extract(Page(id=page_id, source=page_id, format="html", content=html,
                                          url=truth[page_id]["url"]), options))

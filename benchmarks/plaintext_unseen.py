@@ -22,12 +22,10 @@ Run: ``python benchmarks/plaintext_unseen.py`` (needs Debian's chromium).
 
 from __future__ import annotations
 
-import gzip
-import json
 import time
 from pathlib import Path
 
-from common import machine, shared_dir, write_result
+from common import machine, scrapinghub_html, scrapinghub_truth, write_result
 from extraction import as_paragraph_html
 from html_extraction import score
 
@@ -83,11 +81,9 @@ def main() -> dict | None:
     if not CHROMIUM.exists():
         print("skipping benchmarks/plaintext_unseen.py: it needs Debian's chromium (.ci/run installs it)")
         return None
-    root = shared_dir() / "benchmarks" / "scrapinghub_article_extraction"
-    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = scrapinghub_truth()
     gold = {k: v["articleBody"] for k, v in truth.items()}
-    html = {k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", errors="replace")
-            for k in truth}
+    html = {k: scrapinghub_html(k) for k in truth}
     texts = render_text(html)
 
     urls = {k: truth[k]["url"] for k in truth}

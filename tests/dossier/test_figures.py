@@ -11,9 +11,11 @@ def _value(value: float, outlet: str, where: str | None = None, published: str |
                        sentence="", published=published)
 
 
-def _item(annotator, outlet: str, sentence: str):
-    article = Article(id=outlet, source=outlet, title=None, body=[sentence], published="2024-08-14", outlet=outlet)
-    return next(iter(annotator([article])))
+def _figures(annotator, **sentences: str):
+    """The figure groups of a story whose outlets (keyword) each print one sentence."""
+    articles = [Article(id=outlet, source=outlet, title=None, body=[sentence], published="2024-08-14", outlet=outlet)
+                for outlet, sentence in sentences.items()]
+    return compare_figures(list(annotator(articles)), list(sentences))
 
 
 def test_the_same_number_from_two_outlets_agrees():
@@ -42,26 +44,22 @@ def test_a_toll_rising_with_publication_time_is_evolving():
 
 
 def test_a_vague_size_is_not_compared(annotator):
-    groups = compare_figures([_item(annotator, "A", "The virus has spread to 47 countries, officials said."),
-                              _item(annotator, "B", "The virus has spread to dozens of countries, officials said.")], ["A", "B"])
+    groups = _figures(annotator, A="The virus has spread to 47 countries, officials said.",
+                      B="The virus has spread to dozens of countries, officials said.")
     assert [(g.what, g.verdict, [v.value for v in g.values]) for g in groups] == [("country", "single", [47])]
 
 
 def test_numbers_printed_side_by_side_become_one_figure_each(annotator):
-    groups = compare_figures([
-        _item(annotator, "A", "The virus has spread to 75 countries, up from 47 countries in June."),
-        _item(annotator, "B", "The virus has now reached 75 countries, officials said."),
-        _item(annotator, "C", "Cases were reported in 47 countries by June, and in 75 countries by August."),
-    ], ["A", "B", "C"])
+    groups = _figures(annotator, A="The virus has spread to 75 countries, up from 47 countries in June.",
+                      B="The virus has now reached 75 countries, officials said.",
+                      C="Cases were reported in 47 countries by June, and in 75 countries by August.")
     by_value = {g.values[0].value: (g.verdict, sorted({v.outlet for v in g.values})) for g in groups if g.what == "country"}
     assert by_value == {75: ("agree", ["A", "B", "C"]), 47: ("agree", ["A", "C"])}
 
 
 def test_numbers_for_two_places_printed_side_by_side_are_two_figures(annotator):
-    groups = compare_figures([
-        _item(annotator, "A", "The hospital quarantined 28 people after the test."),
-        _item(annotator, "B", "Officials quarantined 28 people at the hospital."),
-        _item(annotator, "C", "The hospital quarantined 28 people, and doctors tested 300 people in Beijing."),
-    ], ["A", "B", "C"])
+    groups = _figures(annotator, A="The hospital quarantined 28 people after the test.",
+                      B="Officials quarantined 28 people at the hospital.",
+                      C="The hospital quarantined 28 people, and doctors tested 300 people in Beijing.")
     rows = sorted((g.values[0].value, g.verdict, len({v.outlet for v in g.values})) for g in groups if g.what == "people")
     assert rows == [(28, "agree", 3), (300, "single", 1)]
