@@ -19,9 +19,12 @@ def test_worker_processes_give_the_same_stories(tmp_path, annotator):
     pooled = Pipeline(Store(tmp_path / "two.db"), batch_pages=2, workers=2)
     try:
         report = pooled.ingest(inputs)
+        # Analysing the stored pages again, in the workers, with the same code changes nothing.
+        rebuilt = pooled.rebuild()
     finally:
         pooled.close()
     assert pooled._pool is None and "annotator" not in vars(pooled)  # the main process never loaded the model
     assert (report.articles_stored, len(report.failures)) == (expected.articles_stored, len(expected.failures)) == (5, 2)
     assert _contents(pooled.store) == _contents(single.store)
+    assert (rebuilt.pages, rebuilt.rewritten, rebuilt.kept) == (5, 5, [])
     assert {k for k in pooled.timings if "(workers)" in k} == {"extract (workers)", "annotate (workers)"}

@@ -121,6 +121,51 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def rebuild(
+    story_ids: Annotated[Optional[list[int]], typer.Argument(metavar="STORY", help="Story ids; default: every story.", show_default=False)] = None,
+    dossiers_only: Annotated[bool, typer.Option("--dossiers-only", help="Rebuild the dossiers from the stored articles "
+                                                 "without analysing the pages again (fast).")] = False,
+    workers: Annotated[int, typer.Option(help="Processes that analyse pages and build dossiers, each with its own "
+                                               "language model.", min=1)] = 1,
+    db: DbOption = None,
+) -> None:
+    """Analyse stored pages again with this version of Parallax and rebuild their stories' dossiers.
+
+    Run it after upgrading Parallax: articles and dossiers stored by an older
+    version then get its extraction, annotations and dossiers. Stories keep
+    their ids and their articles (nothing is linked anew), so links to them
+    stay valid. A page this version rejects keeps the article stored for it.
+    """
+    from .pipeline import Pipeline
+
+    store = open_store(_db(db), must_exist=True)
+    wanted = None
+    if story_ids:
+        wanted = sorted({store.resolve_story(s) for s in story_ids})
+        missing = [s for s in wanted if not store.story_exists(s)]
+        if missing:
+            store.close()
+            console.print(f"[red]error:[/] {E_STORY_NOT_FOUND.format(story=missing[0])}")
+            raise typer.Exit(2)
+    pipeline = Pipeline(store, workers=workers)
+    try:
+        if workers == 1 and not dossiers_only:
+            with console.status("loading the language model…"):
+                pipeline.annotator  # noqa: B018 - loaded under the spinner, not at the first page
+        with progress_bar(console) as advance:
+            report = pipeline.rebuild(wanted, analyse_pages=not dossiers_only, progress=advance)
+    finally:
+        pipeline.close()
+        store.close()
+    if not dossiers_only:
+        console.print(f"analysed {report.pages} stored pages again; {report.rewritten} articles rewritten")
+    for failure in report.kept:
+        console.print(f"  kept the stored article of {escape(failure.source)}: this version rejects the page "
+                      f"({escape(failure.reason)})")
+    console.print(f"rebuilt {report.dossiers} dossiers in {_db(db)}")
+
+
 def _stop_on_signal() -> threading.Event:
     """An event Ctrl-C or SIGTERM sets: ``--watch`` then stops once the run under way is stored.
 

@@ -56,6 +56,16 @@ class IngestReport:
         return not self.failures
 
 
+@dataclass(slots=True)
+class RebuildReport:
+    """What one ``Pipeline.rebuild`` did."""
+
+    pages: int = 0  # stored pages analysed anew
+    rewritten: int = 0  # articles replaced by their new analysis
+    kept: list[Failure] = field(default_factory=list)  # pages this version rejects: their stored article stays
+    dossiers: int = 0  # dossiers rebuilt
+
+
 def _check(stage: str, result: Any, expected: type) -> Any:
     if not isinstance(result, expected):
         raise TypeError(f"stage {stage!r} returned {type(result).__name__}, expected {expected.__name__}")
@@ -139,14 +149,13 @@ class Pipeline:
         processed as usual.
         """
         run = self._begin_run()
-        in_flight: deque = deque()
         pages = read_pages(paths, stdin=stdin)
         if max_pages is not None:
             pages = _at_most(pages, max_pages)
-        for batch in self._admitted_batches(pages, run, progress):
-            self._dispatch(batch, in_flight, run.report, progress)
-        while in_flight:
-            self._store_analysed(self._collect(in_flight.popleft()), run.report, progress)
+        batches = self._admitted_batches(pages, run, progress)
+        # The linker is restored at the first wait for the workers, so that restoring overlaps their work.
+        for analysed in self._analysed(batches, while_waiting=lambda: self.linker):
+            self._store_analysed(analysed, run.report, progress)
         return self._finish_run(run.report)
 
     def _start_pool(self) -> None:
@@ -160,20 +169,64 @@ class Pipeline:
             self._pool.close()
             self._pool = None
 
-    def _dispatch(self, pages: list[Page], in_flight: deque, report: IngestReport, progress: Progress | None) -> None:
-        if self.workers <= 1:
-            self._process_batch(pages, report, progress)
-            return
-        if self._pool is None:  # closed by an earlier run
-            self._start_pool()
-        in_flight.append(self._pool.submit(pages))
-        while len(in_flight) >= IN_FLIGHT_BATCHES:
-            self._store_analysed(self._collect(in_flight.popleft()), report, progress)
+    def _analysed(self, batches: Iterable[list[Page]], *, while_waiting: Callable[[], object] | None = None) -> Iterator[list[Analysed]]:
+        """Each batch extracted and annotated, in order: here, or by the workers.
 
-    def _collect(self, futures: list) -> list[Analysed]:
-        self.linker  # restored now, if not yet, while the workers are busy  # noqa: B018
+        With workers, ``IN_FLIGHT_BATCHES`` batches are handed out ahead, so the
+        caller stores one while the workers analyse the next; ``while_waiting`` is
+        called before each wait for them.
+        """
+        if self.workers <= 1:
+            for pages in batches:
+                yield analyse(pages, self.extract_options, self.annotator, timings=self.timings)
+            return
+        in_flight: deque = deque()
+        for pages in batches:
+            if self._pool is None:  # closed by an earlier run
+                self._start_pool()
+            in_flight.append(self._pool.submit(pages))
+            if len(in_flight) >= IN_FLIGHT_BATCHES:
+                yield self._collect(in_flight.popleft(), while_waiting)
+        while in_flight:
+            yield self._collect(in_flight.popleft(), while_waiting)
+
+    def _collect(self, futures: list, while_waiting: Callable[[], object] | None) -> list[Analysed]:
+        if while_waiting is not None:
+            while_waiting()
         with self._timed("waiting for workers"):
             return self._pool.collect(futures, self.timings)
+
+    def rebuild(
+        self, stories: Iterable[int] | None = None, *, analyse_pages: bool = True, progress: Progress | None = None,
+    ) -> RebuildReport:
+        """Bring stored articles and dossiers up to this version of Parallax, without linking anew.
+
+        Each stored page (of ``stories``, or all) is extracted and annotated
+        again and its article rewritten in place; then the dossier of every story
+        concerned is rebuilt. With ``analyse_pages=False`` only the dossiers are.
+
+        Stories keep their ids and their articles: linking anew could merge or
+        split stories people already link to. The linker keeps what it learned
+        from each article when it was linked (its stored state and snapshot), so
+        later pages join stories exactly as before. A page this version rejects
+        keeps its stored article and is reported.
+        """
+        wanted = sorted(set(stories)) if stories is not None else None
+        report = RebuildReport()
+        if analyse_pages:
+            batches = _batched(self.store.stored_pages(wanted), self.batch_pages)
+            for analysed in self._analysed(batches):
+                fresh = [a.item for a in analysed if a.item is not None]
+                report.kept.extend(a.failure for a in analysed if a.failure is not None)
+                with self._timed("store"):
+                    self.store.rewrite_articles(fresh)
+                report.pages += len(analysed)
+                report.rewritten += len(fresh)
+                if progress:
+                    progress(len(analysed))
+        with self._timed("dossier"):
+            report.dossiers = len(self.refresh_stories(wanted if wanted is not None else self.store.story_ids()))
+        return report
 
     def ingest_analysed(self, rows: Iterable[Failure | Analysed], *, progress: Progress | None = None) -> IngestReport:
         """Link and store pages that were extracted and annotated elsewhere (the Ray job).
@@ -260,10 +313,6 @@ class Pipeline:
             yield
         finally:
             self.timings[stage] += time.perf_counter() - start
-
-    def _process_batch(self, pages: list[Page], report: IngestReport, progress: Progress | None) -> None:
-        analysed = analyse(pages, self.extract_options, self.annotator, timings=self.timings)
-        self._store_analysed(analysed, report, progress)
 
     def _store_analysed(self, analysed: list[Analysed], report: IngestReport, progress: Progress | None) -> None:
         """Link, store and repair one batch of analysed pages."""
@@ -390,6 +439,18 @@ class _Run:
         if content_hash(page.content) in self.texts:
             return "same text"
         return None
+
+
+def _batched(items: Iterable[Page], size: int) -> Iterator[list[Page]]:
+    # itertools.batched is Python 3.12; Parallax supports 3.11.
+    batch: list[Page] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _at_most(items: Iterable[Page | Failure], limit: int) -> Iterator[Page | Failure]:

@@ -111,3 +111,18 @@ def test_page_with_a_stray_nul_character_is_stored(postgres_url, annotator, tmp_
     assert pipeline.ingest([str(page)]).articles_stored == 1
     assert "\x00" not in pipeline.store.page_content("nul")
     pipeline.store.close()
+
+
+def test_rebuild_on_postgres_rewrites_articles_and_their_search_text(postgres_seed, annotator, seed_store):
+    pg = Store(postgres_seed)
+    some = pg._scalar("SELECT id FROM articles ORDER BY id LIMIT 1")
+    pg._exec("UPDATE articles_fts SET body = 'nothing', title = 'nothing' WHERE article_id = :id", {"id": some})
+    pg._exec("UPDATE stories SET headline = 'An old headline'")
+    putin = "SELECT article_id FROM articles_fts WHERE document @@ plainto_tsquery('english', 'Putin')"
+    assert len(pg._rows(putin)) == 1
+    pipeline = Pipeline(pg, annotator=annotator)
+    report = pipeline.rebuild()
+    assert (report.pages, report.rewritten, report.dossiers) == (2, 2, 1)
+    assert len(pg._rows(putin)) == 2  # the rewritten article's search text is back
+    assert [to_dict(d) for d in pg.iter_dossiers()] == [to_dict(d) for d in seed_store.iter_dossiers()]
+    pg.close()

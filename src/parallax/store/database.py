@@ -374,6 +374,34 @@ class Store:
                   "record": json.dumps(to_dict(i)), "id": i.article.id} for i in items],
             )
 
+    def rewrite_articles(self, items: list[AnnotatedArticle]) -> None:
+        """Replace stored articles by their pages analysed anew (``Pipeline.rebuild``).
+
+        What linking decided stays: the story, the syndication group and the
+        linker's state. The search index takes the new title and body in place,
+        so search keeps ranking by the order pages were stored.
+        """
+        if not items:
+            return
+        rows = [{"id": i.article.id, "url": i.article.url, "outlet": i.article.outlet, "title": i.article.title,
+                 "published": i.article.published, "published_from": i.article.published_from,
+                 "record": json.dumps(to_dict(i)), "title_text": i.article.title or "", "body": i.article.body_text}
+                for i in items]
+        with self.transaction():
+            self._exec(
+                "UPDATE articles SET url = :url, outlet = :outlet, title = :title, published = :published,"
+                " published_from = :published_from, record = :record WHERE id = :id", rows,
+            )
+            if self.dialect == "sqlite":
+                # FTS5 finds a row by an unindexed column only by a scan: one scan for the batch, then by rowid.
+                rowids = {r["article_id"]: r["rowid"] for r in self._rows(
+                    "SELECT rowid, article_id FROM articles_fts WHERE article_id IN :ids",
+                    {"ids": [r["id"] for r in rows]}, expanding=("ids",))}
+                self._exec("UPDATE articles_fts SET title = :title_text, body = :body WHERE rowid = :rowid",
+                           [{**r, "rowid": rowids[r["id"]]} for r in rows if r["id"] in rowids])
+            else:
+                self._exec("UPDATE articles_fts SET title = :title_text, body = :body WHERE article_id = :id", rows)
+
     # --- linking state --------------------------------------------------------
 
     def link_state(self, kept_key: str = "") -> Iterator[tuple[str, dict, int, str | None, str | None]]:
@@ -642,6 +670,30 @@ class Store:
         rows = self._rows("SELECT record, syndication_group FROM articles WHERE story = :story ORDER BY published, id",
                           {"story": story})
         return [(from_dict(AnnotatedArticle, json.loads(r["record"])), r["syndication_group"]) for r in rows]
+
+    def stored_pages(self, stories: list[int] | None = None, *, page_rows: int = 256) -> Iterator[Page]:
+        """The stored pages that have an article (in ``stories``, or all), in the order they were stored.
+
+        Read ``page_rows`` at a time: the pages of a large database do not fit in memory at once.
+        """
+        where = "AND a.story IN :stories" if stories is not None else ""
+        after = 0
+        while True:
+            rows = self._rows(
+                "SELECT p.id, p.seq, p.source, p.format, p.url, p.fetched_at, p.content, p.truncated"
+                f" FROM pages p JOIN articles a ON a.id = p.id WHERE p.seq > :after {where} ORDER BY p.seq LIMIT :n",
+                {"after": after, "n": page_rows, **({"stories": stories} if stories is not None else {})},
+                expanding=("stories",) if stories is not None else (),
+            )
+            for r in rows:
+                yield Page(id=r["id"], source=r["source"], format=r["format"], content=r["content"], url=r["url"],
+                           fetched_at=r["fetched_at"], truncated=bool(r["truncated"]))
+            if len(rows) < page_rows:
+                return
+            after = rows[-1]["seq"]
+
+    def story_ids(self) -> list[int]:
+        return [r["id"] for r in self._rows("SELECT id FROM stories ORDER BY id")]
 
     def page_content(self, article_id: str) -> str | None:
         return self._scalar("SELECT content FROM pages WHERE id = :id", {"id": article_id})
