@@ -59,6 +59,19 @@ def test_truncated_warc_gz_keeps_earlier_records_and_names_the_break(tmp_path):
     assert isinstance(items[-1], Failure) and "WARC" in items[-1].reason
 
 
+def test_malformed_record_headers_fail_the_file_not_the_run(tmp_path):
+    path = tmp_path / "odd.warc"
+    _write_warc(path, gzip=False, records=[("https://x.example/1", "text/html", ARTICLE_HTML)])
+    with path.open("ab") as out:  # a response record without WARC-Target-URI, which warcio cannot parse
+        out.write(b"WARC/1.0\r\nWARC-Type: response\r\n")
+    binary = tmp_path / "noise.warc"
+    binary.write_bytes(bytes(range(256)) * 64)
+    items = list(read_pages([str(path), str(binary)]))
+    assert [type(i) for i in items] == [Page, Failure, Failure]
+    assert "unreadable record headers" in items[1].reason
+    assert items[2].reason.startswith("truncated or corrupt WARC") and len(items[2].reason) < 250
+
+
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Example</title>
 <item><title>Dam bursts after storm</title><link>https://news.example.com/dam</link>

@@ -71,7 +71,7 @@ def read_warc(path: Path) -> Iterator[Page | Failure]:
     try:
         with path.open("rb") as stream:
             checked = _CutDetector(stream)
-            for number, record in enumerate(ArchiveIterator(checked), start=1):
+            for number, record in enumerate(_records(checked), start=1):
                 if record.rec_type != "response":
                     continue
                 item = _page_from_record(record, source, number)
@@ -83,7 +83,35 @@ def read_warc(path: Path) -> Iterator[Page | Failure]:
             if not checked.complete:
                 raise EOFError("the gzip stream ends mid-record")
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        yield Failure(source=source, reason=f"truncated or corrupt WARC: {exc}")
+        yield Failure(source=source, reason=f"truncated or corrupt WARC: {_short(exc)}")
+
+
+def _records(stream) -> Iterator:
+    """warcio's records; a record it cannot parse ends the file as a ``ValueError``.
+
+    On malformed headers warcio raises whatever its parsing hits (an
+    ``AttributeError`` for a response record without ``WARC-Target-URI``):
+    that is bad input, not our bug, so only errors raised inside its iterator
+    are turned into the file's failure.
+    """
+    records = ArchiveIterator(stream)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - see above
+            raise ValueError(f"unreadable record headers ({type(exc).__name__}: {exc})") from exc
+        yield record
+
+
+def _short(exc: BaseException, limit: int = 160) -> str:
+    """The library's reason, bounded: warcio quotes the first line of a file it cannot read, and on a binary
+    file that is kilobytes of noise."""
+    text = " ".join(str(exc).split()).split(", first line:")[0]
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _page_from_record(record, source: str, number: int) -> Page | Failure | None:
