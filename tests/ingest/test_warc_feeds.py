@@ -96,6 +96,10 @@ def test_feed_that_is_not_xml_fails_clearly(tmp_path):
     path.write_text("this is { not a feed at all", encoding="utf-8")
     [item] = list(read_pages([str(path)]))
     assert isinstance(item, Failure) and "not an RSS/Atom feed" in item.reason
+    # Malformed XML with a lone surrogate's character reference: feedparser's lenient parser raises.
+    path.write_text(RSS.replace("Empty", "&#xD800;").replace("<item>", "<item", 1), encoding="utf-8")
+    [item] = list(read_pages([str(path)]))
+    assert isinstance(item, Failure) and "not a readable RSS/Atom feed" in item.reason
 
 
 def test_gzipped_warc_without_a_warc_name_is_read_as_one(tmp_path):

@@ -20,7 +20,11 @@ from ..model import Failure, Page
 
 def read_feed(data: bytes, source: str) -> Iterator[Page | Failure]:
     """The entries of an RSS/Atom document."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser's lenient parser trips on bad input (a surrogate's "&#xD800;")
+        yield Failure(source=source, reason=f"not a readable RSS/Atom feed ({type(exc).__name__}: {str(exc)[:160]})")
+        return
     if not parsed.entries:
         reason = "not an RSS/Atom feed"
         if parsed.bozo:
