@@ -177,6 +177,8 @@ def test_figures_count_people_killed_with_qualifier_and_date(annotator):
         ("Morsi won 51.7 percent of the vote, the commission said.", 51.7, "vote (%)"),
         ("Turnout was 51.8 percent, the commission said.", 51.8, "turnout (%)"),
         ("HP signed a $334 million deal with the firm.", 334_000_000, "money (deal)"),
+        ("The film was made for $1.6m in Miami.", 1_600_000, "money (make)"),  # spaCy labels "1.6" alone
+        ("The deal is worth £3bn to the company.", 3_000_000_000, "money (deal)"),
         ("Messi scored 38 of the 153 goals this season.", 38, "goal"),
         ("Officials said 29 were killed in the blast.", 29, "people killed"),
         ("Storm Kills Three People Across Northern Texas", 3, "people killed"),  # Title Case capitalises counts
@@ -199,6 +201,8 @@ def test_a_figure_is_named_for_what_it_counts(annotator, sentence, number, what)
         ("The three-time champion retired on Monday.", 3),
         ("It had lost out to Three Billboards at both the Golden Globes and the Baftas.", 3),  # a film's title
         ("The best actress award went to Frances McDormand for “Three Billboards Outside Ebbing, Missouri.”", 3),
+        ("Frances McDormand beats Saoirse Ronan to best actress for her ‘Three Billboards’ role", 3),
+        ("Actress: Frances McDormand, “Three Billboards Outside Ebbing, Missouri.”", 3),  # a list line, no lower case
         ("The rally drew protesters who cited a 52 percent rise in rents.", 52),  # a share of nothing named
     ],
 )
@@ -209,7 +213,8 @@ def test_a_number_that_counts_nothing_named_is_no_figure(annotator, sentence, nu
 @pytest.mark.parametrize(
     "text, value",
     [("14,400", 14400), ("1.5 million", 1_500_000), ("twenty five", 25), ("$334 million", 334_000_000),
-     ("$1.6m", 1_600_000), ("£3bn", 3_000_000_000), ("between 51 and 52 percent", 51), ("10-15", 10), ("30-mile", 30)],
+     ("$1.6m", 1_600_000), ("£3bn", 3_000_000_000), ("between 51 and 52 percent", 51), ("10-15", 10), ("30-mile", 30),
+     ("between $6.5-$10m.", 6_500_000), ("two to three million", 2_000_000), ("two hundred", 200)],
 )
 def test_numbers_are_read_as_news_writes_them(text, value):
     assert parse_number(text) == value

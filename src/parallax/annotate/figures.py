@@ -59,22 +59,28 @@ def parse_number(text: str) -> float | None:
     if money:
         text = re.sub(r"(\d)(bn|tn|m|k)\b", r"\1 \2", text)  # "$1.6m", "£3bn"
     value: float | None = None
-    for word in re.split(r"[\s\-–−]+", text):
-        scale = SCALES.get(word) or (_MONEY_SCALES.get(word) if money else None)
+    scaled = False
+    words = [w.rstrip(".") for w in re.split(r"[\s\-–−]+", text)]
+    for n, word in enumerate(words):
+        scale = _scale(word, money)
+        second = value is not None and (re.fullmatch(r"\d+(?:\.\d+)?", word) is not None or (
+            word in NUMBER_WORDS and not scale and not (20 <= value < 100 and value % 10 == 0 and NUMBER_WORDS[word] < 10)))
+        if second:
+            # The second number of a range: its scale is the first's too ("$6.5-$10m", "two to three million").
+            later = next((found for w in words[n + 1:] if (found := _scale(w, money))), None)
+            return value * later if later and not scaled else value
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            if value is not None:
-                break  # the second number of a range
             value = float(word)
         elif scale:
             value = (value if value is not None else 1.0) * scale
+            scaled = True
         elif word in NUMBER_WORDS:
-            if value is None:
-                value = float(NUMBER_WORDS[word])
-            elif 20 <= value < 100 and value % 10 == 0 and NUMBER_WORDS[word] < 10:
-                value += NUMBER_WORDS[word]  # "twenty five"
-            else:
-                break
+            value = value + NUMBER_WORDS[word] if value is not None else float(NUMBER_WORDS[word])  # "twenty five"
     return value
+
+
+def _scale(word: str, money: bool) -> int | None:
+    return SCALES.get(word) or (_MONEY_SCALES.get(word) if money else None)
 
 
 def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]) -> list[Figure]:
@@ -84,6 +90,8 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
     for ent in doc.ents:
         if ent.label_ not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
+        if ent.label_ == "MONEY":
+            ent = _money_span(ent)
         number = ent[-1]
         value = parse_number(ent.text)
         if value is None:
@@ -108,6 +116,18 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
     return out
 
 
+def _money_span(ent: Span) -> Span:
+    """The sum with its currency sign and scale: spaCy splits "$1.6m" into "$", "1.6", "m" and
+    may label "1.6" alone, which read alone is a million times too small."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and _CURRENCY.fullmatch(doc[start - 1].text):
+        start -= 1
+    if end < len(doc) and doc[end].lower_.rstrip(".") in _MONEY_SCALES and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]):
+        end += 1
+    return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+
 def _bare_number(text: str) -> str:
     return re.sub(r"^(?:%s)\s+" % "|".join(QUALIFIERS), "", text.strip(), flags=re.I)
 
@@ -130,6 +150,8 @@ def _in_a_name(ent: Span) -> bool:
     first, doc = ent[0], ent.doc
     if not (first.is_title and first.is_alpha):
         return False
+    if _quoted_title(first):
+        return True
     if sum(t.is_lower and len(t) > 3 for t in ent.sent) < 2:
         return False  # a line in Title Case ("Storm Kills Three People") capitalises its counts too
     capitalised_after = 0
@@ -141,6 +163,25 @@ def _in_a_name(ent: Span) -> bool:
     if first.is_sent_start or before is None or before.text in {"“", "\"", "‘", ":", "—", "-"}:
         return capitalised_after >= 2
     return capitalised_after >= 1 or before.is_title
+
+
+_OPENING_QUOTES = {"“": "”", "‘": "’", "\"": "\"", "'": "'"}
+
+
+def _quoted_title(first: Token) -> bool:
+    """The number word opens a short quotation whose every word is capitalised: a title
+    ("her ‘Three Billboards’ role", “Three Billboards Outside Ebbing, Missouri.”), where a
+    quoted sentence ("“Two Americans were arrested,” police said") has lower-case words."""
+    doc = first.doc
+    if first.i == 0 or doc[first.i - 1].text not in _OPENING_QUOTES:
+        return False
+    closing = _OPENING_QUOTES[doc[first.i - 1].text]
+    words = []
+    for token in doc[first.i: first.i + 8]:
+        if token.text == closing:
+            return len(words) >= 2 and all(w.is_title or not w.is_alpha for w in words)
+        words.append(token)
+    return False
 
 
 def _line_of(doc: Doc, ent: Span) -> str:
@@ -220,6 +261,8 @@ def _money_for(root: Token) -> str | None:
     head = root.head
     if root.dep_ == "pobj" and head.head.i != head.i:
         head = head.head  # "bought it for $334 million"
+    if head.lower_ == "worth" and head.pos_ == "ADJ":  # "the deal is worth £3bn": what is worth it
+        head = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), head)
     if head.i == root.i or head.pos_ not in ("NOUN", "VERB"):
         return None
     return f"money ({head.lemma_.lower()})"
