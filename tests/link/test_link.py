@@ -182,6 +182,39 @@ def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_sto
     assert s1 != s2 and s3 == s1
 
 
+def test_a_game_is_told_from_another_between_the_same_sides_by_its_score():
+    final = {"final": 3, "barcelona": 2, "goal": 2, "messi": 2, "trophy": 1}
+    sides = {"barcelona", "manchester united", "lionel messi"}
+    linker = StoryLinker()
+    first, _ = linker.assign(_f("a", final, sides | {"#2-0"}, None))
+    same, _ = linker.assign(_f("b", final, sides | {"#2-0"}, None))
+    no_score, _ = linker.assign(_f("c", final, sides, None))  # a score in neither lede: the words decide
+    other, _ = linker.assign(_f("d", final, sides | {"#3-1"}, None))
+    assert first == same == no_score and other != first
+    # ... and the repair does not merge the two games back.
+    linker.repair({first, other})
+    assert linker._story_of["d"] != linker._story_of["a"]
+    # A story whose articles give both scores (a score that changed) has nothing to veto.
+    live = StoryLinker()
+    s, _ = live.assign(_f("x", final, sides | {"#1-0"}, None))
+    live.restore(_f("y", final, sides | {"#2-0"}, None), s)
+    assert live.assign(_f("z", final, sides | {"#2-0"}, None))[0] == s
+
+
+def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
+    from parallax.link.features import score_keys, score_keys_in
+
+    assert score_keys("Barcelona beats Man United 2-0 in final", ["ROME — Barcelona beat United on Wednesday."]) == {"#2-0"}
+    assert score_keys("Eagles roll", ["Eastern Michigan rolled past Northern Illinois, 45-17, on Tuesday."]) == {"#45-17"}
+    assert score_keys("Floods", ["Officials said 10-15 people died in a game of chance on the river."]) == set()  # a range
+    assert score_keys("Sixers fire Cheeks", ["The 76ers fired their coach after a 9-14 start."]) == set()  # a record
+    assert score_keys("Budget vote", ["The council voted 7-2 to approve the plan on Monday."]) == set()  # no result word
+    late = ["The coach spoke at length about the season. " * 10 + "Later that week they won 3-1 at home."]
+    assert score_keys("Coach speaks", late) == set()  # past the lede: other games' scores
+    assert score_keys_in(("#2-0", "#3-1", "@2009", "barcelona")) == ("#2-0", "#3-1")
+    assert score_keys_in(("@2009", "barcelona")) == ()
+
+
 def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
     # Some day of the article(s) close to one of the story's days, and all of them
     # together no longer than the span limit: checked on day sets, not just their ends.

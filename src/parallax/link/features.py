@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,22 @@ LINK_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 TITLE_TERM_WEIGHT = 2
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+# A game's final score names the game: two finals between the same clubs, or two games
+# of one league's night, share names and words, not the score. Read from the headline and
+# the lede only (further down come other games' scores), beside a word of a result, and
+# written winner first ("beat them 3-1"): a range ascends ("10-15 people", "aged 18-24").
+SCORE_PREFIX = "#"  # sorts before "@" (years) and before letters: see ``score_keys_in``
+LEDE_CHARS = 300
+# (What may stand before a score, "2010-11" or "$6.5-10m", is checked outside the pattern: a
+# look-behind there is tried at every character, and made this scan the linker's slowest step.)
+_SCORE = re.compile(r"(\d{1,3}) ?[-–] ?(\d{1,3})(?![\d.:/%A-Za-z]|,\d|[-–]\d)")
+_NOT_BEFORE_SCORE = frozenset("0123456789.,:/$£€-")
+_RESULT = re.compile(
+    r"\b(?:beat|beats|beating|won|win|wins|victory|defeat|defeats|defeated|lost|loses|loss|drew|draw|tied|edged?"
+    r"|edges|routs?|routed|rolled|thrash\w*|crush\w*|downed|topped|over|leads?|led|final|game|match|overtime)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +67,7 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     # too ("Oscars 2018" over a body that never writes the year).
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
     entities |= {"@" + y for y in _YEAR.findall(item.article.title or "")}
+    entities |= score_keys(item.article.title, item.article.body)
     # The publication date anchors the article in time; the lede's event date can be
     # background ("Floyd, who died on May 25, 2020"), so it is the fallback, except
     # in an anniversary piece: its event fell on the same day of an earlier year
@@ -60,6 +78,35 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     return ArticleFeatures(
         id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None
     )
+
+
+def score_keys(title: str | None, body: list[str]) -> set[str]:
+    """The game scores the headline and the lede give, as keys ("#3-1")."""
+    parts, length = [title or ""], 0
+    for paragraph in body:
+        if length >= LEDE_CHARS:
+            break
+        parts.append(paragraph[: LEDE_CHARS - length])
+        length += len(paragraph)
+    text = "\n".join(parts)
+    keys = set()
+    for m in _SCORE.finditer(text):  # most ledes have none: one scan, in C
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_SCORE:
+            continue
+        high, low = int(m.group(1)), int(m.group(2))
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        window = text[max(line_start, m.start() - 60): min(line_end if line_end >= 0 else len(text), m.end() + 60)]
+        if high >= low and _RESULT.search(window):
+            keys.add(f"{SCORE_PREFIX}{high}-{low}")
+    return keys
+
+
+def score_keys_in(entities: tuple[str, ...]) -> tuple[str, ...]:
+    """The score keys among an article's sorted entity keys: a run that ``SCORE_PREFIX`` starts."""
+    if not entities or entities[0][0] > SCORE_PREFIX:
+        return ()  # most articles: their first key is a name or a year
+    start = bisect_left(entities, SCORE_PREFIX)
+    return entities[start: bisect_left(entities, chr(ord(SCORE_PREFIX) + 1), start)]
 
 
 def _anniversary(event: str | None, published: str) -> bool:

@@ -29,7 +29,8 @@ from . import stories, syndication
 # options below changing (their values are part of the key already).
 # 2: an article's names are kept in sorted order (in a set's order before, which
 # varied by process): an older snapshot is replayed once rather than carried on.
-FORMAT = 2
+# 3: a story keeps the game scores its articles give (``StoryState.scores``).
+FORMAT = 3
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {

@@ -7,7 +7,8 @@ story), by TF-IDF cosine over terms (document frequencies kept up to date as
 articles arrive) and IDF-weighted cosine over canonical entities. Stories whose
 days lie far apart are different events even when they share every name; an
 article that shares no name with a story is not of its event, however alike
-the words.
+the words; one that gives a game's final score is not of a story whose
+articles give only other scores.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from operator import itemgetter
 from sys import intern
 from typing import NamedTuple
 
-from .features import ArticleFeatures
+from .features import ArticleFeatures, score_keys_in
 
 # --- options ----------------------------------------------------------------
 # Share of the score that comes from terms (the rest from entities).
@@ -93,6 +94,7 @@ class StoryState:
     day_counts: Counter = field(default_factory=Counter)  # the days its articles report, with how many each
     span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
+    scores: Counter = field(default_factory=Counter)  # the game scores its articles give, with how many each
 
 
 class Postings:
@@ -245,9 +247,10 @@ class StoryLinker:
         # One entity vector for every candidate (the cosine weighs it once), and no
         # day check: the candidates are of fitting days already.
         entities = dict.fromkeys(features.entities, 1)
+        scores = score_keys_in(features.entities)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
         for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
-            score = self._score(features.terms, entities, None, self.stories[story_id])
+            score = self._score(features.terms, entities, None, self.stories[story_id], scores)
             if score > best_score:
                 best, best_score = story_id, score
         if best is None or best_score < self.threshold:
@@ -256,14 +259,20 @@ class StoryLinker:
         self._join(features, best, ranked)
         return best, best_score
 
-    def _score(self, terms: dict, entities: dict, span: tuple[int, int] | None, story: StoryState) -> float:
-        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days.
+    def _score(
+        self, terms: dict, entities: dict, span: tuple[int, int] | None, story: StoryState, scores=(),
+    ) -> float:
+        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days
+        or of other game scores.
 
         ``span`` is the first and last day (day numbers) of the article or story
         compared; None skips the day check (undated, or checked already).
+        ``scores``: the game scores the article (or story) gives (``features.score_keys``).
         """
         if span is not None and not _fits(span[0], span[1], story):
             return 0.0
+        if scores and story.scores and story.scores.keys().isdisjoint(scores):
+            return 0.0  # another game: "beat United 2-0" is not "beat United 3-1"
         entity_sim = self._cosine(entities, story, "entities", self._log_entity_df)
         if entities and story.entities and entity_sim == 0.0:
             # Coverage of one event shares a name: a place, a person, an organisation.
@@ -353,7 +362,7 @@ class StoryLinker:
                 if other_id == story_id or other_id not in self.stories:
                     continue
                 other = self.stories[other_id]
-                score = self._score(story.terms, story.entities, span, other)
+                score = self._score(story.terms, story.entities, span, other, story.scores)
                 if score < MERGE_THRESHOLD_SAME_DAYS:
                     continue  # below either threshold
                 margin = score - _merge_bar(story, other)
@@ -381,8 +390,9 @@ class StoryLinker:
                 continue
             summary = self._members[story.members[0]]
             terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
+            games = score_keys_in(summary.entities)
             scores = sorted(
-                ((self._score(terms, entities, None, self.stories[other]), other)
+                ((self._score(terms, entities, None, self.stories[other], games), other)
                  for other in self._member_candidates(summary) if other != story_id and other in self.stories),
                 reverse=True,
             )
@@ -412,13 +422,14 @@ class StoryLinker:
                 summary = self._members[member]
                 day = summary.day.toordinal() if summary.day else None
                 terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
+                games = score_keys_in(summary.entities)
                 self._remove_member(story, member)
-                own = self._score(terms, entities, (day, day) if day is not None else None, story)
+                own = self._score(terms, entities, (day, day) if day is not None else None, story, games)
                 best, best_score = story_id, own + REASSIGN_MARGIN
                 for other_id in self._member_candidates(summary):  # live stories of fitting days
                     if other_id == story_id:
                         continue
-                    score = self._score(terms, entities, None, self.stories[other_id])
+                    score = self._score(terms, entities, None, self.stories[other_id], games)
                     if score > best_score:
                         best, best_score = other_id, score
                 if best == story_id:
@@ -437,7 +448,8 @@ class StoryLinker:
         summary = self._members[member]
         # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
         for counts, items in ((story.terms, zip(summary.words, summary.counts)),
-                              (story.entities, ((e, 1) for e in summary.entities))):
+                              (story.entities, ((e, 1) for e in summary.entities)),
+                              (story.scores, ((e, 1) for e in score_keys_in(summary.entities)))):
             for key, n in items:
                 left = counts[key] - n
                 if left > 0:
@@ -504,11 +516,12 @@ class StoryLinker:
             return []  # checked at about this size already: two-means costs the story's size squared
         story.norms["bisected_at"] = story.size
         members = list(story.members)
-        vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1)) for m in members}
+        vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1),
+                       score_keys_in(self._members[m].entities)) for m in members}
 
         def sim(m: str, centroid: StoryState) -> float:
-            terms, entities = vectors[m]
-            return self._score(terms, entities, None, centroid)
+            terms, entities, games = vectors[m]
+            return self._score(terms, entities, None, centroid, games)
 
         first = members[0]
         probe = self._state_of([first])
@@ -527,7 +540,7 @@ class StoryLinker:
                 return []
         a, b = (self._state_of(g) for g in groups)
         # The merge pass's own rule, or it would merge the halves again at its next turn.
-        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b) >= _merge_bar(a, b):
+        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores) >= _merge_bar(a, b):
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -597,6 +610,7 @@ class StoryLinker:
         weeks = _weeks_of(b)
         a.terms.update(b.terms)
         a.entities.update(b.entities)
+        a.scores.update(b.scores)
         a.day_counts.update(b.day_counts)
         a.span = None
         a.size += b.size
@@ -726,6 +740,8 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
         terms[word] = terms.get(word, 0) + count
     for entity in summary.entities:
         entities[entity] = entities.get(entity, 0) + 1
+    for game in score_keys_in(summary.entities):
+        story.scores[game] += 1
     if summary.day is not None:
         story.day_counts[summary.day] += 1
         story.span = None
