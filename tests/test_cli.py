@@ -140,3 +140,23 @@ def test_same_page_twice_in_one_input_is_stored_once(runner, tmp_path):
     result = _invoke(runner, tmp_path / "d.db", "ingest", str(tmp_path / "dup.jsonl"))
     assert result.exit_code == 0 and "articles stored: 1" in result.output
     assert "same text" in result.output and "same id" in result.output
+
+
+def test_stories_filters(runner, tmp_path):
+    db = tmp_path / "p.db"
+    assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0
+
+    def listed(*args):
+        result = _invoke(runner, db, "stories", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+    [story] = listed()
+    assert listed("--entity", "barack obama") == [story]  # names match whatever the case
+    assert listed("--entity", "Angela Merkel") == []
+    assert listed("--outlet", "Arab Today", "--search", "Putin") == [story]
+    assert listed("--since", "2012-06-01", "--until", "2012-06-30") == [story]
+    assert listed("--since", "2013-01-01") == []
+    assert "no stories match" in _invoke(runner, db, "stories", "--since", "2013-01-01").output
+    bad = _invoke(runner, db, "stories", "--since", "2012-13-01")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output

@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -217,21 +218,39 @@ def scale(
         raise typer.Exit(1)
 
 
+def _iso_day(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a day written YYYY-MM-DD") from None
+    return value
+
+
 @app.command()
 def stories(
     query: Annotated[Optional[str], typer.Option("--search", "-s", help="Only stories whose articles contain these words.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only stories this outlet covers (named as the list shows it).")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only stories that name this person, place or organisation.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only stories reported on or after this day (YYYY-MM-DD).",
+                                                 callback=_iso_day)] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only stories reported on or before this day (YYYY-MM-DD).",
+                                                 callback=_iso_day)] = None,
     limit: Annotated[int, typer.Option(help="How many stories to list.", min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
     db: DbOption = None,
 ) -> None:
     """List stories, newest first: id, headline, articles, outlets, date span."""
+    from .store import StoryFilter
+
     store = open_store(_db(db), must_exist=True)
-    rows = store.list_stories(query=query, limit=limit)
+    filters = StoryFilter(query=query, outlet=outlet, entity=entity, date_from=since, date_to=until)
+    rows = store.list_stories(filters=filters, limit=limit)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(asdict(row), ensure_ascii=False))
     else:
-        print_stories(out, rows, total=store.count_stories())
+        print_stories(out, rows, total=store.count_stories(filters))
 
 
 @app.command()

@@ -82,6 +82,9 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def print_stories(console: Console, rows: list[StoryRow], *, total: int) -> None:
+    if not rows:
+        console.print("no stories match" if not total else f"{total} stories; none on this page")
+        return
     table = Table(title=f"{total} stories", title_justify="left")
     table.add_column("story", justify="right")
     table.add_column("headline", max_width=60)
