@@ -1,4 +1,8 @@
-"""What the linker compares: content terms, canonical entities and a date per article."""
+"""What the linker compares: content terms, canonical entities and a date per article.
+
+The years a text names and the game scores its lede gives go with the entities, as keys
+that cannot be mistaken for names ("@2011", "#3-1").
+"""
 
 from __future__ import annotations
 
@@ -103,7 +107,7 @@ def score_keys(title: str | None, body: list[str]) -> set[str]:
 
 def score_keys_in(entities: tuple[str, ...]) -> tuple[str, ...]:
     """The score keys among an article's sorted entity keys: a run that ``SCORE_PREFIX`` starts."""
-    if not entities or entities[0][0] > SCORE_PREFIX:
+    if not entities or entities[0][:1] > SCORE_PREFIX:
         return ()  # most articles: their first key is a name or a year
     start = bisect_left(entities, SCORE_PREFIX)
     return entities[start: bisect_left(entities, chr(ord(SCORE_PREFIX) + 1), start)]
