@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from parallax import pipeline
 from parallax.annotate import Annotator, load_model, make_headline_reader
 from parallax.extract import ExtractOptions
 from parallax.pipeline import Pipeline
@@ -67,3 +69,16 @@ def seed_store(seed_db):
     store = Store(seed_db, read_only=True)
     yield store
     store.close()
+
+
+@pytest.fixture()
+def runner(monkeypatch, annotator):
+    # The CLI builds its own Pipeline; hand it the session's model instead of loading another.
+    real = pipeline.Pipeline
+
+    def shared(store, annotator_=None, **kw):
+        kw.pop("annotator", None)
+        return real(store, annotator=annotator, **kw)
+
+    monkeypatch.setattr(pipeline, "Pipeline", shared)
+    return CliRunner()

@@ -4,26 +4,12 @@ import json
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
-from parallax import cli, pipeline
+from parallax import cli
 from parallax.store import Store
 from tests.conftest import EXAMPLES, SEED_A, SEED_B
 
 CONTRACT = {"id", "url", "outlet", "title", "published", "published_from", "body", "story", "syndication_group", "quotes", "figures"}
-
-
-@pytest.fixture()
-def runner(monkeypatch, annotator):
-    # The CLI builds its own Pipeline; hand it the session's model instead of loading another.
-    real = pipeline.Pipeline
-
-    def shared(store, annotator_=None, **kw):
-        kw.pop("annotator", None)
-        return real(store, annotator=annotator, **kw)
-
-    monkeypatch.setattr(pipeline, "Pipeline", shared)
-    return CliRunner()
 
 
 def _invoke(runner, db, *args, input=None):

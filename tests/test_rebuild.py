@@ -5,7 +5,6 @@ import shutil
 import sqlite3
 
 import pytest
-from typer.testing import CliRunner
 
 from parallax import cli, pipeline
 from parallax.model import to_dict
@@ -97,18 +96,6 @@ def test_rebuild_chosen_stories(db, annotator):
     assert len(list(pipe.store.stored_pages([story], page_rows=1))) == 2  # read a row at a time
     assert pipe.rebuild([story]).pages == 2
     pipe.store.close()
-
-
-@pytest.fixture()
-def runner(monkeypatch, annotator):
-    real = pipeline.Pipeline
-
-    def shared(store, **kw):
-        kw.pop("annotator", None)
-        return real(store, annotator=annotator, **kw)
-
-    monkeypatch.setattr(pipeline, "Pipeline", shared)
-    return CliRunner()
 
 
 def test_cli_rebuild(runner, db):
