@@ -63,3 +63,27 @@ def test_numbers_for_two_places_printed_side_by_side_are_two_figures(annotator):
                       C="The hospital quarantined 28 people, and doctors tested 300 people in Beijing.")
     rows = sorted((g.values[0].value, g.verdict, len({v.outlet for v in g.values})) for g in groups if g.what == "people")
     assert rows == [(28, "agree", 3), (300, "single", 1)]
+
+
+def test_one_sum_worded_three_ways_is_one_figure(annotator):
+    groups = _figures(annotator, A="The firm signed a $2.6 billion deal with the agency on Monday.",
+                      B="The agency paid $2.6 billion for the contract, officials said.",
+                      C="The contract was valued at $2.6 billion by the agency.",
+                      D="The agency paid $3 million in fees to the lawyers.")
+    rows = sorted((g.values[0].value, g.verdict, sorted({v.outlet for v in g.values})) for g in groups if g.what.startswith("money"))
+    assert rows == [(3_000_000, "single", ["D"]), (2_600_000_000, "agree", ["A", "B", "C"])]
+
+
+def test_a_sum_near_another_under_its_name_stays_there_as_a_discrepancy(annotator):
+    groups = _figures(annotator, A="The agency paid $2.6 billion for the contract, officials said.",
+                      B="The agency paid $2.8 billion for the contract, officials said.",
+                      C="The firm signed a $2.6 billion deal with the agency.")
+    rows = sorted((g.what, g.verdict, sorted(v.outlet for v in g.values)) for g in groups)
+    assert rows == [("money (deal)", "single", ["C"]), ("money (pay)", "differ", ["A", "B"])]
+
+
+def test_sums_ten_times_apart_under_one_word_are_two_sums(annotator):
+    groups = _figures(annotator, A="The agency paid $2.6 billion for the company, officials said.",
+                      B="The agency paid $3 million in fees to the lawyers.")
+    rows = sorted((g.values[0].value, g.verdict) for g in groups)
+    assert rows == [(3_000_000, "single"), (2_600_000_000, "single")]

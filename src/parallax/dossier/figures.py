@@ -11,6 +11,7 @@ evolving; only the rest is a real discrepancy.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
 
@@ -36,6 +37,7 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
                 where=f.where, when=f.when, sentence=f.sentence_text, published=item.article.published,
             ))
     _merge_undated_into_agreeing(groups)
+    _merge_equal_sums(groups)
     result = [group for (what, _), values in groups.items() for group in _judged(what, values)]
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
 
@@ -45,12 +47,19 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
     prints side by side, one group per number, so that the outlets agreeing on each show.
 
     Numbers for different places that no outlet prints together stay one group: the
-    table shows them as one toll's scopes (70 across the country, 29 in Douma).
+    table shows them as one toll's scopes (70 across the country, 29 in Douma). Sums of
+    money named by one word but ten times apart or more are different sums too ("paid
+    $2.6bn" for a company, "paid $3m" in fees): a misreported sum is not off by that much.
     """
     judged = verdict(values)
-    if judged != "different_scope" or not _printed_side_by_side(values):
+    numbers = _by_number(values)
+    far = what.startswith("money (") and all(
+        _far_apart(a[0].value, b[0].value) for i, a in enumerate(numbers) for b in numbers[i + 1:])
+    if judged == "differ" and far:
+        judged = "different_scope"
+    if judged != "different_scope" or not (far or _printed_side_by_side(values)):
         return [FigureGroup(what=what, verdict=judged, values=values)]
-    return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in _by_number(values)]
+    return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in numbers]
 
 
 def _by_number(values: list[FigureValue]) -> list[list[FigureValue]]:
@@ -82,6 +91,45 @@ def _merge_undated_into_agreeing(groups: dict[tuple[str, str | None], list[Figur
                 groups[(what, None)] = [v for v in undated if v not in moved]
         if not groups.get((what, None)):
             groups.pop((what, None), None)
+
+
+def _merge_equal_sums(groups: dict[tuple[str, str | None], list[FigureValue]]) -> None:
+    """One sum of money that outlets name by different words ("a $2.6bn deal", "paid $2.6bn",
+    "valued at $2.6bn") becomes one figure, which the outlets then agree on.
+
+    A sum is named by the word it goes with, and that word differs from outlet to outlet. Only
+    equal sums move, and only out of a group where no other sum is near it (within ten times):
+    a near one may be the same sum reported otherwise, a discrepancy the group must keep.
+    """
+    movable: list[tuple[tuple[str, str | None], FigureValue]] = [
+        (key, v) for key, values in groups.items() if key[0].startswith("money (")
+        for v in values if all(_same(v.value, w.value) or _far_apart(v.value, w.value) for w in values)
+    ]
+    sums: list[list[tuple[tuple[str, str | None], FigureValue]]] = []
+    for key, value in movable:
+        home = next((s for s in sums if _same(s[0][1].value, value.value) and _days_agree(s, key[1])), None)
+        if home is None:
+            sums.append([(key, value)])
+        else:
+            home.append((key, value))
+    for same_sum in sums:
+        names = Counter(key[0] for key, _ in same_sum)
+        if len(names) < 2 or len({v.outlet for _, v in same_sum}) < 2:
+            continue
+        for key, value in same_sum:
+            groups[key].remove(value)
+        day = next((key[1] for key, _ in same_sum if key[1] is not None), None)
+        groups.setdefault((names.most_common(1)[0][0], day), []).extend(v for _, v in same_sum)
+    for key in [k for k, values in groups.items() if not values]:
+        del groups[key]
+
+
+def _far_apart(a: float, b: float) -> bool:
+    return max(abs(a), abs(b)) > 10 * max(min(abs(a), abs(b)), 1e-9)
+
+
+def _days_agree(same_sum: list, day: str | None) -> bool:
+    return day is None or all(key[1] in (None, day) for key, _ in same_sum)
 
 
 def _same(a: float, b: float) -> bool:
