@@ -131,9 +131,13 @@ the twelve gold events' dossiers that two or more outlets carry. Before these ru
 right (a true number, a fitting name, a fair verdict); after them, 13 of 15. Gone: seven "people" rows
 made of vote shares, ages and numbers standing alone ("won three"), the film title "Three Billboards"
 counted as billboards, and a "differ" between 47 and 75 countries that two outlets each print side by
-side (the group now splits: 75 countries agreed by three outlets, 47 by two). Still wrong: "goal"
+side (the group now splits: 75 countries agreed by three outlets, 47 by two). Still wrong then: "goal"
 (Messi's 38 of the club's 153 goals, and another outlet's nine, called a discrepancy) and "vote"
-(Morsi's 13.2 million, Shafiq's 12.3 million and a one-million margin, one group).
+(Morsi's 13.2 million, Shafiq's 12.3 million and a one-million margin, one group). Later that day a
+count came to name whose it is ("Morsi won …", "Barcelona's 153 goals"; outlets' spellings such as
+Morsi and Mursi are one name), and a discrepancy between different owners' counts splits by owner:
+"goal · Barcelona" (153, two outlets agree) and "vote · Mursi" (13,230,131 and 13.2 million agree), the
+rest single. Written from these two rows, so in-sample; on the ScrapingHub events no row changed.
 
 Where the annotator and the labels part:
 

@@ -176,6 +176,7 @@ class Figure:
     when: str | None  # ISO date when the sentence dates it
     sentence: int
     sentence_text: str
+    owner: str | None = None  # whose count it is, when the sentence names them ("Morsi won 13.2 million votes")
 
 
 @dataclass(slots=True)
@@ -241,6 +242,7 @@ class FigureValue:
     when: str | None
     sentence: str
     published: str | None = None
+    owner: str | None = None
 
 
 @dataclass(slots=True)

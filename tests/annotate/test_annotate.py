@@ -192,6 +192,20 @@ def test_a_figure_is_named_for_what_it_counts(annotator, sentence, number, what)
 
 
 @pytest.mark.parametrize(
+    "sentence, number, owner",
+    [
+        ("Mohamed Morsi received 13,230,131 votes, while Ahmed Shafiq got 12.3 million votes.", 12_300_000, "shafiq"),
+        ("Messi, who had 38 of Barcelona's 153 goals this season, scored again.", 38, "messi"),
+        ("Messi, who had 38 of Barcelona's 153 goals this season, scored again.", 153, "barcelona"),
+        ("Morsi won 51.7 percent of the vote.", 51.7, "morsi"),
+        ("Officials said 29 people were killed in the blast.", 29, None),  # officials count, they own nothing
+    ],
+)
+def test_a_count_names_whose_it_is(annotator, sentence, number, owner):
+    assert {f.value: f.owner for f in _annotate(annotator, [sentence]).figures}[number] == owner
+
+
+@pytest.mark.parametrize(
     "sentence, number",
     [
         ("Having led the nominations with 13, the film won again.", 13),  # names nothing it counts

@@ -87,3 +87,21 @@ def test_sums_ten_times_apart_under_one_word_are_two_sums(annotator):
                       B="The agency paid $3 million in fees to the lawyers.")
     rows = sorted((g.values[0].value, g.verdict) for g in groups)
     assert rows == [(3_000_000, "single"), (2_600_000_000, "single")]
+
+
+def test_counts_of_different_owners_are_not_a_discrepancy(annotator):
+    # Morsi's count from one outlet (no owner read there) and as "Mursi" from another agree; Shafik's is another count.
+    groups = _figures(annotator, A="Morsi won 13,230,131 votes in the run-off, the commission said.",
+                      B="Mursi won 13.2 million votes, beating Shafik who garnered 12.3 million votes.")
+    rows = sorted((g.what, g.verdict, sorted(v.outlet for v in g.values)) for g in groups)
+    assert rows == [("vote · Mursi", "agree", ["A", "B"]), ("vote · Shafik", "single", ["B"])]
+
+
+def test_outlets_spellings_of_an_owner_are_one_owner():
+    from parallax.dossier.figures import _by_owner
+
+    values = [_value(13_230_131, "A"), _value(13_200_000, "B"), _value(12_300_000, "B"), _value(1_000_000, "C")]
+    for v, owner in zip(values, ["morsi", "mursi", "shafik", None]):
+        v.owner = owner
+    owners = {o: sorted(v.outlet for v in vs) for o, vs in _by_owner(values).items()}
+    assert owners == {"morsi": ["A", "B"], "shafik": ["B"], None: ["C"]}

@@ -112,6 +112,7 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
         out.append(Figure(
             value=value, text=text, what=what, qualifier=qualifier,
             where=_place(sent, ent), when=_when(times, index), sentence=index, sentence_text=sent.text.strip(),
+            owner=_owner(ent.root),
         ))
     return out
 
@@ -266,6 +267,39 @@ def _money_for(root: Token) -> str | None:
     if head.i == root.i or head.pos_ not in ("NOUN", "VERB"):
         return None
     return f"money ({head.lemma_.lower()})"
+
+
+_OWNER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+_RELATIVE = {"who", "which", "that"}
+
+
+def _owner(root: Token) -> str | None:
+    """Whose count a number is, by name: the owner of what it counts ("Barcelona's 153
+    goals"), or the subject of its verb ("Morsi won 13.2 million votes"; "Messi, who had 38
+    goals"). The name's head word (a surname, a club's last word), lower case, so that
+    outlets' "Mohamed Morsi" and "Morsi" are one owner.
+    """
+    counted = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    for token in (counted, root):
+        for child in token.children:
+            if child.dep_ == "poss" and _names_someone(child):
+                return child.lower_
+    verb = counted.head if counted.dep_ in ("dobj", "attr", "nsubjpass") else None
+    if counted.dep_ == "pobj" and counted.head.dep_ == "prep":
+        verb = counted.head.head  # "won with 13.2 million votes"
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head  # "Messi, who had 38 goals"
+    if subject is not None and _names_someone(subject):
+        return subject.lower_
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    # A proper noun the model may leave untyped ("Morsi won ..."), but not a date or a number.
+    return token.pos_ == "PROPN" and (not token.ent_type_ or token.ent_type_ in _OWNER_ENTITIES)
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
 
+# Similarity (rapidfuzz ratio, 0-100) from which two outlets' spellings of an owner are one name.
+SAME_NAME_RATIO = 80
 # Relative difference under which two numbers are the same figure rounded.
 SAME_VALUE_TOLERANCE = 0.02
 # Counts of things below this are not figures a reader compares ("two leaders"),
@@ -34,7 +38,7 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
                 continue
             groups.setdefault((f.what, f.when), []).append(FigureValue(
                 value=f.value, text=f.text, outlet=outlet, article=item.article.id,
-                where=f.where, when=f.when, sentence=f.sentence_text, published=item.article.published,
+                where=f.where, when=f.when, sentence=f.sentence_text, published=item.article.published, owner=f.owner,
             ))
     _merge_undated_into_agreeing(groups)
     _merge_equal_sums(groups)
@@ -42,7 +46,7 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
 
 
-def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
+def _judged(what: str, values: list[FigureValue], *, by_owner: bool = True) -> list[FigureGroup]:
     """The group with its verdict; or, when its numbers count different things one outlet
     prints side by side, one group per number, so that the outlets agreeing on each show.
 
@@ -52,6 +56,12 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
     $2.6bn" for a company, "paid $3m" in fees): a misreported sum is not off by that much.
     """
     judged = verdict(values)
+    if judged in ("differ", "different_scope") and by_owner:
+        owners = _by_owner(values)
+        if len(owners) > 1:
+            # "Morsi won 13.2 million votes", "Shafiq 12.3 million": two counts, each its own row.
+            return [group for owner, own in owners.items()
+                    for group in _judged(f"{what} · {owner.title()}" if owner else what, own, by_owner=False)]
     numbers = _by_number(values)
     far = what.startswith("money (") and all(
         _far_apart(a[0].value, b[0].value) for i, a in enumerate(numbers) for b in numbers[i + 1:])
@@ -60,6 +70,24 @@ def _judged(what: str, values: list[FigureValue]) -> list[FigureGroup]:
     if judged != "different_scope" or not (far or _printed_side_by_side(values)):
         return [FigureGroup(what=what, verdict=judged, values=values)]
     return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in numbers]
+
+
+def _by_owner(values: list[FigureValue]) -> dict[str | None, list[FigureValue]]:
+    """The values by whose count they are; a value that names no owner goes with the owner
+    whose count it equals, else stays unowned (None). One owner or none: no split."""
+    owners: dict[str | None, list[FigureValue]] = {}
+    for v in values:
+        if v.owner:
+            # Outlets spell a name their own way ("Morsi", "Mursi"; "Shafiq", "Shafik").
+            same = next((o for o in owners if fuzz.ratio(o, v.owner) >= SAME_NAME_RATIO), v.owner)
+            owners.setdefault(same, []).append(v)
+    if len(owners) < 2:
+        return {}
+    for v in values:
+        if not v.owner:
+            home = next((o for o, own in owners.items() if o and any(_same(v.value, w.value) for w in own)), None)
+            owners.setdefault(home, []).append(v)
+    return owners
 
 
 def _by_number(values: list[FigureValue]) -> list[list[FigureValue]]:
