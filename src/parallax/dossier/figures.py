@@ -5,7 +5,10 @@ group: the same number (within rounding) from several outlets agrees; different
 numbers for different places are different scopes (70 killed across a country,
 29 in one town), never a conflict, and so are numbers one outlet prints side by
 side (it counts two things); numbers that rise with publication time are a toll
-evolving; only the rest is a real discrepancy.
+evolving; only the rest is a real discrepancy. Before that, counts of different
+owners ("Morsi won 13.2 million votes", "Shafiq 12.3 million") split into a row
+each, and one sum of money that outlets name by different words ("a $2.6bn deal",
+"paid $2.6bn") is brought into one row.
 """
 
 from __future__ import annotations
