@@ -246,15 +246,8 @@ class Pipeline:
 
     def _admitted_batches(self, items: Iterable, run: _Run, progress: Progress | None) -> Iterator[list]:
         """New pages (or analysed pages) in batches of ``batch_pages``; failures and duplicates go to the report."""
-        batch: list = []
-        for item in items:
-            if run.admit(item.page if isinstance(item, Analysed) else item, progress):
-                batch.append(item)
-            if len(batch) >= self.batch_pages:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        admitted = (item for item in items if run.admit(item.page if isinstance(item, Analysed) else item, progress))
+        return _batched(admitted, self.batch_pages)
 
     def _finish_run(self, report: IngestReport) -> IngestReport:
         if report.articles_stored:
@@ -441,9 +434,9 @@ class _Run:
         return None
 
 
-def _batched(items: Iterable[Page], size: int) -> Iterator[list[Page]]:
+def _batched(items: Iterable, size: int) -> Iterator[list]:
     # itertools.batched is Python 3.12; Parallax supports 3.11.
-    batch: list[Page] = []
+    batch: list = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
