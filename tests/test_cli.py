@@ -118,6 +118,17 @@ def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
     assert row.people and row.n_articles == 2
 
 
+def test_stored_copies_are_found_among_failures_and_new_pages(runner, tmp_path):
+    db = tmp_path / "p.db"
+    assert _invoke(runner, db, "ingest", str(SEED_A)).exit_code == 0
+    lines = ["{broken", json.dumps({"id": "copy", "text": SEED_A.read_text(encoding="utf-8")}),
+             json.dumps({"id": "new", "text": SEED_B.read_text(encoding="utf-8")})]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = _invoke(runner, db, "ingest", str(tmp_path / "mixed.jsonl"))
+    assert "articles stored: 1" in result.output and "same text" in result.output and "mixed.jsonl:1" in result.output
+    assert {item.article.id for item, _, _ in Store(db).iter_articles()} == {SEED_A.stem, "new"}
+
+
 def test_same_page_twice_in_one_input_is_stored_once(runner, tmp_path):
     text = SEED_A.read_text(encoding="utf-8")
     lines = [json.dumps({"id": "x1", "text": text}), json.dumps({"id": "x2", "text": text}),

@@ -246,8 +246,7 @@ class Pipeline:
 
     def _admitted_batches(self, items: Iterable, run: _Run, progress: Progress | None) -> Iterator[list]:
         """New pages (or analysed pages) in batches of ``batch_pages``; failures and duplicates go to the report."""
-        admitted = (item for item in items if run.admit(item.page if isinstance(item, Analysed) else item, progress))
-        return _batched(admitted, self.batch_pages)
+        return _batched(run.admitted(items, self.batch_pages, progress), self.batch_pages)
 
     def _finish_run(self, report: IngestReport) -> IngestReport:
         if report.articles_stored:
@@ -404,24 +403,34 @@ class _Run:
         self.urls: set[str] = set()
         self.texts: set[str] = set()
 
-    def admit(self, item: Page | Failure, progress: Progress | None) -> bool:
-        """Whether ``item`` is a new page to process; failures and duplicates go to the report."""
-        if isinstance(item, Failure):
-            self.report.failures.append(item)
-            if progress:
-                progress(1)
-            return False
+    def admitted(self, items: Iterable[Page | Failure | Analysed], chunk: int, progress: Progress | None) -> Iterator[Page | Analysed]:
+        """The new pages (or analysed pages) of ``items``, in order; failures and duplicates go to the report.
+
+        Stored copies are looked up ``chunk`` items at a time (``Store.duplicates_of``).
+        """
+        for part in _batched(items, chunk):
+            pages = [_page_of(item) for item in part if not isinstance(item, Failure)]
+            stored = iter(self.store.duplicates_of(pages))
+            for item in part:
+                if isinstance(item, Failure):
+                    self.report.failures.append(item)
+                    if progress:
+                        progress(1)
+                elif self._admit(_page_of(item), next(stored), progress):
+                    yield item
+
+    def _admit(self, page: Page, stored_as: str | None, progress: Progress | None) -> bool:
         self.report.pages_read += 1
-        why = self.store.duplicate_of(item) or self._seen(item)
+        why = stored_as or self._seen(page)
         if why:
-            self.report.duplicates.append((item.source, why))
+            self.report.duplicates.append((page.source, why))
             if progress:
                 progress(1)
             return False
-        self.ids.add(item.id)
-        self.texts.add(content_hash(item.content))
-        if item.url:
-            self.urls.add(item.url)
+        self.ids.add(page.id)
+        self.texts.add(content_hash(page.content))
+        if page.url:
+            self.urls.add(page.url)
         return True
 
     def _seen(self, page: Page) -> str | None:
@@ -432,6 +441,10 @@ class _Run:
         if content_hash(page.content) in self.texts:
             return "same text"
         return None
+
+
+def _page_of(item: Page | Analysed) -> Page:
+    return item.page if isinstance(item, Analysed) else item
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

@@ -32,7 +32,7 @@ from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
 from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
-from ..model import AnnotatedArticle, Assignment, Dossier, Page, from_dict, to_dict
+from ..model import AnnotatedArticle, Assignment, Dossier, Page, decode, encode
 from .schema import SCHEMA_VERSION, create_schema
 
 LOGGER = logging.getLogger(__name__)
@@ -259,15 +259,28 @@ class Store:
 
     # --- pages ----------------------------------------------------------------
 
-    def duplicate_of(self, page: Page) -> str | None:
-        """Why ``page`` is already stored ("same id", "same url", "same text"), or None."""
-        if self._one("SELECT 1 FROM pages WHERE id = :id", {"id": page.id}):
-            return "same id"
-        if page.url and self._one("SELECT 1 FROM pages WHERE url = :url", {"url": page.url}):
-            return "same url"
-        if self._one("SELECT 1 FROM pages WHERE content_hash = :h", {"h": content_hash(page.content)}):
-            return "same text"
-        return None
+    def duplicates_of(self, pages: list[Page]) -> list[str | None]:
+        """Why each of ``pages`` is already stored ("same id", "same url", "same text"), or None.
+
+        Three queries for all of them, not three a page: a second run over a
+        corpus it mostly stored spends its reading here.
+        """
+        if not pages:
+            return []
+        hashes = [content_hash(p.content) for p in pages]
+        urls = [p.url for p in pages if p.url]
+        ids = self._stored("id", [p.id for p in pages])
+        stored_urls = self._stored("url", urls) if urls else set()
+        texts = self._stored("content_hash", hashes)
+        return [
+            "same id" if p.id in ids else "same url" if p.url and p.url in stored_urls else "same text" if h in texts else None
+            for p, h in zip(pages, hashes)
+        ]
+
+    def _stored(self, column: str, values: list[str]) -> set[str]:
+        """Which of ``values`` some stored page has in ``column`` (one of our own column names)."""
+        return {r[column] for r in self._rows(f"SELECT {column} FROM pages WHERE {column} IN :values",
+                                              {"values": values}, expanding=("values",))}
 
     def save_batch(
         self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
@@ -313,7 +326,7 @@ class Store:
             a, assignment = item.article, by_id[item.article.id]
             rows.append({"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published,
                          "published_from": a.published_from, "story": assignment.story,
-                         "group": assignment.syndication_group, "record": json.dumps(to_dict(item)),
+                         "group": assignment.syndication_group, "record": encode(item),
                          "features": json.dumps(link_states[a.id]), "body": a.body_text, "title_text": a.title or ""})
         self._exec(
             "INSERT INTO articles (id, url, outlet, title, published, published_from, story, syndication_group, record, features)"
@@ -371,7 +384,7 @@ class Store:
             self._exec(
                 "UPDATE articles SET published = :published, published_from = :published_from, record = :record WHERE id = :id",
                 [{"published": i.article.published, "published_from": i.article.published_from,
-                  "record": json.dumps(to_dict(i)), "id": i.article.id} for i in items],
+                  "record": encode(i), "id": i.article.id} for i in items],
             )
 
     def rewrite_articles(self, items: list[AnnotatedArticle]) -> None:
@@ -385,7 +398,7 @@ class Store:
             return
         rows = [{"id": i.article.id, "url": i.article.url, "outlet": i.article.outlet, "title": i.article.title,
                  "published": i.article.published, "published_from": i.article.published_from,
-                 "record": json.dumps(to_dict(i)), "title_text": i.article.title or "", "body": i.article.body_text}
+                 "record": encode(i), "title_text": i.article.title or "", "body": i.article.body_text}
                 for i in items]
         with self.transaction():
             self._exec(
@@ -491,7 +504,7 @@ class Store:
 
     def story_items(self, story: int) -> list[AnnotatedArticle]:
         rows = self._rows("SELECT record FROM articles WHERE story = :story ORDER BY id", {"story": story})
-        return [from_dict(AnnotatedArticle, json.loads(r["record"])) for r in rows]
+        return [decode(AnnotatedArticle, r["record"]) for r in rows]
 
     def save_dossier(self, dossier: Dossier) -> None:
         story = dossier.story
@@ -505,7 +518,7 @@ class Store:
                 " sort_key = excluded.sort_key",
                 {"id": story, "headline": dossier.headline, "n": len(dossier.articles), "outlets": json.dumps(dossier.outlets),
                  "event_date": dossier.event_date, "first": dossier.first_published, "last": dossier.last_published,
-                 "dossier": json.dumps(to_dict(dossier)), "now": _now(),
+                 "dossier": encode(dossier), "now": _now(),
                  "sort_key": dossier.event_date or dossier.first_published or ""},
             )
             self._exec("DELETE FROM story_outlets WHERE story = :story", {"story": story})
@@ -645,11 +658,11 @@ class Store:
 
     def dossier(self, story: int) -> Dossier | None:
         row = self._one("SELECT dossier FROM stories WHERE id = :id", {"id": self.resolve_story(story)})
-        return from_dict(Dossier, json.loads(row["dossier"])) if row else None
+        return decode(Dossier, row["dossier"]) if row else None
 
     def iter_dossiers(self) -> Iterator[Dossier]:
         for row in self._rows("SELECT dossier FROM stories ORDER BY id"):
-            yield from_dict(Dossier, json.loads(row["dossier"]))
+            yield decode(Dossier, row["dossier"])
 
     # --- articles -------------------------------------------------------------
 
@@ -657,19 +670,19 @@ class Store:
         row = self._one("SELECT record, story, syndication_group FROM articles WHERE id = :id", {"id": article_id})
         if row is None:
             return None
-        return from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+        return decode(AnnotatedArticle, row["record"]), row["story"], row["syndication_group"]
 
     def iter_articles(self) -> Iterator[tuple[AnnotatedArticle, int, str | None]]:
         rows = self._exec(
             "SELECT a.record, a.story, a.syndication_group FROM articles a JOIN pages p ON p.id = a.id ORDER BY p.seq"
         ).mappings()
         for row in rows:
-            yield from_dict(AnnotatedArticle, json.loads(row["record"])), row["story"], row["syndication_group"]
+            yield decode(AnnotatedArticle, row["record"]), row["story"], row["syndication_group"]
 
     def story_articles(self, story: int) -> list[tuple[AnnotatedArticle, str | None]]:
         rows = self._rows("SELECT record, syndication_group FROM articles WHERE story = :story ORDER BY published, id",
                           {"story": story})
-        return [(from_dict(AnnotatedArticle, json.loads(r["record"])), r["syndication_group"]) for r in rows]
+        return [(decode(AnnotatedArticle, r["record"]), r["syndication_group"]) for r in rows]
 
     def stored_pages(self, stories: list[int] | None = None, *, page_rows: int = 256) -> Iterator[Page]:
         """The stored pages that have an article (in ``stories``, or all), in the order they were stored.
