@@ -244,6 +244,15 @@ of one night, and changes nothing else). Its wrong pairs are mostly one topic's 
 days: a trade-war guide beside trade-talks news, a finance digest beside the story it leads with, two
 impeachment hearings.
 
+Rules written from the development corpus's own errors make its scores in-sample. Two such: the game score
+above, and the weekday of an undated report (an undated lede's "on Saturday" is not of a story dated on a
+Wednesday, give or take two days before and one after a date), written from the two undated pages that
+joined a look-alike event in some shuffled orders (a 2011 final's report in the 2009 final's story, a 2022
+WHO declaration's in the 2024 one's). Measured side by side when it was added: the dev shuffles went from
+0.955–0.988 to 0.988 in every order; on ECB+ test in file order 0.826 → 0.824 (pair precision up, recall
+down: it parts a Sunday earthquake's undated reports from a Thursday one's, which the gold keeps apart too,
+and the rest of the first then scatters), shuffles 0.821–0.851 → 0.817–0.848; the real pages unchanged.
+
 Syndication (wire copies) on the dev corpus, pairs: P {dev['syndication']['precision']} · R {dev['syndication']['recall']} · F1 {dev['syndication']['f1']} ({dev['syndication']['gold_pairs']} gold pairs, {dev['syndication']['predicted_pairs']} predicted).
 
 Stories found on the dev corpus: {dev['stories_found']} (gold {dev['stories_gold']}). Link stage alone: {dev['link_articles_per_second']} articles/s on this small set.

@@ -201,6 +201,58 @@ def test_a_game_is_told_from_another_between_the_same_sides_by_its_score():
     assert live.assign(_f("z", final, sides | {"#2-0"}, None))[0] == s
 
 
+def _weekday(name: str) -> int:
+    return 1 << ("monday tuesday wednesday thursday friday saturday sunday".split().index(name))
+
+
+def test_an_undated_report_of_a_saturday_is_not_of_a_story_dated_on_a_wednesday():
+    final = {"final": 3, "barcelona": 2, "goal": 2, "messi": 2, "trophy": 1}
+    sides = {"barcelona", "manchester united", "lionel messi"}
+    wednesday = date(2009, 5, 27)
+    linker = StoryLinker()
+    story, _ = linker.assign(_f("a", final, sides, wednesday))
+    saturday = ArticleFeatures(id="b", terms=final, entities=tuple(sorted(sides)), day=None, weekdays=_weekday("saturday"))
+    thursday = ArticleFeatures(id="c", terms=final, entities=tuple(sorted(sides)), day=None, weekdays=_weekday("thursday"))
+    silent = _f("d", final, sides, None)  # no weekday in its lede: the words decide
+    assert linker.assign(thursday)[0] == story == linker.assign(silent)[0]
+    assert linker.assign(saturday)[0] != story
+    # The other way round: a dated article and a story of undated reports that name another weekday.
+    undated = StoryLinker()
+    story, _ = undated.assign(ArticleFeatures(id="x", terms=final, entities=tuple(sorted(sides)), day=None,
+                                              weekdays=_weekday("saturday")))
+    assert undated.assign(_f("y", final, sides, wednesday))[0] != story
+    assert undated.assign(_f("z", final, sides, date(2011, 5, 29)))[0] == story  # a Sunday: the day after
+    # ... and the repair does not merge them back.
+    linker.repair(set(linker.stories))
+    assert linker._story_of["b"] != linker._story_of["a"]
+
+
+def test_weekdays_come_from_an_undated_ledes_time_expressions():
+    from parallax.link import features_of
+    from parallax.model import AnnotatedArticle, Annotations, Article, TimeExpression
+
+    def item(published, times):
+        article = Article(id="a", source="a", title=None, body=["x"], published=published)
+        times = [TimeExpression(text=text, kind="date", date=None, sentence=n) for text, n in times]
+        annotations = Annotations(sentences=[], entities=[], times=times, quotes=[], figures=[], terms={}, event_date=None)
+        return AnnotatedArticle(article=article, annotations=annotations)
+
+    lede = [("on Saturday", 1), ("Sunday night", 2), ("last Tuesday", 9)]  # the ninth sentence is past the lede
+    assert features_of(item(None, lede)).weekdays == _weekday("saturday") | _weekday("sunday")
+    assert features_of(item("2011-05-29", lede)).weekdays == 0  # dated: its date says more than its words
+
+
+def test_a_dates_weekdays_run_from_two_days_before_to_the_day_after():
+    from parallax.link.features import ALL_WEEKDAYS, weekdays_of_days
+
+    wednesday = date(2009, 5, 27).toordinal()
+    expected = sum(_weekday(d) for d in ("monday", "tuesday", "wednesday", "thursday"))
+    assert weekdays_of_days(wednesday, wednesday) == expected
+    sunday = date(2011, 5, 29).toordinal()  # the week wraps: Friday to Monday
+    assert weekdays_of_days(sunday, sunday) == sum(_weekday(d) for d in ("friday", "saturday", "sunday", "monday"))
+    assert weekdays_of_days(wednesday, wednesday + 3) == ALL_WEEKDAYS  # four days of coverage rule nothing out
+
+
 def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
     from parallax.link.features import score_keys, score_keys_in
 

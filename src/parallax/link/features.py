@@ -1,7 +1,8 @@
 """What the linker compares: content terms, canonical entities and a date per article.
 
 The years a text names and the game scores its lede gives go with the entities, as keys
-that cannot be mistaken for names ("@2011", "#3-1").
+that cannot be mistaken for names ("@2011", "#3-1"). The weekdays its lede names are kept
+apart: every story shares them with others, so they only ever tell two stories apart.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ LEDE_CHARS = 300
 # look-behind there is tried at every character, and made this scan the linker's slowest step.)
 _SCORE = re.compile(r"(\d{1,3}) ?[-–] ?(\d{1,3})(?![\d.:/%A-Za-z]|,\d|[-–]\d)")
 _NOT_BEFORE_SCORE = frozenset("0123456789.,:/$£€-")
+# The days of the week a lede names ("on Saturday"): the day its event happened, for an
+# article that carries no date.
+LEDE_SENTENCES = 3
+WEEKDAY_DAYS_BEFORE = 2
+WEEKDAY_DAYS_AFTER = 1
+ALL_WEEKDAYS = 0x7F
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
 _RESULT = re.compile(
     r"\b(?:beat|beats|beating|won|win|wins|victory|defeat|defeats|defeated|lost|loses|loss|drew|draw|tied|edged?"
     r"|edges|routs?|routed|rolled|thrash\w*|crush\w*|downed|topped|over|leads?|led|final|game|match|overtime)\b",
@@ -47,16 +56,18 @@ class ArticleFeatures:
     # same pages in the same order could give other stories in another process.
     entities: tuple[str, ...]
     day: date | None
+    weekdays: int = 0  # an undated article's: the weekdays its lede names, one bit each (Monday 1, Tuesday 2, ...)
 
     def to_json(self) -> dict:
         """The features as stored beside the article, to rebuild the linker without re-parsing."""
-        return {"terms": self.terms, "entities": list(self.entities), "day": self.day.isoformat() if self.day else None}
+        return {"terms": self.terms, "entities": list(self.entities), "day": self.day.isoformat() if self.day else None,
+                "weekdays": self.weekdays}
 
     @classmethod
     def from_json(cls, article_id: str, data: dict) -> "ArticleFeatures":
         day = data.get("day")
         return cls(id=article_id, terms=data["terms"], entities=tuple(sorted(data["entities"])),
-                   day=date.fromisoformat(day) if day else None)
+                   day=date.fromisoformat(day) if day else None, weekdays=data.get("weekdays", 0))
 
 
 def features_of(item: AnnotatedArticle) -> ArticleFeatures:
@@ -80,8 +91,33 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     if when and _anniversary(item.annotations.event_date, when):
         when = item.annotations.event_date
     return ArticleFeatures(
-        id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None
+        id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None,
+        weekdays=lede_weekdays(item) if not when else 0,  # a dated article's weekdays are its date's
     )
+
+
+def lede_weekdays(item: AnnotatedArticle) -> int:
+    """The weekdays the lede's time expressions name, as bits (Monday 1, Tuesday 2, Wednesday 4, ...)."""
+    bits = 0
+    for t in item.annotations.times:
+        if t.sentence < LEDE_SENTENCES:
+            for name in _WEEKDAY.findall(t.text):
+                bits |= 1 << _WEEKDAY_NUMBER[name.lower()]
+    return bits
+
+
+def weekdays_of_days(first: int, last: int) -> int:
+    """The weekdays the event of articles dated ``first``..``last`` (day numbers) may fall on, as bits.
+
+    From two days before the first to the day after the last: a report comes out on its
+    event's day or soon after, and a lede may announce the next day's.
+    """
+    length = last - first + WEEKDAY_DAYS_BEFORE + WEEKDAY_DAYS_AFTER + 1
+    if length >= 7:
+        return ALL_WEEKDAYS
+    start = (first - WEEKDAY_DAYS_BEFORE - 1) % 7  # day number 1 (1 January of year 1) was a Monday
+    run = (1 << length) - 1
+    return ((run << start) | (run >> (7 - start))) & ALL_WEEKDAYS
 
 
 def score_keys(title: str | None, body: list[str]) -> set[str]:

@@ -30,7 +30,8 @@ from . import stories, syndication
 # 2: an article's names are kept in sorted order (in a set's order before, which
 # varied by process): an older snapshot is replayed once rather than carried on.
 # 3: a story keeps the game scores its articles give (``StoryState.scores``).
-FORMAT = 3
+# 4: an article and a story keep the weekdays their ledes name (``StoryState.weekdays``).
+FORMAT = 4
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {

@@ -8,7 +8,8 @@ articles arrive) and IDF-weighted cosine over canonical entities. Stories whose
 days lie far apart are different events even when they share every name; an
 article that shares no name with a story is not of its event, however alike
 the words; one that gives a game's final score is not of a story whose
-articles give only other scores.
+articles give only other scores; an undated one whose lede names its event's
+weekday is not of a story dated on days that rule that weekday out.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from operator import itemgetter
 from sys import intern
 from typing import NamedTuple
 
-from .features import ArticleFeatures, score_keys_in
+from .features import ArticleFeatures, score_keys_in, weekdays_of_days
 
 # --- options ----------------------------------------------------------------
 # Share of the score that comes from terms (the rest from entities).
@@ -95,6 +96,14 @@ class StoryState:
     span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
     scores: Counter = field(default_factory=Counter)  # the game scores its articles give, with how many each
+    weekdays: Counter = field(default_factory=Counter)  # the weekday bits its undated articles' ledes name, with how many each
+
+    @property
+    def weekday_bits(self) -> int:
+        bits = 0
+        for bit in self.weekdays:
+            bits |= bit
+        return bits
 
 
 class Postings:
@@ -189,6 +198,7 @@ class MemberSummary(NamedTuple):
     words: tuple[str, ...]  # the article's top words, highest weight first
     counts: bytes  # each word's count in the article
     entities: tuple[str, ...]
+    weekdays: int = 0  # undated, the weekdays its lede names (``ArticleFeatures.weekdays``)
 
     @property
     def terms(self) -> dict[str, int]:
@@ -248,9 +258,10 @@ class StoryLinker:
         # day check: the candidates are of fitting days already.
         entities = dict.fromkeys(features.entities, 1)
         scores = score_keys_in(features.entities)
+        dated = _dated_weekdays(features.day)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
         for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
-            score = self._score(features.terms, entities, None, self.stories[story_id], scores)
+            score = self._score(features.terms, entities, None, self.stories[story_id], scores, features.weekdays, dated)
             if score > best_score:
                 best, best_score = story_id, score
         if best is None or best_score < self.threshold:
@@ -261,18 +272,28 @@ class StoryLinker:
 
     def _score(
         self, terms: dict, entities: dict, span: tuple[int, int] | None, story: StoryState, scores=(),
+        said: int = 0, dated: int = 0,
     ) -> float:
-        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days
-        or of other game scores.
+        """How well an article (or a story's sums) fits a story, 0..1; 0 for a story of other days,
+        of other game scores or of other weekdays.
 
         ``span`` is the first and last day (day numbers) of the article or story
         compared; None skips the day check (undated, or checked already).
-        ``scores``: the game scores the article (or story) gives (``features.score_keys``).
+        ``scores``: the game scores the article (or story) gives (``features.score_keys``);
+        ``said``: the weekdays its undated articles' ledes name; ``dated``: the weekdays
+        its dated articles' event may fall on (``features.weekdays_of_days``).
         """
         if span is not None and not _fits(span[0], span[1], story):
             return 0.0
         if scores and story.scores and story.scores.keys().isdisjoint(scores):
             return 0.0  # another game: "beat United 2-0" is not "beat United 3-1"
+        # Another day: an undated report of "Saturday's final" is not of a story dated on a
+        # Wednesday, nor is an article dated on a Wednesday of a story of undated reports of
+        # Saturday's. What the ledes say counts only where nothing is dated: a date is surer.
+        if said and story.day_counts and not said & weekdays_of_days(*_span(story)):
+            return 0.0
+        if dated and story.weekdays and not story.day_counts and not dated & story.weekday_bits:
+            return 0.0
         entity_sim = self._cosine(entities, story, "entities", self._log_entity_df)
         if entities and story.entities and entity_sim == 0.0:
             # Coverage of one event shares a name: a place, a person, an organisation.
@@ -362,7 +383,7 @@ class StoryLinker:
                 if other_id == story_id or other_id not in self.stories:
                     continue
                 other = self.stories[other_id]
-                score = self._score(story.terms, story.entities, span, other, story.scores)
+                score = self._score(story.terms, story.entities, span, other, story.scores, *_weekdays(story))
                 if score < MERGE_THRESHOLD_SAME_DAYS:
                     continue  # below either threshold
                 margin = score - _merge_bar(story, other)
@@ -392,7 +413,7 @@ class StoryLinker:
             terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
             games = score_keys_in(summary.entities)
             scores = sorted(
-                ((self._score(terms, entities, None, self.stories[other], games), other)
+                ((self._score(terms, entities, None, self.stories[other], games, summary.weekdays), other)
                  for other in self._member_candidates(summary) if other != story_id and other in self.stories),
                 reverse=True,
             )
@@ -424,12 +445,13 @@ class StoryLinker:
                 terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
                 games = score_keys_in(summary.entities)
                 self._remove_member(story, member)
-                own = self._score(terms, entities, (day, day) if day is not None else None, story, games)
+                dated = _dated_weekdays(summary.day)
+                own = self._score(terms, entities, (day, day) if day is not None else None, story, games, summary.weekdays, dated)
                 best, best_score = story_id, own + REASSIGN_MARGIN
                 for other_id in self._member_candidates(summary):  # live stories of fitting days
                     if other_id == story_id:
                         continue
-                    score = self._score(terms, entities, None, self.stories[other_id], games)
+                    score = self._score(terms, entities, None, self.stories[other_id], games, summary.weekdays, dated)
                     if score > best_score:
                         best, best_score = other_id, score
                 if best == story_id:
@@ -449,7 +471,8 @@ class StoryLinker:
         # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
         for counts, items in ((story.terms, zip(summary.words, summary.counts)),
                               (story.entities, ((e, 1) for e in summary.entities)),
-                              (story.scores, ((e, 1) for e in score_keys_in(summary.entities)))):
+                              (story.scores, ((e, 1) for e in score_keys_in(summary.entities))),
+                              (story.weekdays, ((b, 1) for b in _bits(summary.weekdays)))):
             for key, n in items:
                 left = counts[key] - n
                 if left > 0:
@@ -517,11 +540,12 @@ class StoryLinker:
         story.norms["bisected_at"] = story.size
         members = list(story.members)
         vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1),
-                       score_keys_in(self._members[m].entities)) for m in members}
+                       score_keys_in(self._members[m].entities), self._members[m].weekdays,
+                       _dated_weekdays(self._members[m].day)) for m in members}
 
         def sim(m: str, centroid: StoryState) -> float:
-            terms, entities, games = vectors[m]
-            return self._score(terms, entities, None, centroid, games)
+            terms, entities, games, said, dated = vectors[m]
+            return self._score(terms, entities, None, centroid, games, said, dated)
 
         first = members[0]
         probe = self._state_of([first])
@@ -540,7 +564,7 @@ class StoryLinker:
                 return []
         a, b = (self._state_of(g) for g in groups)
         # The merge pass's own rule, or it would merge the halves again at its next turn.
-        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores) >= _merge_bar(a, b):
+        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores, *_weekdays(a)) >= _merge_bar(a, b):
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -611,6 +635,7 @@ class StoryLinker:
         a.terms.update(b.terms)
         a.entities.update(b.entities)
         a.scores.update(b.scores)
+        a.weekdays.update(b.weekdays)
         a.day_counts.update(b.day_counts)
         a.span = None
         a.size += b.size
@@ -692,7 +717,7 @@ class StoryLinker:
         # and a million articles' copies were half the linker's memory.
         self._members[features.id] = MemberSummary(
             day=features.day, words=tuple(map(intern, top)), counts=bytes(min(features.terms[t], 255) for t in top),
-            entities=tuple(map(intern, features.entities)),
+            entities=tuple(map(intern, features.entities)), weekdays=features.weekdays,
         )
         self._record_member(self._story(story_id), features.id)
 
@@ -742,10 +767,31 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
         entities[entity] = entities.get(entity, 0) + 1
     for game in score_keys_in(summary.entities):
         story.scores[game] += 1
+    for bit in _bits(summary.weekdays):
+        story.weekdays[bit] += 1
     if summary.day is not None:
         story.day_counts[summary.day] += 1
         story.span = None
     story.size += 1
+
+
+def _weekdays(story: StoryState) -> tuple[int, int]:
+    """A story's weekday evidence, as ``StoryLinker._score`` takes an article's: (said, dated)."""
+    return (0, weekdays_of_days(*_span(story))) if story.day_counts else (story.weekday_bits, 0)
+
+
+def _dated_weekdays(day: date | None) -> int:
+    return weekdays_of_days(day.toordinal(), day.toordinal()) if day is not None else 0
+
+
+def _bits(bits: int) -> list[int]:
+    """Each set bit of ``bits`` on its own (a lede names one weekday, rarely two)."""
+    out = []
+    while bits:
+        low = bits & -bits
+        out.append(low)
+        bits ^= low
+    return out
 
 
 def _weeks_of(story: StoryState) -> list[int | None]:
