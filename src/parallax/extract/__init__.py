@@ -16,7 +16,6 @@ import pycld2
 from ..errors import E_TOO_SHORT, PageRejected
 from ..model import Article, Page
 from .dates import date_from_url
-from .html import extract_html
 from .outlets import outlet_from_lines, outlet_from_url
 from .plaintext import HeadlineReader, extract_plaintext
 from .slugs import slug_words
@@ -88,6 +87,10 @@ def _from_text(page: Page, options: ExtractOptions) -> Article:
 
 
 def _from_html(page: Page) -> Article:
+    # Imported here: trafilatura takes 0.2 s to import, and most users of this package
+    # (plain-text pages, the store's outlet templates) never need it.
+    from .html import extract_html
+
     result = extract_html(page.content, url=page.url)
     outlet, outlet_from = outlet_from_url(page.url), "url"
     if outlet is None and result.sitename:
