@@ -218,6 +218,9 @@ def test_a_count_names_whose_it_is(annotator, sentence, number, owner):
         ("Frances McDormand beats Saoirse Ronan to best actress for her ‘Three Billboards’ role", 3),
         ("Actress: Frances McDormand, “Three Billboards Outside Ebbing, Missouri.”", 3),  # a list line, no lower case
         ("The rally drew protesters who cited a 52 percent rise in rents.", 52),  # a share of nothing named
+        ("It accelerates from 0-60 mph in 2.3 seconds.", 0),  # a benchmark, not a speed
+        ("The car goes from zero to 60 mph in 3.1 seconds.", 60),  # the top of a scale from zero
+        ("It reaches 0 to 100 km/h in 4 seconds.", 100),
     ],
 )
 def test_a_number_that_counts_nothing_named_is_no_figure(annotator, sentence, number):
@@ -232,6 +235,11 @@ def test_a_number_that_counts_nothing_named_is_no_figure(annotator, sentence, nu
 )
 def test_numbers_are_read_as_news_writes_them(text, value):
     assert parse_number(text) == value
+
+
+def test_a_benchmark_from_zero_leaves_the_speed_beside_it(annotator):
+    ann = _annotate(annotator, ["The Model S accelerates from 0-60 mph in 2.3 seconds and has a top speed of 155 mph."])
+    assert [(f.value, f.what) for f in ann.figures] == [(155, "mph")]
 
 
 def test_numbers_in_a_table_row_are_no_figures(annotator):

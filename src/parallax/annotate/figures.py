@@ -100,6 +100,10 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             continue  # a year standing alone
         if _in_a_name(ent):
             continue  # "Three Billboards Outside Ebbing", "Ocean's Eleven": a title, not a count
+        if value == 0 or _top_of_a_scale(doc, ent):
+            # "0-62 mph in 5.7 seconds", "from zero to 60 mph": a scale or a benchmark, not an
+            # amount; beside a car's top speed it would read as outlets giving different speeds.
+            continue
         what = _what_counted(ent, number, value)
         if what is None:
             continue
@@ -115,6 +119,12 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             owner=_owner(ent.root),
         ))
     return out
+
+
+def _top_of_a_scale(doc: Doc, ent: Span) -> bool:
+    """The number ends a range from zero ("zero to 60 mph", "0 to 100 km/h")."""
+    before = [t.lower_ for t in doc[max(ent.start - 2, 0): ent.start]]
+    return len(before) == 2 and before[0] in ("0", "zero") and before[1] in ("to", "-", "–")
 
 
 def _money_span(ent: Span) -> Span:
