@@ -125,6 +125,12 @@ PARA = ("The minister said on Tuesday that the talks had made good progress and 
          [], ["Leave a Reply", "Required fields"]),
         # a menu line of capitalised words before the article goes
         (["Home World Politics Business Tech Sport Culture Opinion", PARA, PARA.replace("said", "added")], [], ["Home World Politics"]),
+        # a link to another article run into a paragraph goes, glued on or not; the text around it stays
+        ([PARA + "Also Read - Talks Stall In Vienna As Envoys Leave", PARA.replace("minister", "envoy")],
+         [PARA, "The envoy said"], ["Also Read", "Talks Stall"]),
+        ([PARA.replace("Geneva,", "Geneva. ALSO READ: Envoys Meet In Oslo AgainThe delegations,")],
+         ["in Geneva. The delegations, where"], ["ALSO READ", "Oslo"]),
+        ([PARA.replace("said", "also read: the letter, and said")], ["also read: the letter"], []),  # prose, not a link
     ],
 )
 def test_edge_cases(extract_options, lines, kept, dropped):

@@ -186,7 +186,8 @@ _CONTINUES = ",;:.)!?%’”"
 
 
 def page_lines(text: str) -> list[str]:
-    """The non-empty lines of a page; pieces of a sentence that an inline element split, joined again.
+    """The non-empty lines of a page; pieces of a sentence that an inline element split, joined again,
+    and links to other articles run into a line cut out (``without_inline_links``).
 
     A scraper that writes every text node on a line of its own (BeautifulSoup's
     ``get_text("\\n")``) breaks "Rescue teams pulled <a>three survivors</a> from
@@ -212,7 +213,28 @@ def page_lines(text: str) -> list[str]:
         else:
             lines.append(line)
         after_blank = False
-    return lines
+    return [without_inline_links(line) for line in lines]
+
+
+# A link to another article run into a paragraph: a marker, then that article's headline, glued to
+# the text before it ("…says Dr Tedros AdhanomAlso Read - Monkeypox Cases Rising…") or after a space.
+# The marker's capitals and its separator tell it from prose ("she also read: the letter…"). It
+# runs to the paragraph's end, or to where the next text is glued on ("…So FarThe WHO said").
+_LINK_MARKER = re.compile("Also Read|ALSO READ|Read Also|READ ALSO|Read More|READ MORE|See Also|SEE ALSO")
+_INLINE_LINK = re.compile(
+    rf"(?:(?<=[a-z.!?”\"’')])|\s+)(?:{_LINK_MARKER.pattern})\s*[-–—:|]\s*.*?(?:(?<=[a-z])(?=[A-Z][a-z])|$)"
+)
+
+
+def without_inline_links(line: str) -> str:
+    """``line`` without the links to other articles a site runs into its text.
+
+    Cut before the line's signs are read: glued to a paragraph, the link made it read as a
+    glued menu ("HomeNewsSport"), and the whole paragraph went as chrome.
+    """
+    if not _LINK_MARKER.search(line):  # most lines: a search for the markers alone is fast
+        return line
+    return " ".join(_INLINE_LINK.sub(" ", line).split())
 
 
 def _continues(before: str, line: str) -> bool:
