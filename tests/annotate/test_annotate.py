@@ -130,6 +130,10 @@ def test_joint_statement_quote_has_both_speakers(annotator):
         (["According to AFP, one user on Weibo, which is China’s answer to Twitter, posted: "
           "“I just want to know how these two came to Beijing in the first place.”"], "one user on Weibo"),
         (["“The talks collapsed late on Friday night after hours of argument,” according to police."], "police"),
+        # a name the tagger ran into its organisation's, as one organisation: the name ends it
+        (["The chief of the World Health Organization Tedros Adhanom Ghebreyesus on Saturday declared the virus "
+          "a global emergency. “For the moment this is an outbreak that is concentrated in a few places,” "
+          "Ghebreyesus added."], "Tedros Adhanom Ghebreyesus"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):

@@ -23,6 +23,8 @@ from .nlp import doc_text
 # --- thresholds -------------------------------------------------------------
 # Shorter quoted strings are scare quotes and titles ("political process").
 MIN_QUOTE_WORDS = 4
+# Words of a person's name kept from a longer span the tagger did not label a person.
+MAX_NAME_WORDS = 3
 # How many words after a speech verb that follows its quote the speaker's name may come.
 INVERTED_SUBJECT_WINDOW = 10
 # How many sentences back a pronoun may look for the person it stands for.
@@ -423,9 +425,14 @@ def _fullest_person(name: str, canon: dict[str, str]) -> str:
     """
     words = name.split()
     fuller = sorted(set(canon.values()), key=lambda n: -len(n.split()))
+    people = getattr(canon, "people", None)
     for full in fuller:
         other = full.split()
         if len(other) > len(words) and other[-len(words):] == words:
+            if people is not None and full not in people and len(other) > MAX_NAME_WORDS:
+                # One span the tagger made of an organisation and its head's name ("the World
+                # Health Organization Tedros Adhanom Ghebreyesus", labelled ORG): the name ends it.
+                return " ".join(other[-MAX_NAME_WORDS:])
             return full
     if len(words) == 1:
         starting = [f for f in fuller if len(f.split()) > 1 and f.split()[0] == name]
@@ -591,5 +598,13 @@ def _canon(doc: Doc, ent: Span) -> str:
     return doc.user_data.get("parallax_canon", {}).get(ent.text, ent.text)
 
 
+class _Names(dict):
+    """Mention text → canonical name, knowing which canonical names are people's."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__((m.text, m.canonical) for m in mentions)
+        self.people = {m.canonical for m in mentions if m.label == "PERSON"}
+
+
 def _canonical_lookup(mentions: list[Mention]) -> dict[str, str]:
-    return {m.text: m.canonical for m in mentions}
+    return _Names(mentions)
