@@ -162,6 +162,11 @@ def test_a_dash_before_a_name_is_not_part_of_it():
     assert clean_name("Bashar al-Assad", "PERSON") == "Bashar al-Assad"
 
 
+def test_an_acronym_in_brackets_cut_open_goes_whole():
+    assert clean_name("the World Health Organization (WHO)", "ORG") == "World Health Organization"
+    assert clean_name("Acme (UK) Ltd", "ORG") == "Acme (UK) Ltd"
+
+
 def test_a_label_in_capitals_naming_no_one_is_no_speaker(annotator):
     ann = _annotate(annotator, ["The mayor posted on Monday night.",
                                 "“BREAKING: the council has voted to close the old bridge for good.”"])

@@ -29,6 +29,8 @@ def clean_name(text: str, label: str) -> str:
     """A mention without leading titles, possessives or stray punctuation."""
     name = " ".join(text.split()).strip(" ,.;:\"“”‘’'()―—–-")  # '― Pamela Padilla' after a quote
     name = _POSSESSIVE.sub("", name)
+    if name.count("(") > name.count(")"):  # "World Health Organization (WHO" once its ")" was stripped
+        name = name[: name.rindex("(")].rstrip()
     if label == "PERSON":
         stripped = _TITLES.sub("", name)
         name = stripped or name

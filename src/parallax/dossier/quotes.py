@@ -11,6 +11,9 @@ from ..model import AnnotatedArticle, StoryQuote
 
 # partial_ratio at or above this: the same words, one a trimmed copy of the other.
 SAME_QUOTE_SIMILARITY = 90
+# Two names word for word this alike (rapidfuzz ratio) are one name spelt two ways by two
+# outlets ("Mahmoud Baraka", "Mahmud Baraka"; "Morsi", "Mursi"), not two people ("Joe", "Jill": 29).
+SAME_NAME_WORD_RATIO = 80
 
 
 def quote_key(text: str) -> str:
@@ -65,11 +68,18 @@ def _same(a: str, b: str) -> bool:
 
 
 def _fold_names(names: list[str]) -> list[str]:
-    """Drop a name that is the trailing words of a fuller one in the list ("Obama" of "Barack Obama")."""
-    out = []
+    """Drop a name that is the trailing words of a fuller one in the list ("Obama" of "Barack Obama"),
+    or another outlet's spelling of one kept before it ("Mahmud Baraka" after "Mahmoud Baraka")."""
+    out: list[str] = []
     for name in names:
         words = name.split()
         if any(o != name and o.split()[-len(words):] == words for o in names):
             continue
+        if any(_spelt_alike(words, kept.split()) for kept in out):
+            continue
         out.append(name)
     return out
+
+
+def _spelt_alike(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(fuzz.ratio(x.lower(), y.lower()) >= SAME_NAME_WORD_RATIO for x, y in zip(a, b))

@@ -1,0 +1,31 @@
+"""One quote across outlets: its wording, and who said it as the outlets put it."""
+
+from __future__ import annotations
+
+from parallax.dossier.quotes import merge_quotes
+from parallax.model import AnnotatedArticle, Annotations, Article, Quote
+
+WORDS = "The campaign of Ahmed Shafiq is astonished by the conference of the party"
+
+
+def _item(id: str, text: str, speakers: list[str]) -> AnnotatedArticle:
+    annotations = Annotations(sentences=[], entities=[], times=[], figures=[], terms={},
+                              quotes=[Quote(text=text, speakers=speakers, paragraph=0, sentence=0)])
+    return AnnotatedArticle(article=Article(id=id, source=id, title=None, body=[text]), annotations=annotations)
+
+
+def test_one_speaker_spelt_two_ways_by_two_outlets_is_one_speaker():
+    items = [_item("a", WORDS, ["Mahmoud Baraka"]), _item("b", WORDS + ".", ["Mahmud Baraka"])]
+    [quote] = merge_quotes(items, ["Reuters", "AFP"])
+    assert quote.speaker == "Mahmoud Baraka" and quote.outlets == ["Reuters", "AFP"]
+
+
+def test_two_people_of_one_family_name_stay_two():
+    items = [_item("a", WORDS, ["Joe Biden"]), _item("b", WORDS, ["Jill Biden"])]
+    [quote] = merge_quotes(items, ["Reuters", "AFP"])
+    assert quote.speakers == ["Joe Biden", "Jill Biden"]
+
+
+def test_a_surname_goes_into_the_full_name():
+    items = [_item("a", WORDS, ["Baraka"]), _item("b", WORDS, ["Mahmoud Baraka"])]
+    assert merge_quotes(items, ["Reuters", "AFP"])[0].speakers == ["Mahmoud Baraka"]
