@@ -253,6 +253,30 @@ def test_a_dates_weekdays_run_from_two_days_before_to_the_day_after():
     assert weekdays_of_days(wednesday, wednesday + 3) == ALL_WEEKDAYS  # four days of coverage rule nothing out
 
 
+def test_an_edition_is_told_from_the_next_by_its_number():
+    from parallax.link.features import ordinal_keys
+
+    show = {"doctor": 3, "actor": 2, "role": 2, "tardis": 1, "series": 2}
+    names = {"bbc", "doctor who", "matt smith"}
+    eleventh = ordinal_keys("Matt Smith named the eleventh Doctor", ["The BBC named its 11th Doctor on Saturday."])
+    twelfth = ordinal_keys("Peter Capaldi is the 12th Doctor", ["He replaces Matt Smith."])
+    assert eleventh == {"!doctor:11"} and twelfth == {"!doctor:12"}
+    linker = StoryLinker()
+    first, _ = linker.assign(_f("a", show, names | twelfth, None))
+    other, _ = linker.assign(_f("b", show, names | eleventh, None))
+    unnumbered, _ = linker.assign(_f("c", show, names, None))  # no number in its lede: the words decide
+    score, _ = linker.assign(_f("d", show, names | {"#2-1"}, None))  # a key of another kind decides nothing
+    assert other != first and unnumbered == first and score == first
+
+
+def test_edition_numbers_are_read_before_a_capitalised_word():
+    from parallax.link.features import ordinal_keys
+
+    assert ordinal_keys("Oscars", ["The 89th Academy Awards and the 90th Annual Academy Awards."]) == {"!academy:89", "!academy:90"}
+    assert ordinal_keys("Oscars 2018", ["Her second Oscar came at the 90th Oscars."]) == {"!oscar:90"}  # one digit: a count
+    assert ordinal_keys("Turnout", ["Turnout was the 12th highest since records began."]) == set()  # no name follows
+
+
 def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
     from parallax.link.features import score_keys, score_keys_in
 

@@ -1,7 +1,7 @@
 """What the linker compares: content terms, canonical entities and a date per article.
 
-The years a text names and the game scores its lede gives go with the entities, as keys
-that cannot be mistaken for names ("@2011", "#3-1"). The weekdays its lede names are kept
+The years a text names, and the game scores and editions' numbers its lede gives, go with
+the entities, as keys that cannot be mistaken for names ("@2011", "#3-1", "!academy:89"). The weekdays its lede names are kept
 apart: every story shares them with others, so they only ever tell two stories apart.
 """
 
@@ -38,6 +38,16 @@ WEEKDAY_DAYS_AFTER = 1
 ALL_WEEKDAYS = 0x7F
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _WEEKDAY_NUMBER = {name: n for n, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))}
+# An edition's number names it: the 89th Academy Awards are not the 90th, nor the 11th Doctor the 12th.
+# A number of two or three digits (a first or third is more often a count: "his second Oscar"),
+# before a capitalised word, in the headline or the lede; the key is that word and the number.
+ORDINAL_PREFIX = "!"  # sorts before SCORE_PREFIX: both are read by ``instance_keys_in``
+_SPELLED_ORDINALS = {w: n for n, w in enumerate(
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 10)}
+_ORDINAL = re.compile(
+    r"\b(\d{2,3}(?:st|nd|rd|th)|[Tt](?:enth|welfth|hirteenth|wentieth)|[Ee]leventh|[Ff](?:ourteenth|ifteenth)"
+    r"|[Ss](?:ixteenth|eventeenth)|[Ee]ighteenth|[Nn]ineteenth)\s+(?:Annual\s+)?([A-Z][a-z]+)"
+)
 _RESULT = re.compile(
     r"\b(?:beat|beats|beating|won|win|wins|victory|defeat|defeats|defeated|lost|loses|loss|drew|draw|tied|edged?"
     r"|edges|routs?|routed|rolled|thrash\w*|crush\w*|downed|topped|over|leads?|led|final|game|match|overtime)\b",
@@ -83,6 +93,7 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
     entities |= {"@" + y for y in _YEAR.findall(item.article.title or "")}
     entities |= score_keys(item.article.title, item.article.body)
+    entities |= ordinal_keys(item.article.title, item.article.body)
     # The publication date anchors the article in time; the lede's event date can be
     # background ("Floyd, who died on May 25, 2020"), so it is the fallback, except
     # in an anniversary piece: its event fell on the same day of an earlier year
@@ -120,15 +131,32 @@ def weekdays_of_days(first: int, last: int) -> int:
     return ((run << start) | (run >> (7 - start))) & ALL_WEEKDAYS
 
 
-def score_keys(title: str | None, body: list[str]) -> set[str]:
-    """The game scores the headline and the lede give, as keys ("#3-1")."""
+def _head(title: str | None, body: list[str]) -> str:
+    """The headline and the lede, one line each."""
     parts, length = [title or ""], 0
     for paragraph in body:
         if length >= LEDE_CHARS:
             break
         parts.append(paragraph[: LEDE_CHARS - length])
         length += len(paragraph)
-    text = "\n".join(parts)
+    return "\n".join(parts)
+
+
+def ordinal_keys(title: str | None, body: list[str]) -> set[str]:
+    """The editions the headline and the lede number, as keys ("!doctor:11", "!academy:89")."""
+    keys = set()
+    for ordinal, word in _ORDINAL.findall(_head(title, body)):
+        number = int(ordinal[:-2]) if ordinal[0].isdigit() else _SPELLED_ORDINALS[ordinal.lower()]
+        word = word.lower()
+        if word.endswith("s") and len(word) > 4:
+            word = word[:-1]  # "Oscars" is "Oscar"
+        keys.add(f"{ORDINAL_PREFIX}{word}:{number}")
+    return keys
+
+
+def score_keys(title: str | None, body: list[str]) -> set[str]:
+    """The game scores the headline and the lede give, as keys ("#3-1")."""
+    text = _head(title, body)
     keys = set()
     for m in _SCORE.finditer(text):  # most ledes have none: one scan, in C
         if m.start() and text[m.start() - 1] in _NOT_BEFORE_SCORE:
@@ -142,11 +170,28 @@ def score_keys(title: str | None, body: list[str]) -> set[str]:
 
 
 def score_keys_in(entities: tuple[str, ...]) -> tuple[str, ...]:
-    """The score keys among an article's sorted entity keys: a run that ``SCORE_PREFIX`` starts."""
+    """The instance keys (editions' numbers, games' scores) among an article's sorted entity keys:
+    the run that ``ORDINAL_PREFIX`` and ``SCORE_PREFIX`` start."""
     if not entities or entities[0][:1] > SCORE_PREFIX:
         return ()  # most articles: their first key is a name or a year
-    start = bisect_left(entities, SCORE_PREFIX)
+    start = bisect_left(entities, ORDINAL_PREFIX)
     return entities[start: bisect_left(entities, chr(ord(SCORE_PREFIX) + 1), start)]
+
+
+def other_instance(keys, story_keys) -> bool:
+    """Whether the keys name another instance of something the story's keys name: another game's
+    score, another edition of the same name. Keys of a kind the story lacks decide nothing."""
+    mine: dict[str, set[str]] = {}
+    for key in keys:
+        mine.setdefault(_kind(key), set()).add(key)
+    theirs: dict[str, set[str]] = {}
+    for key in story_keys:
+        theirs.setdefault(_kind(key), set()).add(key)
+    return any(kind in theirs and found.isdisjoint(theirs[kind]) for kind, found in mine.items())
+
+
+def _kind(key: str) -> str:
+    return SCORE_PREFIX if key[0] == SCORE_PREFIX else key.rsplit(":", 1)[0]
 
 
 def _anniversary(event: str | None, published: str) -> bool:

@@ -7,8 +7,9 @@ story), by TF-IDF cosine over terms (document frequencies kept up to date as
 articles arrive) and IDF-weighted cosine over canonical entities. Stories whose
 days lie far apart are different events even when they share every name; an
 article that shares no name with a story is not of its event, however alike
-the words; one that gives a game's final score is not of a story whose
-articles give only other scores; an undated one whose lede names its event's
+the words; one that gives a game's final score (or an edition's number, "the
+89th Academy Awards") is not of a story whose articles give only other scores
+(other numbers of that name); an undated one whose lede names its event's
 weekday is not of a story dated on days that rule that weekday out.
 """
 
@@ -22,7 +23,7 @@ from operator import itemgetter
 from sys import intern
 from typing import NamedTuple
 
-from .features import ArticleFeatures, score_keys_in, weekdays_of_days
+from .features import ArticleFeatures, other_instance, score_keys_in, weekdays_of_days
 
 # --- options ----------------------------------------------------------------
 # Share of the score that comes from terms (the rest from entities).
@@ -95,7 +96,7 @@ class StoryState:
     day_counts: Counter = field(default_factory=Counter)  # the days its articles report, with how many each
     span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
-    scores: Counter = field(default_factory=Counter)  # the game scores its articles give, with how many each
+    scores: Counter = field(default_factory=Counter)  # the games' scores and editions' numbers its articles give, with how many each
     weekdays: Counter = field(default_factory=Counter)  # the weekday bits its undated articles' ledes name, with how many each
 
     @property
@@ -285,8 +286,8 @@ class StoryLinker:
         """
         if span is not None and not _fits(span[0], span[1], story):
             return 0.0
-        if scores and story.scores and story.scores.keys().isdisjoint(scores):
-            return 0.0  # another game: "beat United 2-0" is not "beat United 3-1"
+        if scores and story.scores and other_instance(scores, story.scores):
+            return 0.0  # another game: "beat United 2-0" is not "beat United 3-1"; nor the 89th Oscars the 90th
         # Another day: an undated report of "Saturday's final" is not of a story dated on a
         # Wednesday, nor is an article dated on a Wednesday of a story of undated reports of
         # Saturday's. What the ledes say counts only where nothing is dated: a date is surer.
