@@ -219,10 +219,11 @@ class CitedSentence:
 @dataclass(slots=True)
 class StoryQuote:
     text: str
-    speaker: str | None
+    speaker: str | None  # for display: "A and B" said it together; "A / B": outlets credit it differently
     speakers: list[str]
     outlets: list[str]
     articles: list[str]
+    attributions: list[list[str]] = field(default_factory=list)  # each distinct credit the outlets give
 
 
 @dataclass(slots=True)

@@ -26,6 +26,20 @@ def test_two_people_of_one_family_name_stay_two():
     assert quote.speakers == ["Joe Biden", "Jill Biden"]
 
 
+def test_outlets_that_credit_a_quote_differently_are_not_read_as_a_joint_statement():
+    items = [_item("a", WORDS, ["Tedros Adhanom Ghebreyesus"]), _item("b", WORDS, ["World Health Organization"])]
+    [quote] = merge_quotes(items, ["CNET", "Latestly"])
+    assert quote.speaker == "Tedros Adhanom Ghebreyesus / World Health Organization"
+    assert quote.attributions == [["Tedros Adhanom Ghebreyesus"], ["World Health Organization"]]
+
+
+def test_speakers_named_together_said_it_together():
+    both = ["Barack Obama", "Vladimir Putin"]
+    items = [_item("a", WORDS, both), _item("b", WORDS, ["Putin"]), _item("c", WORDS, ["Vladimir Putin", "Barack Obama"])]
+    [quote] = merge_quotes(items, ["AFP", "Reuters", "AP"])  # one outlet naming one of the two adds no credit
+    assert quote.speaker == "Barack Obama and Vladimir Putin" and quote.attributions == [both]
+
+
 def test_a_surname_goes_into_the_full_name():
     items = [_item("a", WORDS, ["Baraka"]), _item("b", WORDS, ["Mahmoud Baraka"])]
     assert merge_quotes(items, ["Reuters", "AFP"])[0].speakers == ["Mahmoud Baraka"]

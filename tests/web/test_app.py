@@ -167,3 +167,20 @@ def test_upload_reads_at_most_its_page_bound_from_gzipped_files(writable, monkey
     assert result["pages_read"] == 2
     [bound] = [f for f in result["failed"] if "more than 2 pages" in f["reason"]]
     assert bound["page"] == "p2" and bound["source"] == "pages.jsonl.gz:3"
+
+
+def test_a_quote_two_outlets_credit_differently_shows_each_credit(seed_db, tmp_path):
+    import sqlite3
+
+    from parallax.store import Store
+
+    db = tmp_path / "credits.db"
+    with sqlite3.connect(seed_db) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+    store = Store(str(db))
+    [dossier] = list(store.iter_dossiers())
+    dossier.quotes[0].attributions = [["Barack Obama"], ["Vladimir Putin"]]
+    store.save_dossier(dossier)
+    store.close()
+    html = TestClient(create_app(str(db))).get(f"/stories/{dossier.story}").text
+    assert '>Barack Obama</a> / <a class="entity" href="/entities/Vladimir%20Putin">Vladimir Putin</a>' in html

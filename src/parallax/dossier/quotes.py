@@ -27,9 +27,13 @@ def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[Stor
     """Quotes merged across articles, each with its speakers, outlets and articles.
 
     The longest wording is kept; speakers are the union of what each article
-    attributes (an article that could not tell adds nothing).
+    attributes (an article that could not tell adds nothing). Each distinct
+    credit is kept apart too (``attributions``): two speakers one article names
+    together said it together; two that two outlets name each said it, as each
+    outlet has it ("Tedros Adhanom Ghebreyesus / World Health Organization").
     """
     merged: list[tuple[str, StoryQuote]] = []
+    credits: dict[int, list[list[str]]] = {}  # id(quote entry) -> each article's speakers
     # The same wording again is most quotes of a big story. Looking it up first
     # gives what the scan would: entries only ever append, so a key's first
     # match never changes once found.
@@ -46,6 +50,8 @@ def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[Stor
             elif len(quote.text) > len(target.text):
                 target.text = quote.text
             exact[key] = target
+            if quote.speakers:
+                credits.setdefault(id(target), []).append(quote.speakers)
             for speaker in quote.speakers:
                 if speaker not in target.speakers:
                     target.speakers.append(speaker)
@@ -56,7 +62,8 @@ def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[Stor
     quotes = [q for _, q in merged]
     for q in quotes:
         q.speakers = _fold_names(q.speakers)
-        q.speaker = " and ".join(q.speakers) if q.speakers else None
+        q.attributions = _distinct_credits(credits.get(id(q), []), q.speakers)
+        q.speaker = " / ".join(" and ".join(names) for names in q.attributions) or None
     return sorted(quotes, key=lambda q: -len(q.outlets))
 
 
@@ -79,6 +86,25 @@ def _fold_names(names: list[str]) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+def _distinct_credits(credits: list[list[str]], kept: list[str]) -> list[list[str]]:
+    """Each different credit once, in the names ``_fold_names`` kept; a credit naming some of
+    another's speakers is part of it (one outlet names one of the two who spoke together)."""
+    groups: list[list[str]] = []
+    for names in credits:
+        group = list(dict.fromkeys(_kept_as(name, kept) for name in names))
+        if not any(set(group) == set(g) for g in groups):  # the same people in another order: the same credit
+            groups.append(group)
+    return [g for g in groups if not any(set(g) < set(other) for other in groups)]
+
+
+def _kept_as(name: str, kept: list[str]) -> str:
+    """The kept name ``name`` was folded into (a fuller one, or another spelling)."""
+    if name in kept:
+        return name
+    words = name.split()
+    return next((k for k in kept if k.split()[-len(words):] == words or _spelt_alike(words, k.split())), name)
 
 
 def _spelt_alike(a: list[str], b: list[str]) -> bool:
