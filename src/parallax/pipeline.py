@@ -430,24 +430,26 @@ class _Run:
 
     def _admit(self, page: Page, stored_as: str | None, progress: Progress | None) -> bool:
         self.report.pages_read += 1
-        why = stored_as or self._seen(page)
+        text = content_hash(page.content)
+        why = stored_as or self._seen(page, text)
         if why:
             self.report.duplicates.append((page.source, why))
             if progress:
                 progress(1)
             return False
         self.ids.add(page.id)
-        self.texts.add(content_hash(page.content))
+        self.texts.add(text)
         if page.url:
             self.urls.add(page.url)
         return True
 
-    def _seen(self, page: Page) -> str | None:
+    def _seen(self, page: Page, text: str) -> str | None:
+        """Why ``page`` (whose content hashes to ``text``) repeats one this run took already, or None."""
         if page.id in self.ids:
             return "same id"
         if page.url and page.url in self.urls:
             return "same url"
-        if content_hash(page.content) in self.texts:
+        if text in self.texts:
             return "same text"
         return None
 

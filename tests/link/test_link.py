@@ -278,7 +278,7 @@ def test_edition_numbers_are_read_before_a_capitalised_word():
 
 
 def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
-    from parallax.link.features import score_keys, score_keys_in
+    from parallax.link.features import score_keys, instance_keys_in
 
     assert score_keys("Barcelona beats Man United 2-0 in final", ["ROME — Barcelona beat United on Wednesday."]) == {"#2-0"}
     assert score_keys("Eagles roll", ["Eastern Michigan rolled past Northern Illinois, 45-17, on Tuesday."]) == {"#45-17"}
@@ -287,8 +287,8 @@ def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
     assert score_keys("Budget vote", ["The council voted 7-2 to approve the plan on Monday."]) == set()  # no result word
     late = ["The coach spoke at length about the season. " * 10 + "Later that week they won 3-1 at home."]
     assert score_keys("Coach speaks", late) == set()  # past the lede: other games' scores
-    assert score_keys_in(("#2-0", "#3-1", "@2009", "barcelona")) == ("#2-0", "#3-1")
-    assert score_keys_in(("@2009", "barcelona")) == ()
+    assert instance_keys_in(("#2-0", "#3-1", "@2009", "barcelona")) == ("#2-0", "#3-1")
+    assert instance_keys_in(("@2009", "barcelona")) == ()
 
 
 def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():

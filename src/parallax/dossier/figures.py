@@ -16,12 +16,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
+from .names import spelt_alike
 
-# Similarity (rapidfuzz ratio, 0-100) from which two outlets' spellings of an owner are one name.
-SAME_NAME_RATIO = 80
 # Relative difference under which two numbers are the same figure rounded.
 SAME_VALUE_TOLERANCE = 0.02
 # Counts of things below this are not figures a reader compares ("two leaders"),
@@ -82,7 +79,7 @@ def _by_owner(values: list[FigureValue]) -> dict[str | None, list[FigureValue]]:
     for v in values:
         if v.owner:
             # Outlets spell a name their own way ("Morsi", "Mursi"; "Shafiq", "Shafik").
-            same = next((o for o in owners if fuzz.ratio(o, v.owner) >= SAME_NAME_RATIO), v.owner)
+            same = next((o for o in owners if spelt_alike(o, v.owner)), v.owner)
             owners.setdefault(same, []).append(v)
     if len(owners) < 2:
         return {}

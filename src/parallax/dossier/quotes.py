@@ -8,12 +8,10 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from ..model import AnnotatedArticle, StoryQuote
+from .names import spelt_alike
 
 # partial_ratio at or above this: the same words, one a trimmed copy of the other.
 SAME_QUOTE_SIMILARITY = 90
-# Two names word for word this alike (rapidfuzz ratio) are one name spelt two ways by two
-# outlets ("Mahmoud Baraka", "Mahmud Baraka"; "Morsi", "Mursi"), not two people ("Joe", "Jill": 29).
-SAME_NAME_WORD_RATIO = 80
 
 
 def quote_key(text: str) -> str:
@@ -82,7 +80,7 @@ def _fold_names(names: list[str]) -> list[str]:
         words = name.split()
         if any(o != name and o.split()[-len(words):] == words for o in names):
             continue
-        if any(_spelt_alike(words, kept.split()) for kept in out):
+        if any(spelt_alike(name, kept) for kept in out):
             continue
         out.append(name)
     return out
@@ -104,8 +102,4 @@ def _kept_as(name: str, kept: list[str]) -> str:
     if name in kept:
         return name
     words = name.split()
-    return next((k for k in kept if k.split()[-len(words):] == words or _spelt_alike(words, k.split())), name)
-
-
-def _spelt_alike(a: list[str], b: list[str]) -> bool:
-    return len(a) == len(b) and all(fuzz.ratio(x.lower(), y.lower()) >= SAME_NAME_WORD_RATIO for x, y in zip(a, b))
+    return next((k for k in kept if k.split()[-len(words):] == words or spelt_alike(name, k)), name)

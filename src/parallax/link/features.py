@@ -24,7 +24,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # of one league's night, share names and words, not the score. Read from the headline and
 # the lede only (further down come other games' scores), beside a word of a result, and
 # written winner first ("beat them 3-1"): a range ascends ("10-15 people", "aged 18-24").
-SCORE_PREFIX = "#"  # sorts before "@" (years) and before letters: see ``score_keys_in``
+SCORE_PREFIX = "#"  # sorts before "@" (years) and before letters: see ``instance_keys_in``
 LEDE_CHARS = 300
 # (What may stand before a score, "2010-11" or "$6.5-10m", is checked outside the pattern: a
 # look-behind there is tried at every character, and made this scan the linker's slowest step.)
@@ -169,7 +169,7 @@ def score_keys(title: str | None, body: list[str]) -> set[str]:
     return keys
 
 
-def score_keys_in(entities: tuple[str, ...]) -> tuple[str, ...]:
+def instance_keys_in(entities: tuple[str, ...]) -> tuple[str, ...]:
     """The instance keys (editions' numbers, games' scores) among an article's sorted entity keys:
     the run that ``ORDINAL_PREFIX`` and ``SCORE_PREFIX`` start."""
     if not entities or entities[0][:1] > SCORE_PREFIX:

@@ -23,7 +23,7 @@ from operator import itemgetter
 from sys import intern
 from typing import NamedTuple
 
-from .features import ArticleFeatures, other_instance, score_keys_in, weekdays_of_days
+from .features import ArticleFeatures, other_instance, instance_keys_in, weekdays_of_days
 
 # --- options ----------------------------------------------------------------
 # Share of the score that comes from terms (the rest from entities).
@@ -258,7 +258,7 @@ class StoryLinker:
         # One entity vector for every candidate (the cosine weighs it once), and no
         # day check: the candidates are of fitting days already.
         entities = dict.fromkeys(features.entities, 1)
-        scores = score_keys_in(features.entities)
+        scores = instance_keys_in(features.entities)
         dated = _dated_weekdays(features.day)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
         for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
@@ -412,7 +412,7 @@ class StoryLinker:
                 continue
             summary = self._members[story.members[0]]
             terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
-            games = score_keys_in(summary.entities)
+            games = instance_keys_in(summary.entities)
             scores = sorted(
                 ((self._score(terms, entities, None, self.stories[other], games, summary.weekdays), other)
                  for other in self._member_candidates(summary) if other != story_id and other in self.stories),
@@ -444,7 +444,7 @@ class StoryLinker:
                 summary = self._members[member]
                 day = summary.day.toordinal() if summary.day else None
                 terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
-                games = score_keys_in(summary.entities)
+                games = instance_keys_in(summary.entities)
                 self._remove_member(story, member)
                 dated = _dated_weekdays(summary.day)
                 own = self._score(terms, entities, (day, day) if day is not None else None, story, games, summary.weekdays, dated)
@@ -472,7 +472,7 @@ class StoryLinker:
         # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
         for counts, items in ((story.terms, zip(summary.words, summary.counts)),
                               (story.entities, ((e, 1) for e in summary.entities)),
-                              (story.scores, ((e, 1) for e in score_keys_in(summary.entities))),
+                              (story.scores, ((e, 1) for e in instance_keys_in(summary.entities))),
                               (story.weekdays, ((b, 1) for b in _bits(summary.weekdays)))):
             for key, n in items:
                 left = counts[key] - n
@@ -541,7 +541,7 @@ class StoryLinker:
         story.norms["bisected_at"] = story.size
         members = list(story.members)
         vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1),
-                       score_keys_in(self._members[m].entities), self._members[m].weekdays,
+                       instance_keys_in(self._members[m].entities), self._members[m].weekdays,
                        _dated_weekdays(self._members[m].day)) for m in members}
 
         def sim(m: str, centroid: StoryState) -> float:
@@ -766,7 +766,7 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
         terms[word] = terms.get(word, 0) + count
     for entity in summary.entities:
         entities[entity] = entities.get(entity, 0) + 1
-    for game in score_keys_in(summary.entities):
+    for game in instance_keys_in(summary.entities):
         story.scores[game] += 1
     for bit in _bits(summary.weekdays):
         story.weekdays[bit] += 1
