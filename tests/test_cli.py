@@ -157,3 +157,9 @@ def test_stories_filters(runner, tmp_path):
     assert "no stories match" in _invoke(runner, db, "stories", "--since", "2013-01-01").output
     bad = _invoke(runner, db, "stories", "--since", "2012-13-01")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "rebuild"])
+def test_workers_takes_a_number_or_auto(runner, tmp_path, command):
+    result = _invoke(runner, tmp_path / "x.db", command, "--workers", "two", *(["-"] if command == "ingest" else []))
+    assert result.exit_code == 2 and "1 or more" in result.output and "auto" in result.output

@@ -1,9 +1,10 @@
-"""`ingest --workers N`: extract and annotate in worker processes, same result as in one process."""
+"""`ingest --workers N|auto`: extract and annotate in worker processes, same result as in one process."""
 
 from __future__ import annotations
 
 import pytest
 
+from parallax import pipeline as pipeline_module
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 from tests.small_corpus import build as _corpus
@@ -28,3 +29,34 @@ def test_worker_processes_give_the_same_stories(tmp_path, annotator):
     assert _contents(pooled.store) == _contents(single.store)
     assert (rebuilt.pages, rebuilt.rewritten, rebuilt.kept) == (5, 5, [])
     assert {k for k in pooled.timings if "(workers)" in k} == {"extract (workers)", "annotate (workers)"}
+
+
+def test_auto_analyses_a_run_of_one_short_batch_in_process(tmp_path, annotator, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "auto_workers", lambda: 2)  # as on a 2-core machine, whatever runs the test
+    inputs = _corpus(tmp_path)
+    auto = Pipeline(Store(tmp_path / "auto.db"), annotator=annotator, workers="auto")  # batches of 64: one short batch
+    report = auto.ingest(inputs)
+    assert auto.workers == 2 and auto._pool is None  # no process was started for 7 pages
+    assert (report.articles_stored, len(report.failures)) == (5, 2)
+    assert not any("(workers)" in k for k in auto.timings)
+
+
+@pytest.mark.slow
+def test_auto_starts_the_workers_for_a_run_of_several_batches(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "auto_workers", lambda: 2)
+    inputs = _corpus(tmp_path)
+    auto = Pipeline(Store(tmp_path / "auto.db"), batch_pages=2, workers="auto")
+    try:
+        report = auto.ingest(inputs)
+        assert auto._pool is not None  # kept for the next run, as --watch does
+    finally:
+        auto.close()
+    assert "annotator" not in vars(auto)  # every page went to the workers
+    assert (report.articles_stored, len(report.failures)) == (5, 2)
+    assert {k for k in auto.timings if "(workers)" in k} == {"extract (workers)", "annotate (workers)"}
+
+
+@pytest.mark.parametrize("workers", [0, -1, "two", 1.5])
+def test_workers_must_be_a_positive_number_or_auto(tmp_path, workers):
+    with pytest.raises(ValueError, match="workers must be"):
+        Pipeline(Store(tmp_path / "x.db"), workers=workers)

@@ -53,6 +53,27 @@ def _db(db: str | None) -> str:
     return db or State.db
 
 
+# As ``pipeline.AUTO``: importing it from there would load the stages for every command.
+AUTO = "auto"
+
+
+def _workers_option(value: str) -> str:
+    if value != AUTO and not (value.isdigit() and int(value) >= 1):
+        raise typer.BadParameter(f"a number of processes (1 or more) or {AUTO}, not {value!r}")
+    return value
+
+
+def _workers(value: str) -> int | str:
+    return value if value == AUTO else int(value)
+
+
+WorkersOption = Annotated[str, typer.Option(
+    metavar="N|auto", callback=_workers_option,
+    help="Processes that extract and annotate pages, each with its own language model: a number, or auto "
+         "(one per core, up to 6, once a run has more than 64 new pages to analyse; fewer are analysed in this process).",
+)]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"parallax {__version__}")
@@ -74,8 +95,7 @@ def main(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin. "
                                                      "Formats: .txt (scraped text), .html/.htm, .jsonl, .warc(.gz), .rss.")],
-    workers: Annotated[int, typer.Option(help="Processes that extract and annotate pages, each with its own "
-                                               "language model; one per core is a good start.", min=1)] = 1,
+    workers: WorkersOption = AUTO,
     keep_watching_: Annotated[bool, typer.Option("--watch", help="After the first run, keep looking at PATHS and ingest "
                                                   "files that appear or grow (a crawler's output folder), with the "
                                                   "model and workers kept loaded. Stop with Ctrl-C.")] = False,
@@ -92,8 +112,8 @@ def ingest(
     if keep_watching_ and "-" in paths:
         raise typer.BadParameter("--watch watches files and folders; it cannot watch stdin (-)")
     store = open_store(_db(db))
-    pipeline = Pipeline(store, workers=workers)
-    if workers == 1:
+    pipeline = Pipeline(store, workers=_workers(workers))
+    if _workers(workers) == 1:
         with console.status("loading the language model…"):
             pipeline.annotator  # noqa: B018 - loaded here, under the spinner, rather than at the first page
     folder = FolderWatch(paths) if keep_watching_ else None
@@ -127,8 +147,7 @@ def rebuild(
     story_ids: Annotated[Optional[list[int]], typer.Argument(metavar="STORY", help="Story ids; default: every story.", show_default=False)] = None,
     dossiers_only: Annotated[bool, typer.Option("--dossiers-only", help="Rebuild the dossiers from the stored articles "
                                                  "without analysing the pages again (fast).")] = False,
-    workers: Annotated[int, typer.Option(help="Processes that analyse pages and build dossiers, each with its own "
-                                               "language model.", min=1)] = 1,
+    workers: WorkersOption = AUTO,
     db: DbOption = None,
 ) -> None:
     """Analyse stored pages again with this version of Parallax and rebuild their stories' dossiers.
@@ -149,9 +168,9 @@ def rebuild(
             store.close()
             console.print(f"[red]error:[/] {E_STORY_NOT_FOUND.format(story=missing[0])}")
             raise typer.Exit(2)
-    pipeline = Pipeline(store, workers=workers)
+    pipeline = Pipeline(store, workers=_workers(workers))
     try:
-        if workers == 1 and not dossiers_only:
+        if _workers(workers) == 1 and not dossiers_only:
             with console.status("loading the language model…"):
                 pipeline.annotator  # noqa: B018 - loaded under the spinner, not at the first page
         with progress_bar(console) as advance:
