@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from parallax.link import Linker
 from parallax.link.features import ArticleFeatures
 from parallax.link.stories import StoryLinker
@@ -381,13 +383,31 @@ def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     rome = {"final": 2, "rome": 3, "olimpico": 2, "ronaldo": 2, "tevez": 2, "eto": 2, "header": 1}
     wembley = {"final": 2, "wembley": 3, "london": 2, "villa": 2, "pedro": 2, "rooney": 2, "curler": 1}
     linker = StoryLinker(threshold=0.0)  # every article joins the first story: one story of both finals
-    feats = (_member_features("r", 3, rome, {"barcelona", "manchester united", "rome"}, None)
-             + _member_features("w", 3, wembley, {"barcelona", "manchester united", "wembley"}, None))
+    # Each final's reports name its own scorers, as the tagger finds them, beside the two clubs.
+    feats = (_member_features("r", 3, rome, {"barcelona", "manchester united", "rome", "ronaldo", "eto"}, None)
+             + _member_features("w", 3, wembley, {"barcelona", "manchester united", "wembley", "pedro", "rooney"}, None))
     ids = {linker.assign(f)[0] for f in feats}
     assert len(ids) == 1
     linker.repair(ids)
     groups = {frozenset(s.members) for s in linker.stories.values()}
     assert groups == {frozenset({"r0", "r1", "r2"}), frozenset({"w0", "w1", "w2"})}
+
+
+@pytest.mark.parametrize(("second_dated", "merged"), [(False, True), (True, False)])
+def test_two_undated_stories_merge_at_the_join_bar(second_dated, merged):
+    # One casting's coverage, in two stories that score 0.22: between the join bar (0.20) and
+    # the bar an undated story needs beside a dated one (0.25), which may be another year's event.
+    casting = {"doctor": 3, "actor": 2, "role": 2, "unknown": 2, "announced": 1}
+    reaction = {"doctor": 2, "tardis": 2, "fans": 2, "young": 2, "keys": 1, "series": 2}
+    linker = StoryLinker(threshold=1.01)  # no joins: every article its own story
+    for f in (_member_features("a", 3, casting, {"matt smith", "doctor who", "bbc"}, None)
+              + _member_features("b", 2, reaction, {"matt smith", "doctor who", "david tennant", "cardiff"},
+                                 date(2009, 1, 3) if second_dated else None)):
+        linker.assign(f)
+    linker.repair(set(linker.stories))
+    groups = {frozenset(s.members) for s in linker.stories.values()}
+    together = {"a0", "a1", "a2", "b0", "b1"}
+    assert groups == ({frozenset(together)} if merged else {frozenset({"a0", "a1", "a2"}), frozenset({"b0", "b1"})})
 
 
 def test_a_signature_hashed_another_way_is_made_again_from_the_body():

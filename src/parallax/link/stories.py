@@ -41,6 +41,10 @@ MERGE_THRESHOLD = 0.25
 # ... or as alike as a join needs, when both report the same days: dated coverage of one
 # day needs less lexical evidence to be one event.
 MERGE_THRESHOLD_SAME_DAYS = JOIN_THRESHOLD
+# ... and when neither is dated: with no time evidence either way, two stories of undated
+# reports are held to the bar an undated report joins a story at. (The higher bar is for
+# an undated story beside a dated one: it may be a look-alike event of another year.)
+MERGE_THRESHOLD_UNDATED = JOIN_THRESHOLD
 # Stories kept under one key of the candidate index (the most recent ones).
 MAX_POSTING = 64
 # ... and under one key's "undated" entry, which every dated article of any week reads:
@@ -72,7 +76,9 @@ ORPHAN_MARGIN = 2.0
 
 
 def _merge_bar(a: "StoryState", b: "StoryState") -> float:
-    """The score two stories need to be merged: less when both report the same days."""
+    """The score two stories need to be merged: less when both report the same days, or neither any."""
+    if not a.day_counts and not b.day_counts:
+        return MERGE_THRESHOLD_UNDATED
     return MERGE_THRESHOLD_SAME_DAYS if _same_days(a, b) else MERGE_THRESHOLD
 
 
@@ -385,8 +391,8 @@ class StoryLinker:
                     continue
                 other = self.stories[other_id]
                 score = self._score(story.terms, story.entities, span, other, story.scores, *_weekdays(story))
-                if score < MERGE_THRESHOLD_SAME_DAYS:
-                    continue  # below either threshold
+                if score < min(MERGE_THRESHOLD_SAME_DAYS, MERGE_THRESHOLD_UNDATED):
+                    continue  # below every bar
                 margin = score - _merge_bar(story, other)
                 if margin >= 0 and (best is None or margin > best_margin):
                     best, best_margin = other_id, margin
