@@ -92,7 +92,7 @@ class Pipeline:
         """``workers`` > 1 extracts and annotates in that many processes (``workers.AnalysisPool``).
 
         ``workers="auto"``: one per core (``auto_workers``), started by the first
-        run with more than a batch of new pages. A run with fewer is analysed in
+        run with a batch (``batch_pages``) of new pages or more. A run with fewer is analysed in
         this process: loading the model here takes about 1 s, starting the
         workers 1.5-2 s, and for a few dozen pages that start-up costs about
         what the second core saves (they are at about 20 pages/s a core).
