@@ -105,3 +105,12 @@ def test_outlets_spellings_of_an_owner_are_one_owner():
         v.owner = owner
     owners = {o: sorted(v.outlet for v in vs) for o, vs in _by_owner(values).items()}
     assert owners == {"morsi": ["A", "B"], "shafik": ["B"], None: ["C"]}
+
+
+def test_sums_in_two_currencies_are_not_a_discrepancy(annotator):
+    # One price in two markets: the dollar sums agree, the euro sum stands alone.
+    groups = _figures(annotator, A="The electric crossover starts at $44,000, the carmaker said on Sunday.",
+                      B="The electric crossover starts at €46,900, the carmaker said on Sunday.",
+                      C="The electric crossover starts at 44,000 US dollars, the carmaker said on Sunday.")
+    assert sorted((g.verdict, sorted(v.outlet for v in g.values)) for g in groups if g.what == "money (start)") == [
+        ("agree", ["A", "C"]), ("single", ["B"])]

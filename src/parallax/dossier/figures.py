@@ -8,7 +8,7 @@ side (it counts two things); numbers that rise with publication time are a toll
 evolving; only the rest is a real discrepancy. Before that, counts of different
 owners ("Morsi won 13.2 million votes", "Shafiq 12.3 million") split into a row
 each, and one sum of money that outlets name by different words ("a $2.6bn deal",
-"paid $2.6bn") is brought into one row.
+"paid $2.6bn") is brought into one row; sums in different currencies are never compared.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ SAME_VALUE_TOLERANCE = 0.02
 # unless they count people harmed.
 MIN_PLAIN_COUNT = 3
 _OUTCOME_WORDS = ("killed", "injured", "arrested", "displaced", "missing")
+# A sum's currency, by its sign or its name. Hand-written: price parsers (price-parser) give
+# the currency as printed, not which one it is, and these are the names the figures carry.
+_CURRENCY_SIGNS = "$£€¥₩₹"
+_CURRENCY_NAMES = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "sterling": "£", "gbp": "£",
+                   "yen": "¥", "yuan": "元", "renminbi": "元", "rmb": "元", "rupee": "₹", "inr": "₹"}
+_CURRENCY_NAME = re.compile(r"\b(" + "|".join(_CURRENCY_NAMES) + r")s?\b", re.IGNORECASE)
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "few", "several", "many"}
 
 
@@ -42,7 +48,8 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
             ))
     _merge_undated_into_agreeing(groups)
     _merge_equal_sums(groups)
-    result = [group for (what, _), values in groups.items() for group in _judged(what, values)]
+    result = [group for (what, _), values in groups.items() for same_currency in _by_currency(what, values)
+              for group in _judged(what, same_currency)]
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
 
 
@@ -88,6 +95,33 @@ def _by_owner(values: list[FigureValue]) -> dict[str | None, list[FigureValue]]:
             home = next((o for o, own in owners.items() if o and any(_same(v.value, w.value) for w in own)), None)
             owners.setdefault(home, []).append(v)
     return owners
+
+
+def _by_currency(what: str, values: list[FigureValue]) -> list[list[FigureValue]]:
+    """Sums of money by currency: "$44,000" and "71,350 euros" are never a discrepancy (one price
+    in two markets, or two prices), whatever the numbers. A sum whose currency is not printed goes
+    with the currency of the sum it equals, else with the most common one."""
+    if not what.startswith("money ("):
+        return [values]
+    parts: dict[str, list[FigureValue]] = {}
+    for v in values:
+        if (currency := _currency(v.text)) is not None:
+            parts.setdefault(currency, []).append(v)
+    if len(parts) < 2:
+        return [values]
+    ranked = sorted(parts.values(), key=len, reverse=True)
+    for v in values:
+        if _currency(v.text) is None:
+            next((p for p in ranked if any(_same(v.value, w.value) for w in p)), ranked[0]).append(v)
+    return ranked
+
+
+def _currency(text: str) -> str | None:
+    sign = next((c for c in text if c in _CURRENCY_SIGNS), None)
+    if sign is not None:
+        return sign
+    name = _CURRENCY_NAME.search(text)
+    return _CURRENCY_NAMES[name.group(1).lower()] if name else None
 
 
 def _by_number(values: list[FigureValue]) -> list[list[FigureValue]]:
