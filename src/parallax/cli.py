@@ -70,7 +70,7 @@ def _workers(value: str) -> int | str:
 WorkersOption = Annotated[str, typer.Option(
     metavar="N|auto", callback=_workers_option,
     help="Processes that extract and annotate pages, each with its own language model: a number, or auto "
-         "(one per core, up to 6, once a run has 64 new pages or more to analyse; fewer are analysed in this process).",
+         "(one per core, up to 8, once a run has 64 new pages or more to analyse; fewer are analysed in this process).",
 )]
 
 

@@ -40,10 +40,11 @@ BATCH_PAGES = 64
 # the main process links and stores one while the workers analyse the next.
 IN_FLIGHT_BATCHES = 2
 # ``workers="auto"``: one worker per core, but no more than this. The main process links
-# and stores every page, about 5 ms a page (throughput benchmark: link, store and dossier
-# saving 11.8 s for 2,200 pages), and a worker analyses 25-35 pages a second: past about
-# six workers, more would wait for it.
-MAX_AUTO_WORKERS = 6
+# and stores every page, about 5.4 ms a page (throughput benchmark: link, store and dossier
+# saving 11.8 s for 2,200 pages), and a worker analyses about 18 pages a second (55 ms a
+# page): about ten workers would keep it busy, and each holds its own model (200-250 MB
+# resident here). Eight leaves the main process room.
+MAX_AUTO_WORKERS = 8
 AUTO = "auto"
 
 Progress = Callable[[int], None]
@@ -95,7 +96,7 @@ class Pipeline:
         run with a batch (``batch_pages``) of new pages or more. A run with fewer is analysed in
         this process: loading the model here takes about 1 s, starting the
         workers 1.5-2 s, and for a few dozen pages that start-up costs about
-        what the second core saves (they are at about 20 pages/s a core).
+        what the second core saves (a core analyses about 18 pages a second).
         """
         if workers != AUTO and not (isinstance(workers, int) and workers >= 1):
             raise ValueError(f"workers must be a positive number or {AUTO!r}, not {workers!r}")
