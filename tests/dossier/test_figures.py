@@ -114,3 +114,11 @@ def test_sums_in_two_currencies_are_not_a_discrepancy(annotator):
                       C="The electric crossover starts at 44,000 US dollars, the carmaker said on Sunday.")
     assert sorted((g.verdict, sorted(v.outlet for v in g.values)) for g in groups if g.what == "money (start)") == [
         ("agree", ["A", "C"]), ("single", ["B"])]
+
+
+def test_a_rounded_number_agrees_with_the_number_it_rounds_and_only_with_it():
+    assert verdict([_value(14000, "A"), _value(14400, "B")]) == "agree"  # "14,000" is 14,400 rounded
+    assert verdict([_value(13.2e6, "A"), _value(13.23e6, "B")]) == "agree"
+    # Two exact-looking numbers that differ are two figures, however close; so is a round one far off.
+    assert verdict([_value(524, "A"), _value(517, "B")]) == "differ"
+    assert verdict([_value(100, "A"), _value(149, "B")]) == "differ"

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 from ..model import AnnotatedArticle, FigureGroup, FigureValue, Verdict
 from .names import spelt_alike
 
-# Relative difference under which two numbers are the same figure rounded.
-SAME_VALUE_TOLERANCE = 0.02
+# Two numbers are one figure when they are equal, or when one is the other rounded ("14,000"
+# for 14,400): it is rounder (its last significant digit stands higher), the other rounds to
+# it, and they are this close. "517" and "524" are two figures; so are "100" and "149".
+ROUNDED_SHARE = 0.05
 # Counts of things below this are not figures a reader compares ("two leaders"),
 # unless they count people harmed.
 MIN_PLAIN_COUNT = 3
@@ -195,7 +198,18 @@ def _days_agree(same_sum: list, day: str | None) -> bool:
 
 
 def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= SAME_VALUE_TOLERANCE * max(abs(a), abs(b), 1.0)
+    """The same figure, one of them perhaps rounded (see ``ROUNDED_SHARE``)."""
+    gap = abs(a - b)
+    if gap <= 1e-9 * max(abs(a), abs(b), 1.0):
+        return True
+    return gap <= max(_precision(a), _precision(b)) / 2 and gap <= ROUNDED_SHARE * max(abs(a), abs(b))
+
+
+def _precision(x: float) -> float:
+    """The place value of a number's last significant digit: 1,000 for 14,000, 1 for 524, 0.1 for 52.1."""
+    if x == 0:
+        return 0.0
+    return 10.0 ** Decimal(f"{abs(x):.6g}").normalize().as_tuple().exponent
 
 
 def verdict(values: list[FigureValue]) -> Verdict:
