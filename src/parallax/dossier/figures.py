@@ -13,6 +13,7 @@ each, and one sum of money that outlets name by different words ("a $2.6bn deal"
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from decimal import Decimal
@@ -205,6 +206,7 @@ def _same(a: float, b: float) -> bool:
     return gap <= max(_precision(a), _precision(b)) / 2 and gap <= ROUNDED_SHARE * max(abs(a), abs(b))
 
 
+@functools.lru_cache(maxsize=4096)  # a story's figures compare the same few numbers many times
 def _precision(x: float) -> float:
     """The place value of a number's last significant digit: 1,000 for 14,000, 1 for 524, 0.1 for 52.1."""
     if x == 0:
