@@ -59,3 +59,19 @@ def test_a_sentence_naming_what_no_other_outlet_names_is_kept_first(annotator):
     dossier = build_dossier(1, list(annotator(articles)))
     mine = next(u.sentences for u in dossier.unique if u.outlet == "One Daily")
     assert len(mine) == MAX_UNIQUE_PER_OUTLET and named in mine
+
+
+def test_a_quotation_of_two_sentences_is_cited_whole(annotator):
+    quotation = ("“The committee met this morning and advised me that the outbreak is an emergency. "
+                 "I have accepted that advice,” the director told reporters in Geneva on Wednesday.")
+    articles = [
+        Article(id=outlet, source="t", title="Outbreak declared an emergency", outlet=outlet, published="2024-08-14",
+                body=["The health agency declared the outbreak a global emergency on Wednesday.", quotation, extra])
+        for outlet, extra in (("One Daily", "Cases have been reported in thirteen countries across the region so far."),
+                              ("Other Times", "Vaccines will be sent to the worst-hit provinces from next week onwards."))
+    ]
+    dossier = build_dossier(1, list(annotator(articles)))
+    # The two sentences are one unit: the summary cites them together, never one half alone.
+    texts = [s.sentence for s in dossier.summary] + [t.text for t in dossier.timeline]
+    assert quotation in texts
+    assert not any(t.count("“") != t.count("”") for t in texts)

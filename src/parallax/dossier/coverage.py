@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,11 @@ MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_FACT_WORDS = 8
 MAX_UNIQUE_PER_OUTLET = 20
 MAX_TIMELINE = 15
+# A quotation of several sentences is one unit of the summary, the unique facts and the
+# timeline, up to this many sentences: cut at its sentence ends, each piece would show a
+# quotation mark without its pair ("“Today, the committee met … concern." / "I have accepted
+# that advice,” Tedros said."). One never closed stays cut.
+MAX_QUOTE_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +36,8 @@ class StorySentence:
     text: str
     outlet: str
     article: str
-    position: int  # sentence index within its article
+    position: int  # sentence index within its article (the first, for a quotation's sentences joined)
+    last: int  # the last sentence index it holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +49,9 @@ class StorySentences:
     @classmethod
     def of(cls, items: list[AnnotatedArticle], outlets: list[str]) -> "StorySentences":
         return cls([
-            StorySentence(text=s, outlet=o, article=i.article.id, position=n)
+            StorySentence(text=text, outlet=o, article=i.article.id, position=first, last=last)
             for i, o in zip(items, outlets)
-            for n, s in enumerate(i.annotations.sentences)
+            for first, last, text in _units(i.annotations.sentences)
         ])
 
     def vectors(self) -> SentenceVectors:
@@ -96,6 +103,26 @@ class OutletMatches:
     def best_match(self, index: int) -> float:
         """The closest sentence of any other outlet."""
         return float(self.best[index])
+
+
+def _units(sentences: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(first, last, text) of each sentence, or of a quotation's sentences joined."""
+    first = 0
+    while first < len(sentences):
+        last, text = first, sentences[first]
+        if _opens_quotation(text):
+            for end in range(first + 1, min(first + MAX_QUOTE_SENTENCES, len(sentences))):
+                joined = " ".join(sentences[first:end + 1])
+                if not _opens_quotation(joined):
+                    last, text = end, joined
+                    break
+        yield first, last, text
+        first = last + 1
+
+
+def _opens_quotation(text: str) -> bool:
+    """Whether a text opens a quotation it does not close (single marks are apostrophes too: not read)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _is_fact(text: str) -> bool:
@@ -219,17 +246,17 @@ def build_timeline(
     A sentence with a day-resolved date is an event on that day; sentences of
     different outlets on the same day that say the same thing are one entry.
     """
-    index_of = {(s.article, s.position): n for n, s in enumerate(sentences.all)}
+    index_of = {(s.article, p): n for n, s in enumerate(sentences.all) for p in range(s.position, s.last + 1)}
     entries: list[tuple[str, int, set[str]]] = []
     for item, outlet in zip(items, outlets):
         seen_here: set[int] = set()
         for t in item.annotations.times:
-            if t.kind != "date" or t.granularity != "day" or not t.date or t.sentence in seen_here:
+            if t.kind != "date" or t.granularity != "day" or not t.date:
                 continue
-            seen_here.add(t.sentence)
             n = index_of.get((item.article.id, t.sentence))
-            if n is None or not _is_fact(sentences.all[n].text):
+            if n is None or n in seen_here or not _is_fact(sentences.all[n].text):
                 continue
+            seen_here.add(n)
             for entry in entries:
                 if entry[0] == t.date and vectors.similarity(entry[1], n) >= SUPPORT_SIMILARITY:
                     entry[2].add(outlet)
