@@ -60,3 +60,17 @@ def test_auto_starts_the_workers_for_a_run_of_several_batches(tmp_path, monkeypa
 def test_workers_must_be_a_positive_number_or_auto(tmp_path, workers):
     with pytest.raises(ValueError, match="workers must be"):
         Pipeline(Store(tmp_path / "x.db"), workers=workers)
+
+
+@pytest.mark.slow
+def test_auto_builds_many_dossiers_in_the_workers(tmp_path, annotator, monkeypatch):
+    monkeypatch.setattr(pipeline_module, "auto_workers", lambda: 2)
+    inputs = _corpus(tmp_path)
+    Pipeline(Store(tmp_path / "auto.db"), annotator=annotator).ingest(inputs)
+    auto = Pipeline(Store(tmp_path / "auto.db"), batch_pages=2, workers="auto")
+    try:
+        report = auto.rebuild(analyse_pages=False)  # the dossiers only, of more stories than a batch
+        assert auto._pool is not None
+    finally:
+        auto.close()
+    assert report.dossiers >= 2 and "annotator" not in vars(auto)

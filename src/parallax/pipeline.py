@@ -316,6 +316,8 @@ class Pipeline:
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
         """Infer missing dates and rebuild the dossier of each story (in the workers, when there are some)."""
         stories = sorted(stories)
+        if self.auto and self._pool is None and self.workers > 1 and len(stories) >= self.batch_pages:
+            self._start_pool()  # ``rebuild --dossiers-only`` of many stories: worth the workers' start, as a batch of pages is
         if self._pool is not None and len(stories) > 1:
             built = self._pool.dossiers(stories)
         else:
