@@ -113,7 +113,7 @@ def ingest(
         raise typer.BadParameter("--watch watches files and folders; it cannot watch stdin (-)")
     store = open_store(_db(db))
     pipeline = Pipeline(store, workers=_workers(workers))
-    if _workers(workers) == 1:
+    if pipeline.workers == 1:
         with console.status("loading the language model…"):
             pipeline.annotator  # noqa: B018 - loaded here, under the spinner, rather than at the first page
     folder = FolderWatch(paths) if keep_watching_ else None
@@ -170,7 +170,7 @@ def rebuild(
             raise typer.Exit(2)
     pipeline = Pipeline(store, workers=_workers(workers))
     try:
-        if _workers(workers) == 1 and not dossiers_only:
+        if pipeline.workers == 1 and not dossiers_only:
             with console.status("loading the language model…"):
                 pipeline.annotator  # noqa: B018 - loaded under the spinner, not at the first page
         with progress_bar(console) as advance:

@@ -182,6 +182,12 @@ class Pipeline:
             self._store_analysed(analysed, run.report, progress)
         return self._finish_run(run.report)
 
+    def _start_pool_for(self, jobs: int) -> None:
+        """``workers="auto"``: start the workers for a job of a batch or more (pages to analyse, dossiers to build)."""
+        if self.auto and self._pool is None and self.workers > 1 and jobs >= self.batch_pages:
+            LOGGER.info("starting %d worker processes", self.workers)
+            self._start_pool()
+
     def _start_pool(self) -> None:
         from .workers import AnalysisPool
 
@@ -200,17 +206,14 @@ class Pipeline:
         caller stores one while the workers analyse the next; ``while_waiting`` is
         called before each wait for them.
         """
-        pooled = self.workers > 1 and (self._pool is not None or not self.auto)
-        if self.workers > 1 and not pooled:
+        if self.auto and self._pool is None:
             batches = iter(batches)
             first = next(batches, None)
             if first is None:
                 return
-            pooled = len(first) == self.batch_pages  # a short first batch is the run's only one
+            self._start_pool_for(len(first))  # a short first batch is the run's only one
             batches = itertools.chain([first], batches)
-            if pooled:
-                LOGGER.info("analysing in %d worker processes", self.workers)
-        if not pooled:
+        if self._pool is None and (self.auto or self.workers <= 1):
             for pages in batches:
                 yield analyse(pages, self.extract_options, self.annotator, timings=self.timings)
             return
@@ -316,8 +319,7 @@ class Pipeline:
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
         """Infer missing dates and rebuild the dossier of each story (in the workers, when there are some)."""
         stories = sorted(stories)
-        if self.auto and self._pool is None and self.workers > 1 and len(stories) >= self.batch_pages:
-            self._start_pool()  # ``rebuild --dossiers-only`` of many stories: worth the workers' start, as a batch of pages is
+        self._start_pool_for(len(stories))  # ``rebuild --dossiers-only`` of many stories
         if self._pool is not None and len(stories) > 1:
             built = self._pool.dossiers(stories)
         else:
@@ -460,18 +462,18 @@ class _Run:
         """
         for part in _batched(items, chunk):
             pages = [_page_of(item) for item in part if not isinstance(item, Failure)]
-            stored = iter(self.store.duplicates_of(pages))
+            hashes = [content_hash(page.content) for page in pages]  # once: for the store's check and this run's
+            checked = iter(zip(pages, hashes, self.store.duplicates_of(pages, hashes)))
             for item in part:
                 if isinstance(item, Failure):
                     self.report.failures.append(item)
                     if progress:
                         progress(1)
-                elif self._admit(_page_of(item), next(stored), progress):
+                elif self._admit(*next(checked), progress):
                     yield item
 
-    def _admit(self, page: Page, stored_as: str | None, progress: Progress | None) -> bool:
+    def _admit(self, page: Page, text: str, stored_as: str | None, progress: Progress | None) -> bool:
         self.report.pages_read += 1
-        text = content_hash(page.content)
         why = stored_as or self._seen(page, text)
         if why:
             self.report.duplicates.append((page.source, why))

@@ -107,15 +107,16 @@ def _by_currency(what: str, values: list[FigureValue]) -> list[list[FigureValue]
     with the currency of the sum it equals, else with the most common one."""
     if not what.startswith("money ("):
         return [values]
+    currencies = [_currency(v.text) for v in values]
     parts: dict[str, list[FigureValue]] = {}
-    for v in values:
-        if (currency := _currency(v.text)) is not None:
+    for v, currency in zip(values, currencies):
+        if currency is not None:
             parts.setdefault(currency, []).append(v)
     if len(parts) < 2:
         return [values]
     ranked = sorted(parts.values(), key=len, reverse=True)
-    for v in values:
-        if _currency(v.text) is None:
+    for v, currency in zip(values, currencies):
+        if currency is None:
             next((p for p in ranked if any(_same(v.value, w.value) for w in p)), ranked[0]).append(v)
     return ranked
 

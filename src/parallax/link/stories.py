@@ -45,6 +45,7 @@ MERGE_THRESHOLD_SAME_DAYS = JOIN_THRESHOLD
 # reports are held to the bar an undated report joins a story at. (The higher bar is for
 # an undated story beside a dated one: it may be a look-alike event of another year.)
 MERGE_THRESHOLD_UNDATED = JOIN_THRESHOLD
+_LOWEST_MERGE_BAR = min(MERGE_THRESHOLD, MERGE_THRESHOLD_SAME_DAYS, MERGE_THRESHOLD_UNDATED)
 # Stories kept under one key of the candidate index (the most recent ones).
 MAX_POSTING = 64
 # ... and under one key's "undated" entry, which every dated article of any week reads:
@@ -286,7 +287,7 @@ class StoryLinker:
 
         ``span`` is the first and last day (day numbers) of the article or story
         compared; None skips the day check (undated, or checked already).
-        ``scores``: the game scores the article (or story) gives (``features.score_keys``);
+        ``scores``: the games' scores and editions' numbers it gives (``features.instance_keys_in``);
         ``said``: the weekdays its undated articles' ledes name; ``dated``: the weekdays
         its dated articles' event may fall on (``features.weekdays_of_days``).
         """
@@ -391,7 +392,7 @@ class StoryLinker:
                     continue
                 other = self.stories[other_id]
                 score = self._score(story.terms, story.entities, span, other, story.scores, *_weekdays(story))
-                if score < min(MERGE_THRESHOLD_SAME_DAYS, MERGE_THRESHOLD_UNDATED):
+                if score < _LOWEST_MERGE_BAR:
                     continue  # below every bar
                 margin = score - _merge_bar(story, other)
                 if margin >= 0 and (best is None or margin > best_margin):

@@ -259,15 +259,17 @@ class Store:
 
     # --- pages ----------------------------------------------------------------
 
-    def duplicates_of(self, pages: list[Page]) -> list[str | None]:
+    def duplicates_of(self, pages: list[Page], hashes: list[str] | None = None) -> list[str | None]:
         """Why each of ``pages`` is already stored ("same id", "same url", "same text"), or None.
 
         Three queries for all of them, not three a page: a second run over a
-        corpus it mostly stored spends its reading here.
+        corpus it mostly stored spends its reading here. ``hashes``: the pages'
+        ``content_hash``, when the caller has them already.
         """
         if not pages:
             return []
-        hashes = [content_hash(p.content) for p in pages]
+        if hashes is None:
+            hashes = [content_hash(p.content) for p in pages]
         urls = [p.url for p in pages if p.url]
         ids = self._stored("id", [p.id for p in pages])
         stored_urls = self._stored("url", urls) if urls else set()
