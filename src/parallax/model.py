@@ -161,9 +161,9 @@ class Quote:
 class Figure:
     """A number with what it counts, where and when it applies, and its qualifier."""
 
-    value: float
+    value: float  # a length of time in months ("22½ years" and "270 months": 270), so that outlets' compare
     text: str  # the number as written, with its qualifier ("more than 70")
-    what: str  # what is counted, lemmatised head noun phrase ("people killed")
+    what: str  # what is counted, lemmatised head noun phrase ("people killed"), or measured ("prison sentence")
     qualifier: str | None  # "more than", "at least", "about", ...
     where: str | None
     when: str | None  # ISO date when the sentence dates it

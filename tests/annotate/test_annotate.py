@@ -240,10 +240,47 @@ def test_a_number_that_counts_nothing_named_is_no_figure(annotator, sentence, nu
     "text, value",
     [("14,400", 14400), ("1.5 million", 1_500_000), ("twenty five", 25), ("$334 million", 334_000_000),
      ("$1.6m", 1_600_000), ("£3bn", 3_000_000_000), ("between 51 and 52 percent", 51), ("10-15", 10), ("30-mile", 30),
-     ("between $6.5-$10m.", 6_500_000), ("two to three million", 2_000_000), ("two hundred", 200)],
+     ("between $6.5-$10m.", 6_500_000), ("two to three million", 2_000_000), ("two hundred", 200),
+     ("22½", 22.5), ("22 and a half", 22.5), ("two and a half", 2.5)],
 )
 def test_numbers_are_read_as_news_writes_them(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, months, what",
+    [
+        ("Judge Peter Cahill sentenced the former officer to 22½ years in prison for murder.", "22½ years", 270,
+         "prison sentence"),
+        ("Chauvin received a 270-month prison sentence on Friday.", "270-month", 270, "prison sentence"),
+        ("She was jailed for six months.", "six months", 6, "prison sentence"),
+        ("Prosecutors sought a 30-year sentence for the officer.", "30-year", 360, "prison sentence sought"),
+        ("He faces up to 20 years in prison if convicted.", "up to 20 years", 240, "maximum prison sentence"),
+        ("Prosecutors sought 30 years, with the maximum sentence being 40 years.", "40 years", 480,
+         "maximum prison sentence"),
+        ("The charge carries a maximum sentence of five years.", "five years", 60, "maximum prison sentence"),
+        ("The two sides agreed to a 90-day ceasefire on Monday.", "90-day", 90 / 30.4375, "ceasefire length"),
+        ("Maroon signed a one-year contract with the Lightning.", "one-year", 12, "contract length"),
+    ],
+)
+def test_a_length_of_time_that_news_compares_is_a_figure_in_months(annotator, sentence, text, months, what):
+    (figure,) = [f for f in _annotate(annotator, [sentence]).figures if f.text == text]
+    assert figure.what == what and figure.value == pytest.approx(months)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He served as mayor for 12 years before the scandal.",  # background, not a figure outlets compare
+        "The 26-year-old was handed the keys to the Tardis.",  # an age
+        "The strike ended after a 30-year career of the union's leader.",
+        "Yields rose to a 10-year high on Monday.",
+        "Guidelines call for a sentence of between 20 and 25 years.",  # a range: no one's term
+        "Turnout was the lowest in the past 12 months.",
+    ],
+)
+def test_other_lengths_of_time_are_no_figures(annotator, sentence):
+    assert not [f for f in _annotate(annotator, [sentence]).figures if "sentence" in f.what or "length" in f.what]
 
 
 def test_a_benchmark_from_zero_leaves_the_speed_beside_it(annotator):

@@ -122,3 +122,23 @@ def test_a_rounded_number_agrees_with_the_number_it_rounds_and_only_with_it():
     # Two exact-looking numbers that differ are two figures, however close; so is a round one far off.
     assert verdict([_value(524, "A"), _value(517, "B")]) == "differ"
     assert verdict([_value(100, "A"), _value(149, "B")]) == "differ"
+
+
+def test_one_prison_term_in_years_and_in_months_agrees_and_a_term_sought_is_apart(annotator):
+    groups = _figures(
+        annotator,
+        A="Judge Peter Cahill sentenced Chauvin to 22½ years in prison on Friday.",
+        B="Chauvin received a 270-month prison sentence, short of the 30-year sentence prosecutors sought.",
+        C="Chauvin was sentenced to 22 and a half years.",
+    )
+    rows = {g.what: (g.verdict, sorted(v.outlet for v in g.values)) for g in groups}
+    assert rows["prison sentence"] == ("agree", ["A", "B", "C"])
+    assert rows["prison sentence sought"] == ("single", ["B"])
+
+
+def test_two_terms_for_one_sentencing_differ_and_a_short_length_is_kept(annotator):
+    groups = _figures(annotator, A="The man was jailed for two months.", B="The man was jailed for six months.",
+                      C="The sides agreed to a 60-day ceasefire.")
+    rows = {g.what: (g.verdict, [v.text for v in g.values]) for g in groups}
+    assert rows["prison sentence"] == ("differ", ["two months", "six months"])
+    assert rows["ceasefire length"] == ("single", ["60-day"])

@@ -14,6 +14,7 @@ outlets would compare unlike things.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,15 +45,34 @@ _PEOPLE_NOUNS = {"people", "person", "civilian", "child", "man", "woman", "soldi
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _CURRENCY = re.compile(r"[$£€¥₩]")
 _MONEY_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 10**12}
+_VULGAR_FRACTION = re.compile(r"(\d*)([½¼¾⅓⅔])")
+_AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
+# Lengths of time are compared in months, so that "22½ years" and "270 months" are one figure.
+MONTHS_IN = {"year": 12.0, "month": 1.0, "week": 7 / 30.4375, "day": 1 / 30.4375}
+# How news words a prison term: "sentenced to", "jailed for", "years in prison", "a prison term of".
+_PRISON_WORDS = {"sentence", "prison", "jail", "imprison", "imprisonment", "incarceration", "incarcerate"}
+_ASKED_VERBS = {"seek", "ask", "request", "recommend", "demand", "urge", "want", "push"}
+_LIMIT_VERBS = {"face", "carry"}
+# Things news gives a length to, and compares across reports ("a 90-day ceasefire", "a two-year
+# contract"). Other nouns a length qualifies are background ("a 30-year career", "a 10-year high").
+_LASTING_THINGS = {
+    "ceasefire", "truce", "contract", "deal", "agreement", "ban", "suspension", "lockdown", "curfew", "moratorium",
+    "extension", "freeze", "closure", "shutdown", "strike", "blockade", "emergency", "delay", "pause", "lease",
+}
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number as news writes it: "14,400", "1.5 million", "seven", "dozens", "$1.6m".
+    """The value of a number as news writes it: "14,400", "1.5 million", "seven", "dozens", "$1.6m", "22½".
 
     A range or a pair ("between 51 and 52 percent", "10-15", "3-1") is read as its first number:
     adding the two, as number words add up ("twenty five"), would make a figure no outlet gave.
     """
+    text = _VULGAR_FRACTION.sub(lambda m: f"{int(m.group(1) or 0) + unicodedata.numeric(m.group(2)):g}", text)
     text = text.lower().replace(",", "")
+    half = _AND_A_HALF.search(text)
+    if half:  # "22 and a half years", "two and a half"
+        whole = parse_number(text[:half.start()])
+        return whole + 0.5 if whole is not None else None
     money = bool(_CURRENCY.search(text))
     text = _CURRENCY.sub(" ", text).replace("%", " ")
     text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-mile"
@@ -88,6 +108,11 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
     sentence_of = {s.start: n for n, s in enumerate(sentences)}
     out: list[Figure] = []
     for ent in doc.ents:
+        if ent.label_ == "DATE":
+            figure = _length_of_time(ent, sentence_of, times)
+            if figure is not None:
+                out.append(figure)
+            continue
         if ent.label_ not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         if ent.label_ == "MONEY":
@@ -119,6 +144,86 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             owner=_owner(ent.root),
         ))
     return out
+
+
+def _length_of_time(ent: Span, sentence_of: dict[int, int], times: list[TimeExpression]) -> Figure | None:
+    """A length of time that is a figure outlets compare: a prison term ("sentenced to 22½ years",
+    "a 270-month prison sentence"), or the length of a thing a number of days or years qualifies
+    ("a 90-day ceasefire", "a two-year contract"). The value is in months.
+
+    Other lengths ("served as mayor for 12 years", "the 26-year-old") are background, not figures.
+    Owners are not read: the judge who sentences and the man sentenced are one term's two names.
+    """
+    words = [t for t in ent if t.text not in ("-", "–")]
+    unit = words[-1] if words else None
+    if unit is None or unit.lemma_.lower() not in MONTHS_IN or len(words) < 2:
+        return None
+    number = " ".join(t.text for t in words[:-1])
+    if sum(t.like_num for t in words) > 1 and not _AND_A_HALF.search(number):
+        return None  # "between 20 and 25 years": a range (the guidelines), not a term anyone gave
+    value = parse_number(number)
+    if value is None or value <= 0:
+        return None
+    measured = _length_of(unit)
+    if measured is None:
+        return None
+    what, thing = measured
+    sent = ent.sent
+    qualifier = _qualifier(ent.doc, ent)
+    text = ent.text if not qualifier else f"{qualifier} {_bare_number(ent.text)}"
+    index = sentence_of.get(sent.start, 0)
+    return Figure(
+        value=value * MONTHS_IN[unit.lemma_.lower()], text=_bare_number(text) if not qualifier else text,
+        what=_prison_term(what, thing, qualifier) if what == "prison sentence" else what,
+        qualifier=qualifier, where=_place(sent, ent), when=_when(times, index), sentence=index,
+        sentence_text=sent.text.strip(),
+    )
+
+
+def _length_of(unit: Token) -> tuple[str, Token] | None:
+    """What a length of time measures, "prison sentence" or "<noun> length" ("ceasefire length"),
+    and the word that says so ("sentence", "sentenced", "jailed")."""
+    if unit.dep_ == "appos":
+        unit = unit.head  # "22.5 years, 270 months, in prison"
+    head = unit.head
+    if unit.dep_ in ("compound", "amod") and head.pos_ == "NOUN":  # "a 30-year sentence", "a 90-day ceasefire"
+        lemma = head.lemma_.lower()
+        if lemma in _PRISON_WORDS or any(c.lemma_.lower() in _PRISON_WORDS for c in head.children if c.dep_ == "compound"):
+            return "prison sentence", head
+        return (f"{lemma} length", head) if lemma in _LASTING_THINGS else None
+    in_prison = any(
+        c.dep_ == "prep" and c.lower_ in ("in", "behind") and any(o.lemma_.lower() in _PRISON_WORDS | {"bar"} for o in c.children)
+        for c in unit.children)
+    governor = head
+    if unit.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head  # "sentenced to 22 years", "jailed for six months", "a term of five years"
+    elif unit.dep_ == "attr" and head.pos_ == "AUX":  # "the maximum sentence being 40 years"
+        governor = next((c for c in head.children if c.dep_ == "nsubj"), head)
+    elif unit.dep_ not in ("dobj", "npadvmod"):
+        return None
+    lemma = governor.lemma_.lower()
+    if in_prison or lemma in _PRISON_WORDS or (lemma == "term" and _prison_compound(governor)):
+        return "prison sentence", governor
+    return None
+
+
+def _prison_compound(noun: Token) -> bool:
+    return any(c.lemma_.lower() in _PRISON_WORDS for c in noun.children if c.dep_ in ("compound", "amod"))
+
+
+def _prison_term(what: str, thing: Token, qualifier: str | None) -> str:
+    """A term asked for, or the most a charge carries, is not the term given: each its own figure."""
+    if qualifier in ("up to", "as many as"):
+        return f"maximum {what}"
+    for token in (thing, *thing.ancestors):
+        lemma = token.lemma_.lower()
+        if lemma in _ASKED_VERBS:
+            return f"{what} sought"
+        if lemma in _LIMIT_VERBS or any(c.lower_ in ("maximum", "max") for c in token.children):
+            return f"maximum {what}"
+        if token.pos_ == "VERB" and lemma not in _PRISON_WORDS:
+            break
+    return what
 
 
 def _top_of_a_scale(doc: Doc, ent: Span) -> bool:

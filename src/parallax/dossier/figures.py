@@ -35,6 +35,8 @@ _CURRENCY_SIGNS = "$£€¥₩₹"
 _CURRENCY_NAMES = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "sterling": "£", "gbp": "£",
                    "yen": "¥", "yuan": "元", "renminbi": "元", "rmb": "元", "rupee": "₹", "inr": "₹"}
 _CURRENCY_NAME = re.compile(r"\b(" + "|".join(_CURRENCY_NAMES) + r")s?\b", re.IGNORECASE)
+# What the annotator names a length of time by ("prison sentence", "ceasefire length").
+_LENGTHS = ("prison sentence", "prison sentence sought", " length")
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "few", "several", "many"}
 
 
@@ -43,8 +45,9 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     groups: dict[tuple[str, str | None], list[FigureValue]] = {}
     for item, outlet in zip(items, outlets):
         for f in item.annotations.figures:
-            harm = any(w in f.what for w in _OUTCOME_WORDS)
-            if (not harm and f.value < MIN_PLAIN_COUNT) or _vague(f.text):
+            # A toll of two counts, and so does a length of time (in months: "a 90-day ceasefire" is 2.96).
+            small_counts = any(w in f.what for w in _OUTCOME_WORDS) or f.what.endswith(_LENGTHS)
+            if (not small_counts and f.value < MIN_PLAIN_COUNT) or _vague(f.text):
                 continue
             groups.setdefault((f.what, f.when), []).append(FigureValue(
                 value=f.value, text=f.text, outlet=outlet, article=item.article.id,
