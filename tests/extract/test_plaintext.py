@@ -256,6 +256,17 @@ def test_captions_that_point_at_the_picture_or_stand_above_a_credit_are_not_body
     assert all(p in article.body_text for p in BODY)
 
 
+def test_a_verbless_line_above_a_caption_is_the_photo_s_title_and_no_body(extract_options):
+    title = "The harbour master at the northern quay on Tuesday."
+    caption = "The harbour master walks along the northern quay beside the fallen crane on Tuesday."
+    article = _inside_article(extract_options, title, caption, "(Harbour TV)")
+    assert title not in article.body_text and caption not in article.body_text
+    assert all(p in article.body_text for p in BODY)
+    said = "The harbour master said the quay would stay closed until the end of the month."  # a verb: prose
+    article = _inside_article(extract_options, said, caption, "(Harbour TV)")
+    assert said in article.body_text
+
+
 def test_news_about_ad_blockers_memberships_or_appeals_stays_in_the_body(extract_options):
     reported = [
         "Ad blocker use rose by a tenth last year, according to an industry survey published on Monday.",

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, infer_day_first
-from .lines import MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines
+from .lines import (
+    MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines,
+)
 from .slugs import spells_slug
 
 # --- thresholds -------------------------------------------------------------
@@ -383,7 +385,7 @@ def label_lines(
             labels[i] = "boilerplate"
         elif info.is_chrome or i in boxed:
             labels[i] = "boilerplate"
-        elif info.is_caption:
+        elif info.is_caption or _titles_a_caption(info, infos, read_headline):
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
             labels[i] = "meta"
@@ -427,9 +429,23 @@ def _label_head_line(
         and _is_headline_shaped(info) and not read_headline(info.text)[0]
     ):
         return "caption"
+    if after_title and _titles_a_caption(info, infos, read_headline):
+        return "caption"
     if after_title and not info.is_chrome and (info.is_prose or _is_headline_shaped(info)):
         return "body"  # a standfirst between headline and body
     return "boilerplate"
+
+
+def _titles_a_caption(info: LineInfo, infos: list[LineInfo], read_headline: HeadlineReader | None) -> bool:
+    """A verbless sentence right above a photo's caption: the photo's own title ("Judge Peter Cahill
+    on the bench." over "Judge Peter Cahill presides over the sentencing …" and its credit). A
+    standfirst says something, with a verb; a date line is meta, whatever stands below it."""
+    nxt = infos[info.index + 1] if info.index + 1 < len(infos) else None
+    if nxt is None or not nxt.is_caption or read_headline is None:
+        return False
+    if info.is_meta or not info.ends_sentence or info.words > MAX_CAPTION_WORDS:
+        return False
+    return not read_headline(info.text)[0]
 
 
 def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
