@@ -20,6 +20,11 @@ SUPPORT_SIMILARITY = 0.35
 UNIQUE_SIMILARITY = 0.25
 # Two summary sentences more alike than this say the same thing twice.
 REDUNDANT_SIMILARITY = 0.45
+# A sentence whose content words are this much the summary's already, and that brings no number
+# of its own, restates it: the story's core event retold with its names ("Barcelona beat Manchester
+# United 2-0" in a third wording), which the cosine above misses, as the story's own words weigh
+# little in it.
+RESTATED_WORD_SHARE = 0.6
 MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_FACT_WORDS = 8
 MAX_UNIQUE_PER_OUTLET = 20
@@ -144,6 +149,7 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         scored.append((score, index))
     scored.sort(key=lambda t: (-t[0], t[1]))
     chosen: list[tuple[int, set[str]]] = []
+    said: set[str] = set()  # the chosen sentences' content words and numbers
     for _, index in scored:
         if len(chosen) >= MAX_SUMMARY:
             break
@@ -152,7 +158,13 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         # similarity(j, index): the chosen few rows are read, not every candidate's.
         if any(vectors.similarity(j, index) >= REDUNDANT_SIMILARITY for j, _ in chosen):
             continue
+        text = sentences.all[index].text
+        own = set(words(text))
+        numbers = set(_NUMBER.findall(text))
+        if _restates(own, numbers, said):
+            continue
         chosen.append((index, matches.supporters(index)))
+        said |= own | numbers
     return [
         CitedSentence(
             sentence=sentences.all[i].text,
@@ -160,6 +172,13 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         )
         for i, support in chosen
     ]
+
+
+def _restates(own: set[str], numbers: set[str], said: set[str]) -> bool:
+    """Most of a sentence's words said already, and no number of its own ("153 goals", "over 10 hours" is news)."""
+    if not own or len(own & said) < RESTATED_WORD_SHARE * len(own):
+        return False
+    return numbers <= said
 
 
 def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
@@ -196,6 +215,7 @@ def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
 _TOKEN = re.compile(r"[“\"‘(]?[\w’'.,-]*\w")
 _POSSESSIVE = re.compile(r"[’']s$")
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _OPENERS = "“\"‘("
 
 

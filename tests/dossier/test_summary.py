@@ -1,0 +1,30 @@
+"""The cited summary: the story's core once, then what else the outlets share."""
+
+from __future__ import annotations
+
+from parallax.dossier import build_dossier
+from parallax.model import Article
+
+CORE = [  # one result, worded three ways: the story's own names, little else
+    "Barcelona beat Manchester United 2-0 in the Champions League final in Rome on Wednesday night.",
+    "A header by Lionel Messi helped Barcelona beat Manchester United 2-0 in the Champions League final in Rome.",
+    "Barcelona won the Champions League final in Rome, beating Manchester United 2-0 with a header by Messi.",
+]
+# The core's names again, with a number of its own: news.
+GOALS = "Barcelona beat Manchester United in Rome to win the Champions League final, their 158th win of the season."
+OTHER = [
+    "Samuel Eto'o put the Spanish champions ahead in the tenth minute at the Olympic Stadium.",
+    "Eto'o gave the Spanish champions the lead in the tenth minute at the Olympic Stadium.",
+    "The Spanish champions took the lead through Eto'o in the tenth minute at the Olympic Stadium.",
+]
+
+
+def test_the_core_event_is_not_restated_but_a_new_number_is_news(annotator):
+    articles = [
+        Article(id=outlet, source="t", title="Barcelona win the final", outlet=outlet, published="2009-05-28",
+                body=[core, other, GOALS])
+        for outlet, core, other in zip(("One Daily", "Other Times", "Third Post"), CORE, OTHER)
+    ]
+    summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
+    assert sum(s in CORE for s in summary) == 1, summary
+    assert GOALS in summary
