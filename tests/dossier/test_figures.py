@@ -142,3 +142,12 @@ def test_two_terms_for_one_sentencing_differ_and_a_short_length_is_kept(annotato
     rows = {g.what: (g.verdict, [v.text for v in g.values]) for g in groups}
     assert rows["prison sentence"] == ("differ", ["two months", "six months"])
     assert rows["ceasefire length"] == ("single", ["60-day"])
+
+
+def test_numbers_under_a_word_every_outlet_gives_several_of_are_several_things():
+    # "nine companies" picked before, "14" in all, "three" bidding: no outlet prints 14 and 3
+    # together, yet each outlet's own two numbers show the word names several counts.
+    values = [_value(14, "A"), _value(11, "A"), _value(9, "B"), _value(14, "B"), _value(9, "C"), _value(3, "C")]
+    assert verdict(values) == "different_scope"
+    # One outlet giving a single number can still be at odds with the others.
+    assert verdict([_value(14, "A"), _value(9, "A"), _value(12, "B")]) == "differ"

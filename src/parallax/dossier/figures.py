@@ -81,7 +81,7 @@ def _judged(what: str, values: list[FigureValue], *, by_owner: bool = True) -> l
         _far_apart(a[0].value, b[0].value) for i, a in enumerate(numbers) for b in numbers[i + 1:])
     if judged == "differ" and far:
         judged = "different_scope"
-    if judged != "different_scope" or not (far or _printed_side_by_side(values)):
+    if judged != "different_scope" or not (far or _several_things(values)):
         return [FigureGroup(what=what, verdict=judged, values=values)]
     return [FigureGroup(what=what, verdict=verdict(n), values=n) for n in numbers]
 
@@ -235,9 +235,24 @@ def verdict(values: list[FigureValue]) -> Verdict:
         rising = all(a.value <= b.value for a, b in zip(dated, dated[1:]))
         if rising:
             return "evolving"
-    if _printed_side_by_side(values):
+    if _several_things(values):
         return "different_scope"
     return "differ"
+
+
+def _several_things(values: list[FigureValue]) -> bool:
+    """The group's word names several things (see the two rules below), not one figure told two ways."""
+    return _printed_side_by_side(values) or _each_outlet_gives_several(values)
+
+
+def _each_outlet_gives_several(values: list[FigureValue]) -> bool:
+    """Every outlet gives two numbers or more under the word: in this story it names several things
+    ("nine companies" chosen before, "five" added, "14" in all), and which of one outlet's numbers
+    answers which of another's is for the reader to see, not a discrepancy to report."""
+    by_outlet: dict[str, list[float]] = {}
+    for v in values:
+        by_outlet.setdefault(v.outlet, []).append(v.value)
+    return all(any(not _same(xs[0], x) for x in xs[1:]) for xs in by_outlet.values())
 
 
 def _printed_side_by_side(values: list[FigureValue]) -> bool:
