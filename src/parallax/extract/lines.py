@@ -30,6 +30,11 @@ MAX_CHROME_WORDS = 6
 MIN_DATELINE_WORDS = 6
 # Menus: at least this many words, nearly all capitalised, no sentence punctuation.
 MIN_MENU_WORDS, MIN_MENU_CAPITAL_SHARE = 15, 0.75
+MIN_PHRASE_FUNCTION_SHARE = 0.2
+_FUNCTION_WORDS = frozenset(
+    "a an the of for to in on at by with from and or but as is are was were be been it its not no "
+    "that this these those how why what who will can has have had into over after".split()
+)
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
@@ -74,7 +79,7 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
-    r"\b(?:share|shares|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
+    r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
     r"advertising|sponsored|read (?:more|also|next)|related|follow us|click here|cookies?|privacy|"
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
@@ -116,6 +121,7 @@ class LineInfo:
     words: int
     ends_sentence: bool
     capital_share: float
+    function_share: float = 0.0  # share of the words that are function words ("the", "for", "are")
     repeated: bool = False
     has_time: bool = False
     has_date: bool = False  # looked for on short lines only
@@ -129,6 +135,7 @@ class LineInfo:
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads
+    key: str = ""  # the text normalised, for comparing lines (set by ``read_lines``)
 
     @property
     def is_prose(self) -> bool:
@@ -153,8 +160,11 @@ class LineInfo:
             return True  # counters, share counts, separators: no words at all
         if self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued:
             return True
-        if self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence:
-            return True  # a menu: a long run of capitalised link words
+        if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
+                and self.function_share < MIN_PHRASE_FUNCTION_SHARE):
+            # A menu: a long run of capitalised link words. A headline in Title Case
+            # capitalises as much, but it is a phrase: "For", "Are", "And", "The" hold it together.
+            return True
         if self.glued and (self.has_time or self.urlish or not self.ends_sentence):
             return True
         if self.has_time and self.has_date and self.words <= MAX_SHORT_WORDS and not self.ends_sentence:
@@ -165,7 +175,12 @@ class LineInfo:
     @property
     def is_meta(self) -> bool:
         """A short dated or bylined line: the article's own dateline, byline or time stamp."""
-        if self.words > MAX_SHORT_WORDS or self.is_chrome:
+        return not self.is_chrome and self.looks_meta
+
+    @property
+    def looks_meta(self) -> bool:
+        """Shaped like a dateline, byline or time stamp, printed once or more (``is_meta`` when once)."""
+        if self.words > MAX_SHORT_WORDS:
             return False
         if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
             return True
@@ -259,12 +274,13 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
     for before, info in zip(infos, infos[1:]):
         if _BARE_CREDIT.match(info.text) and not before.credit and before.words <= MAX_CAPTION_WORDS:
             before.credit = True
-    counts = Counter(normalise(i.text) for i in infos)
+    for info in infos:
+        info.key = normalise(info.text)
+    counts = Counter(i.key for i in infos)
     for info in infos:
         # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
-        key = normalise(info.text)
-        info.repeated = counts[key] > 1 and info.words >= 3
-        info.template = key in known_chrome
+        info.repeated = counts[info.key] > 1 and info.words >= 3
+        info.template = info.key in known_chrome
     return infos
 
 
@@ -284,6 +300,7 @@ def describe(line: str, index: int) -> LineInfo:
         words=len(words),
         ends_sentence=ends_sentence,
         capital_share=capitals / len(alpha) if alpha else 1.0,
+        function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
         has_date=short and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),

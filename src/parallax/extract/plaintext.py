@@ -26,7 +26,7 @@ from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, infer_day_first
 from .lines import (
-    MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines,
+    MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, read_lines,
 )
 from .slugs import spells_slug
 
@@ -47,13 +47,17 @@ MAX_BOX_LINES = 6
 MIN_BOX_RESUME_LINES = 2
 MIN_BOX_RESUME_WORDS = 2 * MIN_JOIN_BLOCK_WORDS
 DENSE_SHARE = 0.75
-# How far above the body a headline may stand.
+# How many lines that could be a headline or a paragraph may stand between a headline and the body.
 MAX_TITLE_DISTANCE = 8
 # How far below the headline its URL spells the article's prose starts: a dek, a
 # photo, its caption and credit, share buttons and a byline box can stand between.
 MAX_ANCHOR_DISTANCE = 40
 ANCHORED_SHARE = 0.5
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
+# ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
+MIN_UNSUPPORTED_TITLE_WORDS = 4
+URL_TITLE_BONUS = 1.0
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
 # A headline printed again this far into the body is still "the headline twice".
@@ -304,27 +308,42 @@ def find_title(
 ) -> int | None:
     """Index of the headline, or None when no line is headline enough.
 
-    Candidates stand above the main block. Signs: a breadcrumb ends with it, or
+    Candidates stand above the main block, up to MAX_ANCHOR_DISTANCE lines, with
+    at most MAX_TITLE_DISTANCE lines between that could be a headline or a
+    paragraph instead (``_rivals``): a share bar, a byline box and a photo
+    gallery can stand between a headline and its body. The block's own first
+    line is a candidate when something names it the headline (the URL, a
+    breadcrumb, a second copy). Signs: a breadcrumb ends with it, or
     it is printed twice; it is the page's first real line; it stands right
     above the dateline or the body; it shares words with the lede; it has a
     verb (a photo caption standing where a headline would is a verbless string
     of names); the URL spells it.
     """
     best, best_score = None, 0.0
-    first = max(0, block.start - MAX_TITLE_DISTANCE)
-    for info in infos[first: block.start]:
+    first = max(0, block.start - MAX_ANCHOR_DISTANCE)
+    for info in infos[first: block.start + 1]:
         if not _is_headline_shaped(info, allow_repeat=True):
             continue
         head = infos[:info.index]
-        key = normalise(info.text)
-        if any(normalise(o.text) == key for o in head):
+        key = info.key
+        if any(o.key == key for o in infos[first:info.index]):
             continue  # the first copy of a repeated headline is the headline
-        twice = any(normalise(o.text) == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES])
-        if info.is_prose and not twice:
-            continue  # a line of prose; printed twice above the body, it is a headline all the same
-        crumb = any(len(o.text) > len(info.text) and normalise(o.text).endswith(key) for o in infos[:block.start])
+        # Printed twice, unless as an item of a menu: pages print their menus twice (for phones and screens).
+        twice = any(o.key == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES]) and not (
+            _in_link_list(info, infos))
+        crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) for o in infos[:block.start])
         strong = crumb or twice or info.index in anchors
-        score = 2.0 if strong else 0.0
+        if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
+            continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
+        if info.is_prose and not strong and (info.ends_sentence or info.index == block.start):
+            continue  # a line of prose; a headline all the same when printed twice, or the URL spells it
+        if any(o.key and key.endswith(" " + o.key) and _is_headline_shaped(o, allow_repeat=True)
+               for o in infos[first: block.start + 1]):
+            continue  # a breadcrumb or a share label ending with the headline: "Share this: <headline>"
+        if not strong and len([b for b in infos[info.index + 1: block.start] if _rivals(b)]) > MAX_TITLE_DISTANCE:
+            continue  # too far above the body: other headlines or paragraphs stand between
+        # The URL is the article's own name; a line printed twice may be a teaser a box repeats.
+        score = (2.0 if strong else 0.0) + (URL_TITLE_BONUS if info.index in anchors else 0.0)
         following = infos[info.index + 1:]
         nxt = following[0] if following else None
         if nxt is not None and nxt.starts_lower and not (nxt.is_caption or nxt.is_chrome or nxt.is_meta):
@@ -332,7 +351,7 @@ def find_title(
         lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
         if lede_start is None:
             continue
-        between = [b for b in infos[info.index + 1: lede_start] if not (b.is_chrome or b.is_meta or b.is_caption)]
+        between = [b for b in infos[info.index + 1: lede_start] if _rivals(b)]
         if not between:
             score += 1.0
         score -= 0.25 * len(between)
@@ -357,14 +376,22 @@ def find_title(
     return best if best_score >= 1.0 else None
 
 
+def _rivals(info: LineInfo) -> bool:
+    """A line between a headline and the body that could be the headline or the article's start
+    instead (a dek, a teaser, a paragraph), not furniture (an author's name, "KEY POINTS", "5 Min Read")."""
+    if info.is_chrome or info.is_meta or info.is_caption:
+        return False
+    return info.is_prose or (_is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
+
+
 def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False) -> bool:
     if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
         return False
     # A headline printed twice (page title and article heading) is repeated, not
     # chrome; any other sign of chrome still rules the line out.
     chrome = info.is_chrome_once if allow_repeat else info.is_chrome
-    if chrome or info.is_meta or info.is_caption or info.glued:
-        return False
+    if chrome or info.looks_meta or info.is_caption or info.glued:
+        return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
     # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
     return not info.text.rstrip("”\"’'").endswith((".", ":"))
 
@@ -514,8 +541,10 @@ def find_published(
             return found[0]
     day_first = infer_day_first([i.text for i in infos if labels[i.index] in ("meta", "body", "title")])
     head = infos[: block.start + 3]
-    ranked = [i for i in head if labels[i.index] == "meta"] + [
-        i for i in head if labels[i.index] != "meta" and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
+    # A byline-and-date line the page prints twice (above and below a photo) is a meta line too.
+    meta = [i for i in head if labels[i.index] == "meta" or (i.looks_meta and i.repeated and not i.is_chrome_once)]
+    ranked = meta + [
+        i for i in head if i not in meta and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
     ]
     # Some pages print the date under the article instead: a line of nothing but
     # a date right below its last paragraph. A related link's date has its
