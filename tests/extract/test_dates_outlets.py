@@ -16,6 +16,9 @@ from parallax.extract.outlets import outlet_from_lines, outlet_from_url
         ("Tuesday, June 19, 2012 7:25 PM", date(2012, 6, 19), {}),
         ("19th June 2012", date(2012, 6, 19), {}),
         ("2012-06-19T10:00:00Z", date(2012, 6, 19), {}),
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", date(2019, 11, 19), {}),  # a US byline's two-digit year
+        ("Adam Clark Estes11/13/19 11:00AM", date(2019, 11, 13), {}),  # glued to the name
+        ("21:17 18.11.2019Get short URL", date(2019, 11, 18), {}),
     ],
 )
 def test_find_dates(text, expected, kwargs):
@@ -24,6 +27,7 @@ def test_find_dates(text, expected, kwargs):
 
 def test_no_date_in_prose_numbers():
     assert find_dates("He scored 3 goals in 45 minutes before 12,000 fans") == []
+    assert find_dates("Update to version 1.2.19, or 3-1-19 in the table, at /11/19/19/") == []
 
 
 @pytest.mark.parametrize(

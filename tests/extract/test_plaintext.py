@@ -450,3 +450,9 @@ def test_labels_and_a_byline_printed_twice_are_not_the_title(extract_options):
 def test_a_share_label_ending_with_the_headline_is_not_the_title(extract_options):
     text = "\n".join([HEADLINE, "By Ana Ruiz", "Share All sharing options for: " + HEADLINE, "Reddit", "Email", *BODY])
     assert extract(_page(text, url=CRANE_URL), extract_options).title == HEADLINE
+
+
+def test_the_date_is_the_article_s_not_the_masthead_s_nor_the_last_update(extract_options):
+    text = "\n".join(["Wed, Nov 20, 2019", "Harbour News", "Ports", HEADLINE, "Updated: Sat 8:31 PM, Nov 16, 2019",
+                      "Posted: Fri 6:45 PM, Nov 15, 2019", *BODY])
+    assert extract(_page(text), extract_options).published == "2019-11-15"

@@ -28,8 +28,11 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 _PATTERNS = [
     # 2012-06-19, 2012/06/19
     ("iso", re.compile(r"\b" + _YEAR + r"[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")),
-    # 19/06/2012, 06/19/2012, 19.06.2012
-    ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR + r"\b")),
+    # 19/06/2012, 06/19/2012, 19.06.2012; glued to a name or a word ("Estes11/13/2019", "18.11.2019Get")
+    ("numeric", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR + r"(?!\d)")),
+    # 11/19/19: US pages' bylines write the year in two digits, with slashes (a dot or a dash
+    # between three short numbers is a version or a score)
+    ("numeric", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d\d)(?![\d/])")),
     # June 19, 2012 / Jun. 19 2012
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I)),
     # 19 June 2012 / 19th of June, 2012
@@ -91,6 +94,8 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[FoundDate]:
 
 def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
     year = int(m.group("year"))
+    if year < 100:
+        year += 2000  # "11/19/19"; a page dated in the 1990s writes the year in full
     if kind == "iso":
         value = _make(year, int(m.group("a")), int(m.group("b")))
         return (value, False, None) if value else None

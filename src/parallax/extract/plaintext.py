@@ -66,6 +66,7 @@ REPEAT_WINDOW_LINES = 3
 CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _STOP = frozenset(
     "the and for with that this from are was were has have had not but its his her their they them "
@@ -543,6 +544,13 @@ def find_published(
     head = infos[: block.start + 3]
     # A byline-and-date line the page prints twice (above and below a photo) is a meta line too.
     meta = [i for i in head if labels[i.index] == "meta" or (i.looks_meta and i.repeated and not i.is_chrome_once)]
+    # The article's own stand between its headline and its body; a masthead's "today" and the
+    # dates of teasers stand above the headline, so of those the nearest to the article first.
+    title = next((i.index for i in head if labels[i.index] == "title"), None)
+    if title is not None:
+        meta = [i for i in meta if i.index > title] + sorted((i for i in meta if i.index < title), key=lambda i: -i.index)
+    # "Updated …" dates the last edit; "Published …" beside it is the date wanted.
+    meta.sort(key=lambda i: bool(_UPDATED.match(i.text)))
     ranked = meta + [
         i for i in head if i not in meta and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
     ]
