@@ -65,6 +65,24 @@ def test_outlet_from_footer_lines():
 
 
 @pytest.mark.parametrize(
+    "lines, outlet",
+    [
+        (["Copyright Policy", "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved."], "Dow Jones"),
+        (["© Copyright 2019, The Spokesman-Review | Community Guidelines | Terms of Service"], "Spokesman-Review"),
+        (["© Copyright Gannett 2018"], "Gannett"),
+        (["© 2000 - 2019 Al Bawaba (www.albawaba.com)"], "Al Bawaba"),
+        (["copyright Inexhibit 2019 - ISSN: 2283-5474"], "Inexhibit"),
+        (["© 2019 The Republic unless otherwise noted. All rights reserved."], "Republic"),
+        (["© Reuters", "© ScienceAlert Pty Ltd. All rights reserved."], "ScienceAlert"),  # a photo credit, then the notice
+        (["@2016 - PenciDesign. Designed and Developed by PenciDesign"], None),  # the web agency
+        (["Maintained and developed by Arabs Today Group SAL."], "Arabs Today"),
+    ],
+)
+def test_a_footer_s_owner_is_read_without_its_furniture(lines, outlet):
+    assert outlet_from_lines(lines) == outlet
+
+
+@pytest.mark.parametrize(
     "text, code",
     [
         ("The minister said on Tuesday that the talks had made good progress and would continue next week.", "en"),

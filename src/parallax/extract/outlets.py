@@ -18,14 +18,19 @@ _HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.", "edition.")
 _OWNER_PATTERNS = [
     re.compile(r"(?:maintained\s+and\s+)?developed\s+by\s+(?P<name>[^.,;©|]+)", re.I),
     re.compile(r"all\s+rights\s+reserved\s+(?:to|by)\s+(?P<name>[^.,;©|]+)", re.I),
-    re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s+(?P<name>[A-Z][^.,;©|]+)", re.I),
+    re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s+(?P<name>[A-Z][^.,;©|]+)", re.I),
 ]
 # Legal-form and filler words that trail an owner's name.
 _TRAILING_WORDS = {
     "sal", "ltd", "llc", "inc", "plc", "limited", "corp", "corporation", "group", "media",
-    "co", "company", "gmbh", "sa", "all", "rights", "reserved", "the",
+    "co", "company", "gmbh", "sa", "all", "rights", "reserved", "the", "pvt", "pty", "&",
 }
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Where an owner's name ends in a footer line: "Al Bawaba (www.albawaba.com)", "Inexhibit - ISSN: …",
+# "Acme / acme.net GmbH", "The Republic unless otherwise noted", "Acme | Privacy Policy".
+_NAME_END = re.compile(r"\s*(?:\(|\s[-–—|/]\s|\bunless\b|\|)")
+# A notice states a year or the sign; "Copyright Policy" is a link to a page about it.
+_NOTICE = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b", re.I)
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -52,6 +57,10 @@ def owner_from_line(line: str) -> str | None:
         m = pattern.search(line)
         if not m:
             continue
+        if pattern is _OWNER_PATTERNS[-1] and not _NOTICE.search(line):
+            continue
+        if pattern is _OWNER_PATTERNS[0] and _DESIGNED.search(line[:m.start()]):
+            continue  # "Designed and developed by PenciDesign": the web agency, not the owner
         name = _clean_owner(m.group("name"))
         if name:
             return name
@@ -59,11 +68,12 @@ def owner_from_line(line: str) -> str | None:
 
 
 def _clean_owner(raw: str) -> str | None:
+    raw = _NAME_END.split(raw, maxsplit=1)[0]
     words = _YEAR.sub(" ", raw).split()
     while words and words[-1].lower().strip(".") in _TRAILING_WORDS:
         words.pop()
-    while words and words[0].lower() in {"the", "by", "to"}:
-        words.pop(0)
+    while words and words[0].lower() in {"the", "by", "to", "copyright", "©"}:
+        words.pop(0)  # "© Copyright Gannett 2018"
     # An owner's name is a few capitalised words; anything longer is a sentence.
     if not words or len(words) > 6 or not words[0][:1].isupper():
         return None
@@ -72,9 +82,20 @@ def _clean_owner(raw: str) -> str | None:
 
 def outlet_from_lines(lines: list[str]) -> str | None:
     """The owner most often named by the page's copyright/"developed by" lines."""
-    names = Counter(name for line in lines if (name := owner_from_line(line)))
+    names: Counter = Counter()
+    notices: Counter = Counter()  # names a full notice gives ("© 2019 Acme Ltd. All rights reserved.")
+    for line in lines:
+        name = owner_from_line(line)
+        if name:
+            names[name] += 1
+            notices[name] += bool(_RESERVED.search(line) or _YEAR.search(line))
     if not names:
         return None
     # Footers often name the same owner in two spellings ("Acme Daily Media Group",
-    # "Acme Dailies Group"); the most frequent spelling, then the shortest, wins.
-    return min(names, key=lambda n: (-names[n], len(n)))
+    # "Acme Dailies Group"); the most frequent spelling wins, then the one a full notice
+    # gives (a photo's "© Reuters" is a credit), then the shortest.
+    return min(names, key=lambda n: (-names[n], -notices[n], len(n)))
+
+
+_RESERVED = re.compile(r"rights\s+reserved", re.I)
+_DESIGNED = re.compile(r"\bdesign(?:ed)?\s*(?:and|&)\s*$", re.I)
