@@ -170,10 +170,10 @@ def _length_of_time(ent: Span, sentence_of: dict[int, int], times: list[TimeExpr
     what, thing = measured
     sent = ent.sent
     qualifier = _qualifier(ent.doc, ent)
-    text = ent.text if not qualifier else f"{qualifier} {_bare_number(ent.text)}"
     index = sentence_of.get(sent.start, 0)
     return Figure(
-        value=value * MONTHS_IN[unit.lemma_.lower()], text=_bare_number(text) if not qualifier else text,
+        value=value * MONTHS_IN[unit.lemma_.lower()],
+        text=f"{qualifier} {_bare_number(ent.text)}" if qualifier else _bare_number(ent.text),
         what=_prison_term(what, thing, qualifier) if what == "prison sentence" else what,
         qualifier=qualifier, where=_place(sent, ent), when=_when(times, index), sentence=index,
         sentence_text=sent.text.strip(),
