@@ -90,7 +90,7 @@ def extract_all(texts: dict[str, str], urls: dict[str, str]) -> dict[str, str]:
     return ours
 
 
-def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, str]) -> dict:
+def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, str], gold: dict[str, str]) -> dict:
     """The same scraped texts given without their URL, as the seed pages come: is the headline the
     markup's, and does the outlet read from the page's footer name the site?
 
@@ -100,12 +100,15 @@ def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, st
     """
     options = ExtractOptions(detect_language=False, read_headline=make_headline_reader(load_model()))
     counts = {"pages": 0, "headline_agrees": 0, "outlet": 0, "outlet_names_site": 0}
+    bodies: dict[str, str] = {}
     for item in sorted(texts):
         try:
             markup = extract(Page(id=item, source=item, format="html", content=html[item], url=urls[item]), options)
             ours = extract(Page(id=item, source=item, format="text", content=texts[item]), options)
         except PageRejected:
+            bodies[item] = ""
             continue
+        bodies[item] = "\n".join(ours.body)
         counts["pages"] += 1
         counts["headline_agrees"] += bool(ours.title and markup.title and fuzz.token_set_ratio(
             ours.title.lower(), markup.title.lower()) >= SAME_HEADLINE_RATIO)
@@ -114,6 +117,7 @@ def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, st
         name = re.sub(r"[^a-z]", "", (ours.outlet or "").lower())
         counts["outlet_names_site"] += bool(name and host and (
             name in host or host in name or fuzz.partial_ratio(name, host) >= SAME_HEADLINE_RATIO))
+    counts["body"] = score(bodies, {item: gold[item] for item in bodies})
     return counts
 
 
@@ -173,7 +177,7 @@ def main() -> dict | None:
     }
     node_rows = {"parallax": score(extract_all(nodes, urls), gold), "keep_every_line": score(nodes, gold)}
     heads = headlines_and_dates(texts, html, urls)
-    bare = without_urls(texts, html, urls)
+    bare = without_urls(texts, html, urls, gold)
     result = {"machine": machine(), "pages": len(gold), "scores": rows, "scores_text_nodes": node_rows,
               "pages_per_second_one_core": round(len(gold) / seconds, 1),
               "mean_page_characters": round(sum(map(len, texts.values())) / len(texts)),
@@ -236,7 +240,9 @@ byline's local date against the markup's UTC one ("Nov 19, 10:31 pm CST"), or th
 publication beside a page that shows only its update. Relative stamps ("Published 1 day ago") cannot be
 read without the crawl's time, and dates in other languages are not read.
 
-The same texts without their URL, as the seed pages come ({bare['pages']} pages extracted): the headline agrees
+The same texts without their URL, as the seed pages come ({bare['pages']} pages extracted): body F1
+**{bare['body']['f1']}** (P {bare['body']['precision']} · R {bare['body']['recall']}; the URL's spelling of the headline
+is what tells the article from a longer comment thread or list of other stories); the headline agrees
 with the markup's on **{bare['headline_agrees']}**; an outlet is read from the page's own footer on
 {bare['outlet']}, and it names the site on **{bare['outlet_names_site']}** (the rest are mostly publishers: "Hearst
 Communications", "CBS Interactive", "Condé Nast"). Before the footer's names were tidied (27 November
