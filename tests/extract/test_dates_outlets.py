@@ -19,6 +19,10 @@ from parallax.extract.outlets import outlet_from_lines, outlet_from_url
         ("By Tess Bonn - 11/19/19 06:56 AM EST", date(2019, 11, 19), {}),  # a US byline's two-digit year
         ("Adam Clark Estes11/13/19 11:00AM", date(2019, 11, 13), {}),  # glued to the name
         ("21:17 18.11.2019Get short URL", date(2019, 11, 18), {}),
+        ("Von Moritz Bachmann publiziert am 25. September 2018", date(2018, 9, 25), {}),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", date(2010, 10, 22), {}),
+        ("Текст: Венера Ерофеева·24 сентября 2018", date(2018, 9, 24), {}),
+        ("publié le 12 mars 2019", date(2019, 3, 12), {}),
     ],
 )
 def test_find_dates(text, expected, kwargs):
@@ -28,6 +32,7 @@ def test_find_dates(text, expected, kwargs):
 def test_no_date_in_prose_numbers():
     assert find_dates("He scored 3 goals in 45 minutes before 12,000 fans") == []
     assert find_dates("Update to version 1.2.19, or 3-1-19 in the table, at /11/19/19/") == []
+    assert find_dates("The 3 Mars 2020 missions launched in July") == []  # the planet, not French March
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,24 @@ _MONTH = (
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Month names of other languages news is written in, as their dates print them ("25. September
+# 2018", "22 de outubro de 2010", "24 сентября 2018"): day, month, year. English names are above.
+MONTHS_ELSEWHERE = {
+    1: "januar janvier enero janeiro gennaio januari января styczeń stycznia",
+    2: "februar février fevrier febrero fevereiro febbraio februari февраля lutego",
+    3: "märz maerz mars marzo março marco maart марта marca",
+    4: "avril abril aprile апреля kwietnia",
+    5: "mai mayo maio maggio mei мая maja",
+    6: "juni juin junio junho giugno июня czerwca",
+    7: "juli juillet julio julho luglio июля lipca",
+    8: "août aout agosto augustus августа sierpnia",
+    9: "septembre septiembre setiembre setembro settembre сентября września",
+    10: "oktober octobre octubre outubro ottobre октября października",
+    11: "novembre noviembre novembro ноября listopada",
+    12: "dezember décembre decembre diciembre dezembro dicembre декабря grudnia",
+}
+_MONTH_ELSEWHERE = {name: number for number, names in MONTHS_ELSEWHERE.items() for name in names.split()}
+_MONTH_NAME_ELSEWHERE = r"(?P<mname>" + "|".join(sorted(_MONTH_ELSEWHERE, key=len, reverse=True)) + r")"
 # Years a news page can plausibly be dated to; keeps "1917" of a history piece out.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -36,7 +54,10 @@ _PATTERNS = [
     # June 19, 2012 / Jun. 19 2012
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I)),
     # 19 June 2012 / 19th of June, 2012
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
+    # 25. September 2018, 22 de outubro de 2010, 24 сентября 2018
+    ("dmy_elsewhere", re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s+(?:de\s+)?" + _MONTH_NAME_ELSEWHERE
+                                 + r"\.?,?\s+(?:de\s+)?" + _YEAR + r"\b", re.I)),
     # 2018 Thursday ,30 August  (year first, weekday, day month: seen in link lists)
     ("ydm", re.compile(_YEAR + r"\s+[A-Za-z]+\s*,\s*(?P<day>\d{1,2})\s+" + _MONTH, re.I)),
 ]
@@ -113,7 +134,12 @@ def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
         use_day_first = bool(day_first)
         value = _make(year, b, a) if use_day_first else _make(year, a, b)
         return (value, True, use_day_first) if value else None
-    month = MONTHS[m.group("month").lower()[:3]]
+    if kind == "dmy_elsewhere":
+        if m.group("mname") != "mars" and m.group("mname").lower() == "mars":
+            return None  # French writes its months in lower case; "Mars" is the planet
+        month = _MONTH_ELSEWHERE[m.group("mname").lower()]
+    else:
+        month = MONTHS[m.group("month").lower()[:3]]
     value = _make(year, month, int(m.group("day")))
     return (value, False, None) if value else None
 
