@@ -134,16 +134,23 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
             continue
         if _line_of(doc, ent).count("|") >= 2:
             continue  # a table row (scores, standings, prices), not a sentence that reports a figure
-        sent = ent.sent
-        index = sentence_of.get(sent.start, 0)
-        qualifier = _qualifier(doc, ent)
-        text = f"{qualifier} {_bare_number(ent.text)}" if qualifier else _bare_number(ent.text)
-        out.append(Figure(
-            value=value, text=text, what=what, qualifier=qualifier,
-            where=_place(sent, ent), when=_when(times, index), sentence=index, sentence_text=sent.text.strip(),
-            owner=_owner(ent.root),
-        ))
+        out.append(_figure(ent, value, what, sentence_of, times, owner=_owner(ent.root)))
     return out
+
+
+def _figure(
+    ent: Span, value: float, what: str, sentence_of: dict[int, int], times: list[TimeExpression], *,
+    owner: str | None = None,
+) -> Figure:
+    """The figure ``ent`` states: its number as written with its qualifier, and its sentence's place and day."""
+    sent = ent.sent
+    index = sentence_of.get(sent.start, 0)
+    qualifier = _qualifier(ent.doc, ent)
+    return Figure(
+        value=value, text=f"{qualifier} {_bare_number(ent.text)}" if qualifier else _bare_number(ent.text),
+        what=what, qualifier=qualifier, where=_place(sent, ent), when=_when(times, index), sentence=index,
+        sentence_text=sent.text.strip(), owner=owner,
+    )
 
 
 def _length_of_time(ent: Span, sentence_of: dict[int, int], times: list[TimeExpression]) -> Figure | None:
@@ -168,16 +175,9 @@ def _length_of_time(ent: Span, sentence_of: dict[int, int], times: list[TimeExpr
     if measured is None:
         return None
     what, thing = measured
-    sent = ent.sent
-    qualifier = _qualifier(ent.doc, ent)
-    index = sentence_of.get(sent.start, 0)
-    return Figure(
-        value=value * MONTHS_IN[unit.lemma_.lower()],
-        text=f"{qualifier} {_bare_number(ent.text)}" if qualifier else _bare_number(ent.text),
-        what=_prison_term(what, thing, qualifier) if what == "prison sentence" else what,
-        qualifier=qualifier, where=_place(sent, ent), when=_when(times, index), sentence=index,
-        sentence_text=sent.text.strip(),
-    )
+    if what == "prison sentence":
+        what = _prison_term(what, thing, _qualifier(ent.doc, ent))
+    return _figure(ent, value * MONTHS_IN[unit.lemma_.lower()], what, sentence_of, times)
 
 
 def _length_of(unit: Token) -> tuple[str, Token] | None:

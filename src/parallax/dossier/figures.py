@@ -242,20 +242,25 @@ def verdict(values: list[FigureValue]) -> Verdict:
 
 def _several_things(values: list[FigureValue]) -> bool:
     """The group's word names several things (see the two rules below), not one figure told two ways."""
-    return _printed_side_by_side(values) or _each_outlet_gives_several(values)
+    by_outlet = _numbers_by_outlet(values)
+    return _printed_side_by_side(values, by_outlet) or _each_outlet_gives_several(by_outlet)
 
 
-def _each_outlet_gives_several(values: list[FigureValue]) -> bool:
-    """Every outlet gives two numbers or more under the word: in this story it names several things
-    ("nine companies" chosen before, "five" added, "14" in all), and which of one outlet's numbers
-    answers which of another's is for the reader to see, not a discrepancy to report."""
+def _numbers_by_outlet(values: list[FigureValue]) -> dict[str, list[float]]:
     by_outlet: dict[str, list[float]] = {}
     for v in values:
         by_outlet.setdefault(v.outlet, []).append(v.value)
+    return by_outlet
+
+
+def _each_outlet_gives_several(by_outlet: dict[str, list[float]]) -> bool:
+    """Every outlet gives two numbers or more under the word: in this story it names several things
+    ("nine companies" chosen before, "five" added, "14" in all), and which of one outlet's numbers
+    answers which of another's is for the reader to see, not a discrepancy to report."""
     return all(any(not _same(xs[0], x) for x in xs[1:]) for xs in by_outlet.values())
 
 
-def _printed_side_by_side(values: list[FigureValue]) -> bool:
+def _printed_side_by_side(values: list[FigureValue], by_outlet: dict[str, list[float]]) -> bool:
     """Every two different numbers of the group are printed by one outlet together.
 
     An outlet that gives both "47 countries" (in June) and "75 countries" (now),
@@ -263,9 +268,6 @@ def _printed_side_by_side(values: list[FigureValue]) -> bool:
     giving only one of them does not contradict it. Only two numbers that no
     outlet prints together can be a discrepancy.
     """
-    by_outlet: dict[str, list[float]] = {}
-    for v in values:
-        by_outlet.setdefault(v.outlet, []).append(v.value)
     distinct = [number[0].value for number in _by_number(values)]
     return all(
         any(any(_same(a, x) for x in xs) and any(_same(b, x) for x in xs) for xs in by_outlet.values())

@@ -31,6 +31,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_END = re.compile(r"\s*(?:\(|\s[-–—|/]\s|\bunless\b|\|)")
 # A notice states a year or the sign; "Copyright Policy" is a link to a page about it.
 _NOTICE = re.compile(r"©|\(c\)|\b(?:19|20)\d\d\b", re.I)
+_RESERVED = re.compile(r"rights\s+reserved", re.I)
+# "Designed and developed by …" credits the web agency that built the site.
+_DESIGNED = re.compile(r"\bdesign(?:ed)?\s*(?:and|&)\s*$", re.I)
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -95,7 +98,3 @@ def outlet_from_lines(lines: list[str]) -> str | None:
     # "Acme Dailies Group"); the most frequent spelling wins, then the one a full notice
     # gives (a photo's "© Reuters" is a credit), then the shortest.
     return min(names, key=lambda n: (-names[n], -notices[n], len(n)))
-
-
-_RESERVED = re.compile(r"rights\s+reserved", re.I)
-_DESIGNED = re.compile(r"\bdesign(?:ed)?\s*(?:and|&)\s*$", re.I)

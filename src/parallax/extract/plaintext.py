@@ -18,6 +18,7 @@ structure as a list of steps:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -322,6 +323,7 @@ def find_title(
     """
     best, best_score = None, 0.0
     first = max(0, block.start - MAX_ANCHOR_DISTANCE)
+    rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     for info in infos[first: block.start + 1]:
         if not _is_headline_shaped(info, allow_repeat=True):
             continue
@@ -341,7 +343,7 @@ def find_title(
         if any(o.key and key.endswith(" " + o.key) and _is_headline_shaped(o, allow_repeat=True)
                for o in infos[first: block.start + 1]):
             continue  # a breadcrumb or a share label ending with the headline: "Share this: <headline>"
-        if not strong and len([b for b in infos[info.index + 1: block.start] if _rivals(b)]) > MAX_TITLE_DISTANCE:
+        if not strong and sum(map(rival, range(info.index + 1, block.start))) > MAX_TITLE_DISTANCE:
             continue  # too far above the body: other headlines or paragraphs stand between
         # The URL is the article's own name; a line printed twice may be a teaser a box repeats.
         score = (2.0 if strong else 0.0) + (URL_TITLE_BONUS if info.index in anchors else 0.0)
@@ -352,10 +354,10 @@ def find_title(
         lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
         if lede_start is None:
             continue
-        between = [b for b in infos[info.index + 1: lede_start] if _rivals(b)]
+        between = sum(map(rival, range(info.index + 1, lede_start)))
         if not between:
             score += 1.0
-        score -= 0.25 * len(between)
+        score -= 0.25 * between
         if all(o.is_chrome for o in head):
             score += FIRST_LINE_BONUS  # the first real line of a page
         words = _content_words(info.text)
@@ -551,8 +553,10 @@ def find_published(
         meta = [i for i in meta if i.index > title] + sorted((i for i in meta if i.index < title), key=lambda i: -i.index)
     # "Updated …" dates the last edit; "Published …" beside it is the date wanted.
     meta.sort(key=lambda i: bool(_UPDATED.match(i.text)))
+    in_meta = {i.index for i in meta}
     ranked = meta + [
-        i for i in head if i not in meta and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
+        i for i in head
+        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
     ]
     # Some pages print the date under the article instead: a line of nothing but
     # a date right below its last paragraph. A related link's date has its
