@@ -187,8 +187,18 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         largest = max(b.words for b in under)
         main = next(b for b in under if b.words >= ANCHORED_SHARE * largest)
     if not under or main.words < MIN_JOIN_BLOCK_WORDS:  # short: a teaser under a tag line sharing the slug's words
-        main = max(blocks, key=lambda b: b.words)
-    at = blocks.index(main)
+        # The largest article, not the largest piece of one: an article a "Trending" box
+        # cuts in two is still longer than the teasers of a video rail.
+        widest = max((_grown(infos, blocks, at, anchors) for at in range(len(blocks))), key=lambda b: b.words)
+        # ... grown from its largest block: a short block before it (a dek, a teaser) reaches
+        # the article, but the article does not reach back to it.
+        main = max((b for b in blocks if widest.start <= b.start <= widest.end), key=lambda b: b.words)
+    return _grown(infos, blocks, blocks.index(main), anchors)
+
+
+def _grown(infos: list[LineInfo], blocks: list[_Block], at: int, anchors: list[int]) -> _Block:
+    """``blocks[at]`` with the blocks around it that are more of its article (``_joins``)."""
+    main = blocks[at]
     for earlier in reversed(blocks[:at]):
         between = infos[earlier.end + 1: main.start]
         if any(i.index in anchors for i in between) or not _joins(between, earlier):
