@@ -379,6 +379,27 @@ def test_a_box_of_links_set_into_the_article_does_not_cut_it(extract_options):
     assert "Trending" not in article.body_text and "Ferry timetable" not in article.body_text
 
 
+VIDEO_RAIL = [
+    "© 2025 Harbour News. All rights reserved.", "Watch", "Latest video", "Harbour festival returns",
+    "The festival brings boats, bands and food stalls to every quay of the old harbour for three days, and this year the organisers expect more visitors than ever before after two quiet years.",
+    "2H ago 03:12", "Ferry crews rehearse rescue",
+    "Crews from all three ferry lines spent the morning practising how to bring passengers ashore from a stranded ship, with lifeboats, ladders and a helicopter from the coast guard joining in.",
+    "5H ago 02:47", "Fish market opens at dawn",
+    "Traders have moved the opening of the market to five in the morning so that restaurants can buy before the trawlers leave again, a change most of them say they have wanted for years.",
+    "7H ago 04:05", "Lighthouse keeper retires",
+    "After forty years of climbing the hundred and twelve steps every evening, the last keeper of the harbour lighthouse hands over to an automatic lamp and a remote camera next week.",
+    "9H ago 01:58",
+]
+
+
+def test_without_a_url_the_article_a_box_cuts_in_two_outweighs_a_longer_rail_of_teasers(extract_options):
+    # Each half of the article is shorter than the rail of video teasers below it; together they are longer.
+    text = "\n".join([HEADLINE, *BODY, *TRENDING, *MORE_BODY, *VIDEO_RAIL])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1]
+    assert "festival" not in article.body_text and "Trending" not in article.body_text
+
+
 def test_a_newsletter_box_below_a_box_after_the_article_stays_out(extract_options):
     # Short lines, then a few short sentences: not the article going on under a box.
     below = [*TRENDING, "Get the harbour's news, the shipping times and the weather in your inbox every morning.",

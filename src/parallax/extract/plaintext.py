@@ -19,6 +19,7 @@ structure as a list of steps:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,29 +187,41 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         # later one dwarfs it (the first was a dek or a gallery's captions).
         largest = max(b.words for b in under)
         main = next(b for b in under if b.words >= ANCHORED_SHARE * largest)
+    reach = _reaches(infos, blocks, anchors)
     if not under or main.words < MIN_JOIN_BLOCK_WORDS:  # short: a teaser under a tag line sharing the slug's words
         # The largest article, not the largest piece of one: an article a "Trending" box
         # cuts in two is still longer than the teasers of a video rail.
-        widest = max((_grown(infos, blocks, at, anchors) for at in range(len(blocks))), key=lambda b: b.words)
+        prefix = list(itertools.accumulate((b.words for b in blocks), initial=0))
+        first, last = max(((reach[0][at], reach[1][at]) for at in range(len(blocks))),
+                          key=lambda span: prefix[span[1] + 1] - prefix[span[0]])
         # ... grown from its largest block: a short block before it (a dek, a teaser) reaches
         # the article, but the article does not reach back to it.
-        main = max((b for b in blocks if widest.start <= b.start <= widest.end), key=lambda b: b.words)
-    return _grown(infos, blocks, blocks.index(main), anchors)
+        main = max(blocks[first: last + 1], key=lambda b: b.words)
+    at = blocks.index(main)
+    joined = blocks[reach[0][at]: reach[1][at] + 1]
+    return _Block(joined[0].start, joined[-1].end, sum(b.words for b in joined), sum(b.prose_lines for b in joined))
 
 
-def _grown(infos: list[LineInfo], blocks: list[_Block], at: int, anchors: list[int]) -> _Block:
-    """``blocks[at]`` with the blocks around it that are more of its article (``_joins``)."""
-    main = blocks[at]
-    for earlier in reversed(blocks[:at]):
-        between = infos[earlier.end + 1: main.start]
-        if any(i.index in anchors for i in between) or not _joins(between, earlier):
-            break  # never above the article's own headline
-        main = _Block(earlier.start, main.end, main.words + earlier.words, main.prose_lines + earlier.prose_lines)
-    for later in blocks[at + 1:]:
-        if not _joins(infos[main.end + 1: later.start], later):
-            break
-        main = _Block(main.start, later.end, main.words + later.words, main.prose_lines + later.prose_lines)
-    return main
+def _reaches(infos: list[LineInfo], blocks: list[_Block], anchors: list[int]) -> tuple[list[int], list[int]]:
+    """For each block, the first and the last block its article spans: the blocks around it
+    that join it one after the other (``_joins``), never above the article's own headline.
+
+    Whether a block joins depends on that block and the lines between it and its
+    neighbour only, so each link is read once and every block's reach follows
+    in one pass each way (a page of thousands of blocks stays linear).
+    """
+    n = len(blocks)
+    between = [infos[blocks[k].end + 1: blocks[k + 1].start] for k in range(n - 1)]
+    joins_next = [_joins(between[k], blocks[k + 1]) for k in range(n - 1)]
+    joins_previous = [not any(i.index in anchors for i in between[k]) and _joins(between[k], blocks[k]) for k in range(n - 1)]
+    first, last = list(range(n)), list(range(n))
+    for k in range(1, n):
+        if joins_previous[k - 1]:
+            first[k] = first[k - 1]
+    for k in range(n - 2, -1, -1):
+        if joins_next[k]:
+            last[k] = last[k + 1]
+    return first, last
 
 
 def _joins(between: list[LineInfo], other: _Block) -> bool:
