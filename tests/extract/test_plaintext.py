@@ -454,6 +454,15 @@ def test_a_headline_in_title_case_is_no_menu(extract_options):
     assert article.title == headline and "Podcasts" not in article.body_text
 
 
+def test_a_menu_printed_twice_item_by_item_gives_no_headline(extract_options):
+    # A search box's options, each printed twice (for phones and for screens): not a headline printed twice.
+    menu = ["Exact matches only", "Exact matches only", "Search in title", "Search in title", "Search in content",
+            "Search in content", "Search in excerpt", "Search in posts", "Search in posts", "Search in pages", "Search in pages"]
+    text = "\n".join(["Harbour News", *menu, "Port Talk", "Are the harbour's cranes too old to be safe?", "March 4, 2025",
+                      HEADLINE, "Ana Ruiz", "Share", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
 def test_the_headline_opening_the_article_s_block_is_the_title_when_the_url_spells_it(extract_options):
     headline = "BREAKING: Crane collapses onto cargo ship at northern quay, harbour authority closes it for the week"
     text = "\n".join(["Harbour News", "Tweet", headline, *BODY])

@@ -64,6 +64,8 @@ URL_TITLE_BONUS = 1.0
 FIRST_LINE_BONUS = 1.5
 # A headline printed again this far into the body is still "the headline twice".
 REPEAT_WINDOW_LINES = 3
+# Lines either side of a line printed twice that tell a menu printed twice from a headline.
+MENU_NEIGHBOURS = 3
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
@@ -356,7 +358,7 @@ def find_title(
             continue  # the first copy of a repeated headline is the headline
         # Printed twice, unless as an item of a menu: pages print their menus twice (for phones and screens).
         twice = any(o.key == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES]) and not (
-            _in_link_list(info, infos))
+            _in_menu_printed_twice(info, infos))
         crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) for o in infos[:block.start])
         strong = crumb or twice or info.index in anchors
         if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
@@ -599,6 +601,15 @@ def _in_link_list(info: LineInfo, infos: list[LineInfo]) -> bool:
     before = infos[info.index - 1] if info.index > 0 else None
     after = infos[info.index + 1] if info.index + 1 < len(infos) else None
     return bool(before and after and before.is_chrome and after.is_chrome)
+
+
+def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A line printed twice among lines printed twice: an item of a menu the page prints for
+    phones and for screens ("Search in title", "Search in title", "Search in posts", ...)."""
+    if _in_link_list(info, infos):
+        return True
+    around = [o for o in infos[max(0, info.index - MENU_NEIGHBOURS): info.index + MENU_NEIGHBOURS + 1] if o.key != info.key]
+    return sum(o.repeated for o in around) > len(around) / 2
 
 
 def _content_words(text: str) -> set[str]:
