@@ -463,6 +463,16 @@ def test_a_menu_printed_twice_item_by_item_gives_no_headline(extract_options):
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_line_naming_the_author_in_passing_makes_no_breadcrumb_of_his_name(extract_options):
+    # "Recent from Ana Ruiz Blanco" ends with the author's name, as a breadcrumb ends with a headline.
+    headline = "Chaos at the harbour as an old crane gives way"
+    text = "\n".join(["Harbour News", "Recent from Ana Ruiz Blanco", "Ferry timetable changes for summer", "Ports",
+                      headline, "Ana Ruiz Blanco", "Tuesday 5:30PM", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+    crumbs = "\n".join(["Harbour News", "Home News Ports " + headline, "Ports", headline, *BODY])
+    assert extract(_page(crumbs), extract_options).title == headline
+
+
 def test_the_headline_opening_the_article_s_block_is_the_title_when_the_url_spells_it(extract_options):
     headline = "BREAKING: Crane collapses onto cargo ship at northern quay, harbour authority closes it for the week"
     text = "\n".join(["Harbour News", "Tweet", headline, *BODY])

@@ -359,7 +359,8 @@ def find_title(
         # Printed twice, unless as an item of a menu: pages print their menus twice (for phones and screens).
         twice = any(o.key == key for o in infos[info.index + 1: block.start + REPEAT_WINDOW_LINES]) and not (
             _in_menu_printed_twice(info, infos))
-        crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) for o in infos[:block.start])
+        crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) and _is_trail_to(o, info)
+                                  for o in infos[:block.start])
         strong = crumb or twice or info.index in anchors
         if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
@@ -402,6 +403,18 @@ def find_title(
         if score > best_score:
             best, best_score = info.index, score
     return best if best_score >= 1.0 else None
+
+
+def _is_trail_to(trail: LineInfo, line: LineInfo) -> bool:
+    """Whether the words before ``line`` in ``trail`` (a line ending with it) lead to it as a
+    breadcrumb or a label does: a separator ("Blog > Weight loss > ", "Share this: "), section
+    names glued or capitalised ("HomeLatest News", "Home News Business News "), not a phrase
+    that names it in passing ("Recent from Adam Clark Estes" names the author of other articles)."""
+    lead = trail.key[: len(trail.key) - len(line.key)]
+    if not lead.endswith(" ") or not lead[-2:-1].isalnum():
+        return True  # glued, or a separator before the line
+    words = trail.text.split()[: -len(line.text.split())]
+    return all(not w[:1].isalpha() or w[:1].isupper() for w in words)
 
 
 def _rivals(info: LineInfo) -> bool:
