@@ -473,6 +473,14 @@ def test_a_line_naming_the_author_in_passing_makes_no_breadcrumb_of_his_name(ext
     assert extract(_page(crumbs), extract_options).title == headline
 
 
+def test_a_title_case_headline_ending_with_a_quote_is_no_paragraph(extract_options):
+    # Its closing mark reads as a sentence's end, and it stands at the top of the article's block.
+    headline = "Harbour Chief On The Crane Collapse: ‘We Were Warned Years Ago’"
+    text = "\n".join(["Harbour News", "Ports", "Ships", headline, *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.body[0] == BODY[0]
+
+
 def test_the_headline_opening_the_article_s_block_is_the_title_when_the_url_spells_it(extract_options):
     headline = "BREAKING: Crane collapses onto cargo ship at northern quay, harbour authority closes it for the week"
     text = "\n".join(["Harbour News", "Tweet", headline, *BODY])

@@ -66,6 +66,8 @@ FIRST_LINE_BONUS = 1.5
 REPEAT_WINDOW_LINES = 3
 # Lines either side of a line printed twice that tell a menu printed twice from a headline.
 MENU_NEIGHBOURS = 3
+# Share of capitalised words from which a line is in Title Case, as headlines are and paragraphs are not.
+TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
@@ -364,7 +366,7 @@ def find_title(
         strong = crumb or twice or info.index in anchors
         if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
-        if info.is_prose and not strong and (info.ends_sentence or info.index == block.start):
+        if info.is_prose and not strong and (info.ends_sentence or info.index == block.start) and not _reads_as_headline(info):
             continue  # a line of prose; a headline all the same when printed twice, or the URL spells it
         if any(o.key and key.endswith(" " + o.key) and _is_headline_shaped(o, allow_repeat=True)
                for o in infos[first: block.start + 1]):
@@ -415,6 +417,13 @@ def _is_trail_to(trail: LineInfo, line: LineInfo) -> bool:
         return True  # glued, or a separator before the line
     words = trail.text.split()[: -len(line.text.split())]
     return all(not w[:1].isalpha() or w[:1].isupper() for w in words)
+
+
+def _reads_as_headline(info: LineInfo) -> bool:
+    """A line that passes for prose by its length or a closing mark, but is written in Title Case,
+    as headlines are and paragraphs never ("Tim Cook On Apple Being 'Pulled Into The Enterprise'").
+    (A line without a sentence's end is no better sign: a caption cut short has none either.)"""
+    return info.capital_share >= TITLE_CASE_SHARE
 
 
 def _rivals(info: LineInfo) -> bool:
