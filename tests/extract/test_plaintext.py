@@ -327,13 +327,29 @@ COMMENTS = [
 
 
 def test_the_article_is_under_the_headline_its_url_spells_not_the_longer_thread_below(extract_options):
-    text = "\n".join(["Harbour News", HEADLINE, *BODY, *COMMENTS])
-    # Without the URL the thread, the longest prose, is taken for the article (its headline
-    # above pulls the article's own paragraphs in too).
+    unheaded = [line for line in COMMENTS if line != "Comments (3)"]
+    text = "\n".join(["Harbour News", HEADLINE, *BODY, *unheaded])
+    # Without the URL, and with no line opening the thread, the thread, the longest prose, is
+    # taken for the article (its headline above pulls the article's own paragraphs in too).
     assert "I have walked past" in extract(_page(text), extract_options).body_text
     article = extract(_page(text, url=CRANE_URL), extract_options)
     assert article.title == HEADLINE
     assert article.body[0] == BODY[0] and "dockwatcher" not in article.body_text and "twenty years" not in article.body_text
+
+
+def test_without_a_url_the_article_is_above_the_line_that_opens_the_comment_thread(extract_options):
+    text = "\n".join(["Harbour News", HEADLINE, *BODY, *COMMENTS])
+    article = extract(_page(text), extract_options)
+    assert article.title == HEADLINE and article.body[0] == BODY[0]
+    assert "twenty years" not in article.body_text and "dockwatcher" not in article.body_text
+
+
+def test_a_sites_request_to_accept_its_cookies_is_not_body(extract_options):
+    cookies = "We use cookies to give you the best experience on our website; by continuing you accept our use of cookies."
+    article = extract(_page("\n".join([HEADLINE, *BODY, cookies])), extract_options)
+    assert article.body[-1] == BODY[-1] and "cookies" not in article.body_text
+    reported = "Regulators fined the port's website for its use of cookies without asking visitors first, the authority said."
+    assert extract(_page("\n".join([HEADLINE, *BODY, reported])), extract_options).body[-1] == reported
 
 
 def test_a_tag_line_sharing_the_url_words_does_not_pull_the_article(extract_options):

@@ -73,6 +73,13 @@ CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+# The line that opens a comment thread: a count of comments, or an invitation to write one.
+_COMMENTS_HEADER = re.compile(
+    r"^\W*(?:\d[\d,.]*k?\s+)?(?:comments|replies|responses)\W*(?:\(\s*\d*\s*\+?\s*\))?\W*$"
+    r"|^\W*\d[\d,.]*k?\s+comment\W*$"
+    r"|^\W*(?:top rated|show|view|read|load|see|add|post|leave|join)\b.{0,25}\b(?:comments?|reply|discussion|conversation)\b\W*$",
+    re.I,
+)
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _STOP = frozenset(
     "the and for with that this from are was were has have had not but its his her their they them "
@@ -196,14 +203,31 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         # The largest article, not the largest piece of one: an article a "Trending" box
         # cuts in two is still longer than the teasers of a video rail.
         prefix = list(itertools.accumulate((b.words for b in blocks), initial=0))
-        first, last = max(((reach[0][at], reach[1][at]) for at in range(len(blocks))),
-                          key=lambda span: prefix[span[1] + 1] - prefix[span[0]])
+        grown = [prefix[reach[1][at] + 1] - prefix[reach[0][at]] for at in range(len(blocks))]
+        at = max(_before_comments(infos, blocks), key=grown.__getitem__)
+        first, last = reach[0][at], reach[1][at]
         # ... grown from its largest block: a short block before it (a dek, a teaser) reaches
         # the article, but the article does not reach back to it.
         main = max(blocks[first: last + 1], key=lambda b: b.words)
     at = blocks.index(main)
     joined = blocks[reach[0][at]: reach[1][at] + 1]
     return _Block(joined[0].start, joined[-1].end, sum(b.words for b in joined), sum(b.prose_lines for b in joined))
+
+
+def _before_comments(infos: list[LineInfo], blocks: list[_Block]) -> range:
+    """The blocks that may hold the article: those above the page's comment thread, when one
+    follows an article-sized block ("24 comments", "Leave a Reply", "Join the Conversation").
+
+    Readers' comments stand under the article, and one of them may run longer than it;
+    without a URL naming the article's headline, nothing else tells them apart.
+    """
+    words = 0
+    for at, block in enumerate(blocks):
+        if words >= MIN_JOIN_BLOCK_WORDS and any(
+                _COMMENTS_HEADER.match(i.text) for i in infos[blocks[at - 1].end + 1: block.start]):
+            return range(at)
+        words += block.words
+    return range(len(blocks))
 
 
 def _reaches(infos: list[LineInfo], blocks: list[_Block], anchors: list[int]) -> tuple[list[int], list[int]]:
