@@ -100,8 +100,10 @@ def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, st
     """
     options = ExtractOptions(detect_language=False, read_headline=make_headline_reader(load_model()))
     counts = {"pages": 0, "headline_agrees": 0, "outlet": 0, "outlet_names_site": 0}
+    halves = {half: {"pages": 0, "headline_agrees": 0} for half in ("read", "held_out")}
     bodies: dict[str, str] = {}
     for item in sorted(texts):
+        half = halves[_half(item)]
         try:
             markup = extract(Page(id=item, source=item, format="html", content=html[item], url=urls[item]), options)
             ours = extract(Page(id=item, source=item, format="text", content=texts[item]), options)
@@ -109,16 +111,27 @@ def without_urls(texts: dict[str, str], html: dict[str, str], urls: dict[str, st
             bodies[item] = ""
             continue
         bodies[item] = "\n".join(ours.body)
-        counts["pages"] += 1
-        counts["headline_agrees"] += bool(ours.title and markup.title and fuzz.token_set_ratio(
+        agrees = bool(ours.title and markup.title and fuzz.token_set_ratio(
             ours.title.lower(), markup.title.lower()) >= SAME_HEADLINE_RATIO)
+        for tally in (counts, half):
+            tally["pages"] += 1
+            tally["headline_agrees"] += agrees
         counts["outlet"] += bool(ours.outlet)
         host = max((outlet_from_url(urls[item]) or "").split(".")[:-1] or [""], key=len)
         name = re.sub(r"[^a-z]", "", (ours.outlet or "").lower())
         counts["outlet_names_site"] += bool(name and host and (
             name in host or host in name or fuzz.partial_ratio(name, host) >= SAME_HEADLINE_RATIO))
     counts["body"] = score(bodies, {item: gold[item] for item in bodies})
+    for name, half in halves.items():
+        half["body"] = score({item: body for item, body in bodies.items() if _half(item) == name},
+                             {item: gold[item] for item in bodies if _half(item) == name})
+    counts["halves"] = halves
     return counts
+
+
+def _half(item: str) -> str:
+    """The half a page is in: "read" (its failures were read to write rules) or "held_out" (never read)."""
+    return "read" if item[0] in "01234567" else "held_out"
 
 
 def headlines_and_dates(texts: dict[str, str], html: dict[str, str], urls: dict[str, str]) -> dict:
@@ -128,8 +141,7 @@ def headlines_and_dates(texts: dict[str, str], html: dict[str, str], urls: dict[
     options = ExtractOptions(detect_language=False, read_headline=make_headline_reader(load_model()))
     halves: dict[str, dict] = {}
     for item in sorted(texts):
-        half = halves.setdefault("read" if item[0] in "01234567" else "held_out",
-                                 {"pages": 0, "headline": 0, "headline_agrees": 0, "date": 0, "date_agrees": 0})
+        half = halves.setdefault(_half(item), {"pages": 0, "headline": 0, "headline_agrees": 0, "date": 0, "date_agrees": 0})
         try:
             markup = extract(Page(id=item, source=item, format="html", content=html[item], url=urls[item]), options)
         except PageRejected:
@@ -250,6 +262,25 @@ with the markup's on **{bare['headline_agrees']}**; an outlet is read from the p
 Communications", "CBS Interactive", "Condé Nast"). Before the footer's names were tidied (27 November
 2026): 129 and 62, with "Policy" (a "Copyright Policy" link), "Copyright Gannett", "Al Bawaba (www",
 "Republic unless otherwise noted" and a photo credit's "Reuters" among them.
+
+Without the URL, by half (the read half's no-URL failures were read on 27 November 2026 for the rules
+below; the held-out half's were not):
+
+| pages | extracted | body F1 (P · R) | headline agrees with the markup's |
+| --- | --- | --- | --- |
+""" + "".join(
+        f"| {label} | {h['pages']} | **{h['body']['f1']}** ({h['body']['precision']} · {h['body']['recall']}) | **{h['headline_agrees']}** |\n"
+        for label, h in (("read", bare["halves"]["read"]), ("held out", bare["halves"]["held_out"]))
+    ) + """
+Before those rules: body F1 0.876 read, 0.842 held out; headline 53 read, 46 held out. The rules: without
+a URL the article is the largest block once grown over the blocks that join it, not the largest
+piece (an article a "Trending" box cuts in two lost to a rail of video teasers); a line printed twice
+among lines printed twice is an item of a menu, not a headline printed twice; a line ending with a
+shorter one is its breadcrumb only when the words before lead to it as a trail does ("Recent from
+Adam Clark Estes" named the author); a line in Title Case is a headline, not a paragraph, even when
+its closing quotation mark makes it pass for prose; the article is looked for above the line that
+opens a comment thread ("24 comments", "Leave a Reply"), one comment may run longer than it; a
+request to accept the site's cookies is chrome, as a request for money is.
 """
     write_result("plaintext_unseen", result, md)
     print(md)
