@@ -416,6 +416,16 @@ def test_without_a_url_the_article_a_box_cuts_in_two_outweighs_a_longer_rail_of_
     assert "festival" not in article.body_text and "Trending" not in article.body_text
 
 
+def test_a_post_embedded_in_the_article_does_not_end_it_and_its_date_is_not_the_article_s(extract_options):
+    tweet = ["Crane down.", "Quay shut. https://t.co/AbC123xyz", "— Harbour Watch (@harbourwatch) March 2, 2025"]
+    text = "\n".join([HEADLINE, *BODY, *tweet, *MORE_BODY, "© 2025 Harbour News"])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1]
+    assert "— Harbour Watch (@harbourwatch) March 2, 2025" in article.body  # the post is quoted, with its author
+    at_end = extract(_page("\n".join([HEADLINE, *BODY, *tweet, "Related stories", "Ferry strike ends"])), extract_options)
+    assert at_end.body[-1] == tweet[-1] and at_end.published is None
+
+
 def test_a_newsletter_box_below_a_box_after_the_article_stays_out(extract_options):
     # Short lines, then a few short sentences: not the article going on under a box.
     below = [*TRENDING, "Get the harbour's news, the shipping times and the weather in your inbox every morning.",

@@ -135,6 +135,7 @@ class LineInfo:
     dateline: bool = False
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
+    embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads
     key: str = ""  # the text normalised, for comparing lines (set by ``read_lines``)
 
@@ -195,6 +196,17 @@ class LineInfo:
     def is_caption(self) -> bool:
         return self.credit
 
+
+# The signature under a post an article embeds: "— Jane Doe (@janedoe) November 18, 2019" (a tweet),
+# "A post shared by Jane Doe (@janedoe) on Nov 18, 2019 at 8:19pm PST" (Instagram).
+_EMBED_SIGNATURE = re.compile(
+    r"^\s*(?:[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+    r"|A post shared by [^()]{1,80}\(@[\w.]{1,30}\) on .{4,40})\s*$"
+)
+# A post's own link, at the end of its text.
+_POST_LINK = re.compile(r"https?://t\.co/|pic\.twitter\.com/|instagr\.am/")
+# Lines of one embedded post's text, at most.
+MAX_EMBED_LINES = 6
 
 # A line that ends like this ends its sentence (or a label: "Updated:"), and the next starts anew.
 _ENDS_LINE = re.compile(r"[.!?:…\"”’)\]]\s*$")
@@ -282,7 +294,26 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
         info.repeated = counts[info.key] > 1 and info.words >= 3
         info.template = info.key in known_chrome
+    _mark_embedded_posts(infos)
     return infos
+
+
+def _mark_embedded_posts(infos: list[LineInfo]) -> None:
+    """Mark the lines of social-media posts an article embeds: each post's signature and its
+    text above it, back to the article's own paragraph or the post before.
+
+    A post's short lines ("meth.", "we're. on. it. https://t.co/…") and its signature read as
+    chrome and would end the article in the middle; the article quotes them, as it quotes
+    what people say.
+    """
+    for info in infos:
+        if not _EMBED_SIGNATURE.match(info.text):
+            continue
+        info.embedded = True
+        for above in reversed(infos[max(0, info.index - MAX_EMBED_LINES): info.index]):
+            if above.embedded or (above.is_prose and not above.is_chrome and not _POST_LINK.search(above.text)):
+                break  # the article's paragraph, or the post above
+            above.embedded = True
 
 
 def describe(line: str, index: int) -> LineInfo:

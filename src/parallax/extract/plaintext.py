@@ -189,7 +189,7 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         else:
             # Chrome inside an article (a share bar) breaks a block only when it runs on;
             # a photo's caption and credit stand inside articles and break nothing.
-            gap += 0 if info.is_caption else 2 if info.is_chrome else 1
+            gap += 0 if info.is_caption or info.embedded else 2 if info.is_chrome else 1
     if not blocks:
         return None
     under = [b for b in blocks if any(a <= b.end and b.start - a <= MAX_ANCHOR_DISTANCE for a in anchors)]
@@ -327,6 +327,9 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
             break
         i -= 1
     end = block.end
+    # A post embedded at the article's end ends it: its signature stands below the last paragraph.
+    while end + 1 < len(infos) and infos[end + 1].embedded:
+        end += 1
     # A lead-in ending with a colon introduces a list that ends the article; a
     # block that ends inside a list (its last lines "Actor: Gary Oldman.") ends
     # where the list does.
@@ -484,6 +487,8 @@ def label_lines(
             labels[i] = _label_head_line(info, infos, block, title_index, read_headline)
         elif i > block.end:
             labels[i] = "boilerplate"
+        elif info.embedded:
+            labels[i] = "body"  # a post the article quotes
         elif info.is_chrome or i in boxed:
             labels[i] = "boilerplate"
         elif info.is_caption or _titles_a_caption(info, infos, read_headline):
