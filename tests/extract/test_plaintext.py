@@ -234,6 +234,14 @@ def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_op
     assert appeal not in article.body_text and adblock not in article.body_text and paywall not in article.body_text
 
 
+def test_a_newsletter_s_sign_up_is_not_body_but_news_about_one_is(extract_options):
+    signup = "Get the day's top stories delivered to your inbox every morning: subscribe to our newsletter."
+    article = extract(_page("\n".join([HEADLINE, *BODY, signup])), extract_options)
+    assert article.body[-1] == BODY[-1]
+    news = "The port authority said it would subscribe to the shipping board's safety newsletter from now on."
+    assert extract(_page("\n".join([HEADLINE, *BODY, news])), extract_options).body[-1] == news
+
+
 def test_a_promo_label_glued_to_its_link_is_not_body(extract_options):
     promo = "WATCH:Highlights of the rescue at the northern quay"
     update = "UPDATE: The harbour authority said on Friday evening that the quay would reopen on Monday."

@@ -87,14 +87,17 @@ _CHROME_WORDS = re.compile(
     re.I,
 )
 # The site asking its readers for something: money, an ad blocker switched off, a
-# subscription, or its consent to cookies. Furniture at any length; kept apart from an article's own prose by
+# subscription, a newsletter's sign-up, or its consent to cookies. Furniture at any length; kept apart from an article's own prose by
 # addressing the reader ("your support", "allowing ads").
 _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
     r"\b(?:support|fund) (?:our|independent|quality) journalism\b|\bdonate now\b|\bmake a donation\b|"
     r"\bad ?-?blockers?\b|\ballowing ads\b|\bdisable your ad\b|\bwhitelist (?:us|our site)\b|"
     r"\bbecome a (?:subscriber|supporter)\b|\bpaywalls?\b|"
-    r"\b(?:we|site|website) uses? cookies\b|\buse of cookies\b|\baccept (?:all )?cookies\b",
+    r"\b(?:we|site|website) uses? cookies\b|\buse of cookies\b|\baccept (?:all )?cookies\b|"
+    r"\b(?:subscribe|sign up) (?:to|for) (?:our|[\w.]+['’]s) (?:[\w-]+ ){0,3}?newsletters?\b|"
+    r"\b(?:delivered|sent) (?:straight |right |directly )?to your inbox\b|\bright in your inbox\b|"
+    r"\byou can unsubscribe\b|\bsuccessfully subscribed\b",
     re.I,
 )
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
