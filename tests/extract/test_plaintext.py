@@ -434,6 +434,16 @@ def test_a_post_embedded_in_the_article_does_not_end_it_and_its_date_is_not_the_
     assert at_end.body[-1] == tweet[-1] and at_end.published is None
 
 
+def test_labelled_links_to_other_articles_are_not_body_and_do_not_cut_it(extract_options):
+    links = ["Read more: Ferry timetable changes for the summer season", "[Related: Quay workers vote to strike over pay]"]
+    gallery = ["Image 1 of 12", "Back to Gallery"]
+    text = "\n".join([HEADLINE, *gallery, *BODY, *links, *MORE_BODY, "© 2025 Harbour News"])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1]
+    assert "Ferry timetable" not in article.body_text and "Quay workers" not in article.body_text
+    assert "Image 1 of" not in article.body_text and "Gallery" not in article.body_text
+
+
 def test_a_newsletter_box_below_a_box_after_the_article_stays_out(extract_options):
     # Short lines, then a few short sentences: not the article going on under a box.
     below = [*TRENDING, "Get the harbour's news, the shipping times and the weather in your inbox every morning.",

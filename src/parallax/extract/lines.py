@@ -64,6 +64,8 @@ _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
 MAX_CAPTION_WORDS = 40
+# A labelled link to another article is a label and a headline: longer is a paragraph starting so.
+MAX_LINK_LABEL_WORDS = 30
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
 # Wednesday, June 16, 2021, in Geneva, Switzerland." Article prose names the
 # weekday or the date, rarely both together.
@@ -83,7 +85,15 @@ _CHROME_WORDS = re.compile(
     r"advertising|sponsored|read (?:more|also|next)|related|follow us|click here|cookies?|privacy|"
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
-    r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home)\b",
+    r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
+    r"(?:image|photo|picture|slide) \d+ of)\b",
+    re.I,
+)
+# A link to another article behind its label: "Related: …", "Read more: …", "[Related: …]". Chrome
+# at any length, whatever its punctuation: the headline after the label is another article's.
+_LINK_LABEL = re.compile(
+    r"^\W{0,2}(?:related(?: (?:article|story|stories|coverage|content|reading|links?|news))?|read (?:more|also|next)"
+    r"|also read|see also|recommended(?: reading)?|more (?:on|from|about) [^:]{1,40})\s*:\s*\S",
     re.I,
 )
 # The site asking its readers for something: money, an ad blocker switched off, a
@@ -133,6 +143,7 @@ class LineInfo:
     copyright: bool = False
     credit: bool = False
     chrome_words: bool = False  # looked for on short lines only
+    link_label: bool = False  # "Related: <another article's headline>"
     urlish: bool = False
     starts_lower: bool = False
     dateline: bool = False
@@ -161,8 +172,8 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright or self.template or not self.letters:
-            return True  # counters, share counts, separators: no words at all
+        if self.copyright or self.template or not self.letters or self.link_label:
+            return True  # counters, share counts, separators: no words at all; a link to another article
         if self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued:
             return True
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
@@ -343,6 +354,7 @@ def describe(line: str, index: int) -> LineInfo:
         credit=bool(_CREDIT.search(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
+        link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
         appeal=bool(_APPEAL.search(line) and _ADDRESS.search(line) and not _QUOTE_MARKS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
