@@ -242,6 +242,12 @@ def test_a_newsletter_s_sign_up_is_not_body_but_news_about_one_is(extract_option
     assert extract(_page("\n".join([HEADLINE, *BODY, news])), extract_options).body[-1] == news
 
 
+def test_a_sites_note_on_its_affiliate_links_is_not_body(extract_options):
+    note = "This post may contain affiliate links: if you buy through them, we may earn a small commission."
+    article = extract(_page("\n".join([HEADLINE, note, *BODY])), extract_options)
+    assert article.body[0] == BODY[0] and "affiliate" not in article.body_text
+
+
 def test_a_promo_label_glued_to_its_link_is_not_body(extract_options):
     promo = "WATCH:Highlights of the rescue at the northern quay"
     update = "UPDATE: The harbour authority said on Friday evening that the quay would reopen on Monday."
@@ -435,7 +441,8 @@ def test_a_post_embedded_in_the_article_does_not_end_it_and_its_date_is_not_the_
 
 
 def test_labelled_links_to_other_articles_are_not_body_and_do_not_cut_it(extract_options):
-    links = ["Read more: Ferry timetable changes for the summer season", "[Related: Quay workers vote to strike over pay]"]
+    links = ["Read more: Ferry timetable changes for the summer season", "[Related: Quay workers vote to strike over pay]",
+             "Share All sharing options for: " + HEADLINE]
     gallery = ["Image 1 of 12", "Back to Gallery"]
     text = "\n".join([HEADLINE, *gallery, *BODY, *links, *MORE_BODY, "© 2025 Harbour News"])
     article = extract(_page(text), extract_options)

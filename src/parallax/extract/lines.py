@@ -82,7 +82,7 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
     r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
-    r"advertising|sponsored|read (?:more|also|next)|related|follow us|click here|cookies?|privacy|"
+    r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? here|cookies?|privacy|"
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
@@ -93,11 +93,12 @@ _CHROME_WORDS = re.compile(
 # at any length, whatever its punctuation: the headline after the label is another article's.
 _LINK_LABEL = re.compile(
     r"^\W{0,2}(?:related(?: (?:article|story|stories|coverage|content|reading|links?|news))?|read (?:more|also|next)"
-    r"|also read|see also|recommended(?: reading)?|more (?:on|from|about) [^:]{1,40})\s*:\s*\S",
+    r"|also read|see (?:also|more)|also|more|don['’]t miss|recommended(?: reading)?|more (?:on|from|about) [^:]{1,40}"
+    r"|share(?: all sharing options for| this(?: article| story)?)?)\s*:(?:\s*\S|\s*$)",
     re.I,
 )
 # The site asking its readers for something: money, an ad blocker switched off, a
-# subscription, a newsletter's sign-up, or its consent to cookies. Furniture at any length; kept apart from an article's own prose by
+# subscription, a newsletter's sign-up, its consent to cookies; or it discloses its affiliate links. Furniture at any length; kept apart from an article's own prose by
 # addressing the reader ("your support", "allowing ads").
 _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
@@ -107,7 +108,8 @@ _APPEAL = re.compile(
     r"\b(?:we|site|website) uses? cookies\b|\buse of cookies\b|\baccept (?:all )?cookies\b|"
     r"\b(?:subscribe|sign up) (?:to|for) (?:our|[\w.]+['’]s) (?:[\w-]+ ){0,3}?newsletters?\b|"
     r"\b(?:delivered|sent) (?:straight |right |directly )?to your inbox\b|\bright in your inbox\b|"
-    r"\byou can unsubscribe\b|\bsuccessfully subscribed\b",
+    r"\byou can unsubscribe\b|\bsuccessfully subscribed\b|"
+    r"\baffiliate (?:and/or referral )?links?\b|\b(?:receive|earn) a (?:small )?(?:commission|share of sales)\b",
     re.I,
 )
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
@@ -143,7 +145,7 @@ class LineInfo:
     copyright: bool = False
     credit: bool = False
     chrome_words: bool = False  # looked for on short lines only
-    link_label: bool = False  # "Related: <another article's headline>"
+    link_label: bool = False  # "Related: <another article's headline>", or the label alone ("More:")
     urlish: bool = False
     starts_lower: bool = False
     dateline: bool = False
