@@ -469,6 +469,12 @@ def test_photos_set_into_the_article_break_nothing_and_their_labels_make_them_ca
     assert [line.label for line in article.lines if line.text.startswith("Image caption")] == ["caption", "caption"]
 
 
+def test_a_credit_label_and_a_photographer_s_credit_are_captions(extract_options):
+    photo = ["The crane on the deck of the cargo ship.", "Credit...", "Ana Ruiz/Harbour News"]
+    article = extract(_page("\n".join([HEADLINE, *BODY, *photo, *MORE_BODY])), extract_options)
+    assert article.body[-1] == MORE_BODY[-1] and "Credit" not in article.body_text and "Ana Ruiz/" not in article.body_text
+
+
 def test_the_article_start_above_an_advert_joins_as_its_end_below_would(extract_options):
     text = "\n".join(["Harbour News", "Home", "Ports", *MORE_BODY[:2], "Advertisement",
                       "Watch the crane fall", *MORE_BODY[2:], *BODY])

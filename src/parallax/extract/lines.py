@@ -52,7 +52,9 @@ _CREDIT = re.compile(
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
     r"^\s*(?:photo|image|picture|caption|credit)\s*:|"
     # The labels a page prints for screen readers: "Image caption Police at the scene", "Media caption ..."
-    r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|" + _BARE_CREDIT_PATTERN,
+    r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|"
+    # "Credit..." alone over the credit; a photographer and the agency: "Doug Mills/The New York Times".
+    r"^\s*credits?\W*$|^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*(?:[A-Z][\w.'’&-]*\s?){1,5}$|" + _BARE_CREDIT_PATTERN,
     re.I,
 )
 # How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",
