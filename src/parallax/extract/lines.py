@@ -52,11 +52,12 @@ _CREDIT = re.compile(
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
     r"^\s*(?:photo|image|picture|caption|credit)\s*:|"
     # The labels a page prints for screen readers: "Image caption Police at the scene", "Media caption ..."
-    r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|"
-    # "Credit..." alone over the credit; a photographer and the agency: "Doug Mills/The New York Times".
-    r"^\s*credits?\W*$|^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*(?:[A-Z][\w.'’&-]*\s?){1,5}$|" + _BARE_CREDIT_PATTERN,
+    r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|" + _BARE_CREDIT_PATTERN,
     re.I,
 )
+# "Credit..." alone over the credit; a photographer and the agency: "Doug Mills/The New York Times".
+# (Whole-line shapes, apart from ``_CREDIT``: matched at the start only, they cost nothing on long lines.)
+_CREDIT_LINE = re.compile(r"\s*(?:[Cc]redits?\W*|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*(?:[A-Z][\w.'’&-]*\s?){1,5})$")
 # How captions point at the picture: "Chauvin, 45, is pictured at his sentencing",
 # "Biden (L) meets Putin (R)". Article prose does not talk about its photos. (Past
 # tense is left out: "the suspect was pictured on CCTV" is news; a lone "(R)" is a
@@ -355,11 +356,11 @@ def describe(line: str, index: int) -> LineInfo:
         has_date=short and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line)),
-        credit=bool(_CREDIT.search(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
+        credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
-        appeal=bool(_APPEAL.search(line) and _ADDRESS.search(line) and not _QUOTE_MARKS.search(line)),
+        appeal=bool(_ADDRESS.search(line) and _APPEAL.search(line) and not _QUOTE_MARKS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),
