@@ -151,6 +151,17 @@ def test_unclosed_quote_runs_to_end_of_paragraph(annotator):
     assert any(t.startswith("Whereas the city once had a plan") for t in texts)
 
 
+def test_a_crosshead_quoting_a_phrase_is_no_quote_but_a_quote_cut_short_is(annotator):
+    ann = _annotate(annotator, [
+        "The mayor spoke to residents on Monday.",
+        "— ‘Attacks worsen in UN absence’ —",
+        "“Can you find players like Xavi and Iniesta and",
+    ])
+    texts = [q.text for q in ann.quotes]
+    assert not any("Attacks worsen" in t for t in texts)
+    assert any(t.startswith("Can you find players") for t in texts)
+
+
 def test_a_dash_inside_a_sentence_names_no_speaker(annotator):
     ann = _annotate(annotator, [
         "“The plant will be closed by the end of the year” — a promise Governor Reyes has made twice before."])

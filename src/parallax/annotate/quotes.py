@@ -23,6 +23,8 @@ from .nlp import doc_text
 # --- thresholds -------------------------------------------------------------
 # Shorter quoted strings are scare quotes and titles ("political process").
 MIN_QUOTE_WORDS = 4
+# A paragraph of no more words than this, all of them quoted and with no full stop, is a crosshead.
+MAX_HEADING_WORDS = 12
 # Words of a person's name kept from a longer span the tagger did not label a person.
 MAX_NAME_WORDS = 3
 # How many words after a speech verb that follows its quote the speaker's name may come.
@@ -116,7 +118,8 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
     """Every direct quote of ``doc`` with its speakers (canonical names where known)."""
     sentences = list(doc.sents)
     sentence_index = {s.start: n for n, s in enumerate(sentences)}
-    spans = [s for s in find_quote_spans(doc_text(doc), paragraph_starts) if len(doc_text(doc)[s.start:s.end].split()) >= MIN_QUOTE_WORDS]
+    spans = [s for s in find_quote_spans(doc_text(doc), paragraph_starts)
+             if len(doc_text(doc)[s.start:s.end].split()) >= MIN_QUOTE_WORDS and not _is_heading(doc_text(doc), s, paragraph_starts)]
     canon = _canonical_lookup(mentions)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -234,6 +237,19 @@ def _lead_in_speaker(
             if subject is not None:
                 return _resolve_subject(doc, subject, span, canon, sentences), token.lemma_
     return [], None
+
+
+def _is_heading(text: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """A crosshead that quotes a phrase ("— ‘Attacks worsen in UN absence’ —"): the quote is its
+    paragraph's only words, a few of them, closed, with no sentence's end (a quote left open by a
+    page cut short has none either). The words are quoted again
+    where the article reports them; as a heading they have no speaker."""
+    start = starts[span.paragraph]
+    end = starts[span.paragraph + 1] if span.paragraph + 1 < len(starts) else len(text)
+    around = text[start:span.start] + text[span.end:end]
+    quoted = text[span.start:span.end].strip()
+    return (span.closed and not any(c.isalnum() for c in around) and len(quoted.split()) <= MAX_HEADING_WORDS
+            and not quoted.rstrip("”’\"'»").endswith((".", "!", "?", "…")))
 
 
 def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
