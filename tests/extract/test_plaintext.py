@@ -248,6 +248,14 @@ def test_a_sites_note_on_its_affiliate_links_is_not_body(extract_options):
     assert article.body[0] == BODY[0] and "affiliate" not in article.body_text
 
 
+def test_prose_naming_who_developed_or_powers_something_is_no_copyright_notice(extract_options):
+    prose = ("The new cranes, developed by a Dutch engineering firm and powered by electric motors, will be "
+             "installed on the northern quay next spring, the authority said.")
+    article = extract(_page("\n".join([HEADLINE, *BODY, prose, "Site developed by Harbour Digital", "Powered by WordPress"])),
+                      extract_options)
+    assert article.body[-1] == prose and "WordPress" not in article.body_text and "Harbour Digital" not in article.body_text
+
+
 def test_a_promo_label_glued_to_its_link_is_not_body(extract_options):
     promo = "WATCH:Highlights of the rescue at the northern quay"
     update = "UPDATE: The harbour authority said on Friday evening that the quay would reopen on Monday."

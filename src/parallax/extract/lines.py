@@ -43,7 +43,11 @@ _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
 # "modelsGMT 08:44", "returnGMT", "in Russiawww.reuters.com", a promo's label and
 # its link "LIVE:Our coverage as it happened".
 _GLUED = re.compile(r"[a-z]{2}(?:[A-Z]{2,}\b|www\.)|[a-z][.?!][A-Z][a-z]+\s[A-Z]|^[A-Z]{2,}:[A-Z]")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bdeveloped by\b|\bpowered by\b", re.I)
+_COPYRIGHT = re.compile(r"[©ⓒ]|\(c\)\s*\d{4}|\bcopyright\s*\(c\)|all rights? reserved", re.I)
+# ... and the words of a notice that prose uses too ("a vaccine developed by Pfizer", "the
+# copyright office"): a notice only on a line as short as a notice is.
+_COPYRIGHT_WORDS = re.compile(r"\bcopyright\b|\bdeveloped by\b|\bpowered by\b", re.I)
+MAX_NOTICE_WORDS = 15
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
 _BARE_CREDIT_PATTERN = r"^\s*\([^()]{2,40}\)\s*$"
 _CREDIT = re.compile(
@@ -355,7 +359,7 @@ def describe(line: str, index: int) -> LineInfo:
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
         has_date=short and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
-        copyright=bool(_COPYRIGHT.search(line)),
+        copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
