@@ -73,8 +73,13 @@ def main() -> dict:
     ref = json.loads((root / "reference_outputs" / "trafilatura.json").read_text(encoding="utf-8"))
     ref = ref.get("output", ref)
     ref_score = score({k: v.get("articleBody", "") for k, v in ref.items()}, gold)
+    # Halves as benchmarks/plaintext_unseen.py splits these pages: the plain-text rules that also
+    # clean the HTML path's paragraphs were written reading the first half's failures.
+    halves = {name: score({k: v for k, v in predictions.items() if (k[0] in "01234567") == (name == "read")},
+                          {k: v for k, v in gold.items() if (k[0] in "01234567") == (name == "read")})
+              for name in ("read", "held_out")}
     result = {
-        "machine": machine(), "pages": len(gold), "parallax_html": score(predictions, gold),
+        "machine": machine(), "pages": len(gold), "parallax_html": score(predictions, gold), "parallax_html_by_half": halves,
         "reference_trafilatura_2_0_0_rescored": ref_score, "published_f1": PUBLISHED,
         "pages_per_second_one_core": round(len(gold) / seconds, 1),
     }
@@ -91,6 +96,11 @@ Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python'
 | published: rs_trafilatura / go_trafilatura / trafilatura 2.0.0 / readability.js | | | .970 / .960 / .958 / .947 |
 
 The rescored reference row checks the metric implementation against the published figure (0.958).
+By half (as `plaintext_unseen.py` splits these pages): parallax F1 {halves['read']['f1']} on the half whose
+scraped-text failures were read, **{halves['held_out']['f1']}** held out. Since 27 November 2026 the paragraphs
+trafilatura keeps are read with the plain-text path's signs, and those that speak for the site are dropped
+(an appeal such as "Subscribe to our newsletter", "Read more: <another article>", a copyright notice): before,
+F1 0.959 (0.963 read, 0.956 held out: the held-out half gains in precision what it loses in recall).
 Speed: {result['pages_per_second_one_core']} pages/s, one process.
 """
     write_result("html_extraction", result, md)

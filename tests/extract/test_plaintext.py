@@ -188,6 +188,20 @@ def test_html_keeps_the_pages_metadata_title_author_site_and_date():
     assert article.body[0].startswith("The regional council") and not any("Home" in p for p in article.body)
 
 
+def test_html_paragraphs_that_speak_for_the_site_are_not_body():
+    from parallax.extract import ExtractOptions
+
+    paragraph = "The regional council approved the new flood barrier on Tuesday after a decade of delays and two failed tenders."
+    furniture = ["Read more: Valley floods cost farmers millions", "Subscribe to our newsletter for the valley's news every morning.",
+                 "© 2024 Valley Courier. All rights reserved."]
+    html = ("<html><body><article><h1>Council approves flood barrier</h1>"
+            + "".join(f"<p>{paragraph} Paragraph {i}.</p>" for i in range(3))
+            + "".join(f"<p>{line}</p>" for line in furniture)
+            + "".join(f"<p>{paragraph} Paragraph {i}.</p>" for i in range(3, 5)) + "</article></body></html>")
+    article = extract(Page(id="h", source="h", format="html", content=html), ExtractOptions(detect_language=False))
+    assert len(article.body) == 5 and not any("Read more" in p or "Subscribe" in p or "©" in p for p in article.body)
+
+
 def test_non_english_page_is_kept_and_marked(extract_options):
     text = "\n".join([
         "Le sommet s'achève sans accord",

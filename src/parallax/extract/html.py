@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from ..errors import E_NO_ARTICLE, PageRejected
-from .lines import normalise
+from .lines import describe, normalise
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
     # trafilatura keeps an <h1> that repeats the title as the first paragraph.
     if title and paragraphs and normalise(paragraphs[0]) == normalise(title):
         paragraphs = paragraphs[1:]
+    paragraphs = [p for p in paragraphs if not _is_site_notice(p)]
     if not paragraphs:
         raise PageRejected(E_NO_ARTICLE)
     return HtmlResult(
@@ -60,3 +61,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
         sitename=(doc.sitename or None),
         language=(doc.language or None),
     )
+
+
+def _is_site_notice(paragraph: str) -> bool:
+    """A paragraph that speaks for the site, which trafilatura keeps when the page sets it inside
+    the article's markup: an appeal ("Subscribe to our newsletter"), a link to another article
+    behind its label ("Read more: …"), a copyright notice. Read with the plain-text path's signs."""
+    signs = describe(paragraph, 0)
+    return signs.appeal or signs.link_label or signs.copyright
