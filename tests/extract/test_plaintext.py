@@ -497,6 +497,13 @@ def test_a_credit_label_and_a_photographer_s_credit_are_captions(extract_options
     assert article.body[-1] == MORE_BODY[-1] and "Credit" not in article.body_text and "Ana Ruiz/" not in article.body_text
 
 
+def test_buttons_between_photo_credits_do_not_cut_the_article(extract_options):
+    photos = ["Image copyright @harbourwatch @harbourwatch", "Report", "Image copyright @portauthority @portauthority",
+              "Report", "Image copyright @dockers @dockers", "Report"]
+    article = extract(_page("\n".join([HEADLINE, *BODY, *photos, *MORE_BODY, "© 2025 Harbour News"])), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and "Report" not in article.body
+
+
 def test_the_article_start_above_an_advert_joins_as_its_end_below_would(extract_options):
     text = "\n".join(["Harbour News", "Home", "Ports", *MORE_BODY[:2], "Advertisement",
                       "Watch the crane fall", *MORE_BODY[2:], *BODY])
