@@ -242,8 +242,8 @@ def _lead_in_speaker(
 def _is_heading(text: str, span: QuoteSpan, starts: list[int]) -> bool:
     """A crosshead that quotes a phrase ("— ‘Attacks worsen in UN absence’ —"): the quote is its
     paragraph's only words, a few of them, closed, with no sentence's end (a quote left open by a
-    page cut short has none either). The words are quoted again
-    where the article reports them; as a heading they have no speaker."""
+    page cut short has none either). The words are quoted again where the article reports them;
+    as a heading they have no speaker."""
     start = starts[span.paragraph]
     end = starts[span.paragraph + 1] if span.paragraph + 1 < len(starts) else len(text)
     around = text[start:span.start] + text[span.end:end]

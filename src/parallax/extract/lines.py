@@ -105,8 +105,9 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 # The site asking its readers for something: money, an ad blocker switched off, a
-# subscription, a newsletter's sign-up, its consent to cookies; or it discloses its affiliate links. Furniture at any length; kept apart from an article's own prose by
-# addressing the reader ("your support", "allowing ads").
+# subscription, a newsletter's sign-up, their consent to its cookies; or telling them that
+# its links earn it money. Furniture at any length; kept apart from an article's own prose
+# by addressing the reader ("your support", "allowing ads").
 _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
     r"\b(?:support|fund) (?:our|independent|quality) journalism\b|\bdonate now\b|\bmake a donation\b|"

@@ -192,10 +192,11 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
             gap = 0
         else:
             # Chrome inside an article (a share bar) breaks a block only when it runs on;
-            # a photo's caption and credit stand inside articles and break nothing.
-            # So does a link to another article set between its paragraphs ("Read more: …").
-            gap += 0 if info.is_caption or info.embedded or info.index in photo_buttons or (info.link_label and info.words > 1) else (
-                2 if info.is_chrome else 1)
+            # a photo's caption, credit and buttons, an embedded post and a link to another
+            # article set between its paragraphs ("Read more: …") stand inside articles and
+            # break nothing (a label alone, "More:", may head the list below an article).
+            inside = info.is_caption or info.embedded or info.index in photo_buttons or (info.link_label and info.words > 1)
+            gap += 0 if inside else 2 if info.is_chrome else 1
     if not blocks:
         return None
     under = [b for b in blocks if any(a <= b.end and b.start - a <= MAX_ANCHOR_DISTANCE for a in anchors)]
