@@ -29,3 +29,11 @@ def test_a_finished_sentence_or_a_blank_line_ends_the_line():
     assert page_lines("the first paragraph ends here without a stop\n\nand a new one starts") == [
         "the first paragraph ends here without a stop", "and a new one starts"
     ]
+
+
+def test_a_linked_name_inside_a_sentence_joins_it_a_name_alone_does_not():
+    # <p>As a defense, the Browns had 11 hits on <a>Mason Rudolph</a> (well, 12 if you count the helmet hit).</p>
+    text = "As a defense, the Browns had 11 hits on\nMason Rudolph\n(well, 12 if you count the helmet hit)."
+    assert page_lines(text) == ["As a defense, the Browns had 11 hits on Mason Rudolph (well, 12 if you count the helmet hit)."]
+    menu = "Stories we are reading about\nMason Rudolph\nMyles Garrett"
+    assert page_lines(menu) == menu.split("\n")
