@@ -388,6 +388,14 @@ def test_a_sites_request_to_accept_its_cookies_is_not_body(extract_options):
     assert extract(_page("\n".join([HEADLINE, *BODY, reported])), extract_options).body[-1] == reported
 
 
+def test_a_headline_with_a_furniture_word_is_the_title_when_the_url_spells_it(extract_options):
+    # "shares" and "Home" are share-bar and menu words; here they are the news.
+    headline = "Home Depot sales miss, shares plunge"
+    url = "https://markets.example/2019/11/19/home-depot-sales-miss-shares-plunge"
+    text = "\n".join(["Markets", "Share", headline, "By Ana Ruiz", *BODY])
+    assert extract(_page(text, url=url), extract_options).title == headline
+
+
 def test_a_tag_line_sharing_the_url_words_does_not_pull_the_article(extract_options):
     # "Crane Cargo Ship Northern Quay" is a tag line: only a teaser stands under it.
     text = "\n".join([HEADLINE, *BODY, "Share this article", "Tags", "Crane Cargo Ship Northern Quay",

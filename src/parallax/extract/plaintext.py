@@ -18,6 +18,7 @@ structure as a list of steps:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -137,7 +138,7 @@ def extract_plaintext(
     if stamp:
         text = text[stamp.end():]
     infos = read_lines(text, known_chrome)
-    anchors = [i.index for i in infos if slug and _is_headline_shaped(i, allow_repeat=True) and spells_slug(i.text, slug)]
+    anchors = [i.index for i in infos if slug and _is_headline_shaped(i, allow_repeat=True, named=True) and spells_slug(i.text, slug)]
     block = find_body_block(infos, anchors)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)
@@ -396,7 +397,7 @@ def find_title(
     first = max(0, block.start - MAX_ANCHOR_DISTANCE)
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     for info in infos[first: block.start + 1]:
-        if not _is_headline_shaped(info, allow_repeat=True):
+        if not _is_headline_shaped(info, allow_repeat=True, named=info.index in anchors):
             continue
         head = infos[:info.index]
         key = info.key
@@ -478,11 +479,15 @@ def _rivals(info: LineInfo) -> bool:
     return info.is_prose or (_is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
 
 
-def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False) -> bool:
+def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bool = False) -> bool:
+    """``named``: the page's URL spells the line, so the furniture words in it are the news's
+    ("Home Depot sales miss, shares plunge", "Clinton email probe reopened by FBI")."""
     if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
         return False
     # A headline printed twice (page title and article heading) is repeated, not
     # chrome; any other sign of chrome still rules the line out.
+    if named and info.chrome_words:
+        info = dataclasses.replace(info, chrome_words=False)
     chrome = info.is_chrome_once if allow_repeat else info.is_chrome
     if chrome or info.looks_meta or info.is_caption or info.glued:
         return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
