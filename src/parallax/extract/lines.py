@@ -160,6 +160,7 @@ class LineInfo:
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
+    photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads
     key: str = ""  # the text normalised, for comparing lines (set by ``read_lines``)
 
@@ -231,6 +232,8 @@ _EMBED_SIGNATURE = re.compile(
 _POST_LINK = re.compile(r"https?://t\.co/|pic\.twitter\.com/|instagr\.am/")
 # Lines of one embedded post's text, at most.
 MAX_EMBED_LINES = 6
+# A photo's button ("Report", "Enlarge this image") is this many words at most.
+MAX_PHOTO_BUTTON_WORDS = 3
 
 # A line that ends like this ends its sentence (or a label: "Updated:"), and the next starts anew.
 _ENDS_LINE = re.compile(r"[.!?:…\"”’)\]]\s*$")
@@ -338,7 +341,19 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         info.repeated = counts[info.key] > 1 and info.words >= 3
         info.template = info.key in known_chrome
     _mark_embedded_posts(infos)
+    _mark_photo_buttons(infos)
     return infos
+
+
+def _mark_photo_buttons(infos: list[LineInfo]) -> None:
+    """Mark a photo's buttons: short lines under its credit, before the next photo's or printed
+    under every photo ("Image copyright @AOC", "Report", "Image copyright @AOC", "Report")."""
+    under = [i for before, i in zip(infos, infos[1:])
+             if before.is_caption and not i.is_caption and i.words <= MAX_PHOTO_BUTTON_WORDS and not i.is_prose]
+    printed = Counter(i.key for i in under)
+    for info in under:
+        if printed[info.key] > 1 or (info.index + 1 < len(infos) and infos[info.index + 1].is_caption):
+            info.photo_button = True
 
 
 def _mark_embedded_posts(infos: list[LineInfo]) -> None:

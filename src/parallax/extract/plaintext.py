@@ -22,7 +22,6 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -70,8 +69,6 @@ REPEAT_WINDOW_LINES = 3
 MENU_NEIGHBOURS = 3
 # Share of capitalised words from which a line is in Title Case, as headlines are and paragraphs are not.
 TITLE_CASE_SHARE = 0.75
-# A photo's button ("Report", "Enlarge this image") is this many words at most.
-MAX_PHOTO_BUTTON_WORDS = 3
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
@@ -176,7 +173,6 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
     current: _Block | None = None
     gap = 0
     list_run = 0
-    photo_buttons = _photo_buttons(infos)
     for info in infos:
         if current is not None and is_list_item(info) and not info.is_prose and list_run < MAX_LIST_LINES:
             list_run += 1  # a list inside the article (winners, line-ups): neither prose nor a gap
@@ -196,7 +192,7 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
             # a photo's caption, credit and buttons, an embedded post and a link to another
             # article set between its paragraphs ("Read more: …") stand inside articles and
             # break nothing (a label alone, "More:", may head the list below an article).
-            inside = info.is_caption or info.embedded or info.index in photo_buttons or (info.link_label and info.words > 1)
+            inside = info.is_caption or info.embedded or info.photo_button or (info.link_label and info.words > 1)
             gap += 0 if inside else 2 if info.is_chrome else 1
     if not blocks:
         return None
@@ -236,16 +232,6 @@ def _before_comments(infos: list[LineInfo], blocks: list[_Block]) -> range:
             return range(at)
         words += block.words
     return range(len(blocks))
-
-
-def _photo_buttons(infos: list[LineInfo]) -> set[int]:
-    """A photo's buttons: short lines under its credit, before the next photo's or printed under
-    every photo ("Image copyright @AOC", "Report", "Image copyright @AOC", "Report")."""
-    under = [i for before, i in zip(infos, infos[1:])
-             if before.is_caption and not i.is_caption and i.words <= MAX_PHOTO_BUTTON_WORDS and not i.is_prose]
-    printed = Counter(i.key for i in under)
-    return {i.index for i in under
-            if printed[i.key] > 1 or (i.index + 1 < len(infos) and infos[i.index + 1].is_caption)}
 
 
 def _reaches(infos: list[LineInfo], blocks: list[_Block], anchors: list[int]) -> tuple[list[int], list[int]]:
@@ -500,7 +486,7 @@ def label_lines(
 ) -> dict[int, LineLabel]:
     """A label for every line, from its place relative to the title and the body block."""
     labels: dict[int, LineLabel] = {}
-    boxed = _boxed_lines(infos, block) | _photo_buttons(infos)
+    boxed = _boxed_lines(infos, block)
     for info in infos:
         i = info.index
         if i == title_index:
@@ -511,7 +497,7 @@ def label_lines(
             labels[i] = "boilerplate"
         elif info.embedded:
             labels[i] = "body"  # a post the article quotes
-        elif info.is_chrome or i in boxed:
+        elif info.is_chrome or info.photo_button or i in boxed:
             labels[i] = "boilerplate"
         elif info.is_caption or _titles_a_caption(info, infos, read_headline):
             labels[i] = "caption"
