@@ -598,3 +598,23 @@ def test_the_date_is_the_article_s_not_the_masthead_s_nor_the_last_update(extrac
     text = "\n".join(["Wed, Nov 20, 2019", "Harbour News", "Ports", HEADLINE, "Updated: Sat 8:31 PM, Nov 16, 2019",
                       "Posted: Fri 6:45 PM, Nov 15, 2019", *BODY])
     assert extract(_page(text), extract_options).published == "2019-11-15"
+
+
+def test_a_share_bar_glued_to_its_byline_is_not_the_title(extract_options):
+    # The bar's buttons and the byline printed as one long line: the call at its head marks it.
+    text = "\n".join(["Harbour News", "Ports", "Breaking News", "Ferry timetable changes for summer, the operator says", HEADLINE,
+                      "March 4", "10:28", "2025", "Print This Article Share it With Friends by Harbour News Weekly",
+                      "0 Comments", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
+def test_a_table_s_header_row_is_not_the_title(extract_options):
+    # A browser prints a table's cells apart by tabs; no headline has a tab in it.
+    text = "\n".join(["Harbour News", "Ports", "Which cranes moved the most: Week 11", "Pos\tCrane\tLifts\t%\tTons",
+                      "1\tNorth 2\t312\t41\t9,800", *BODY])
+    assert extract(_page(text), extract_options).title == "Which cranes moved the most: Week 11"
+
+
+def test_a_you_are_here_breadcrumb_is_not_the_title(extract_options):
+    text = "\n".join(["Harbour News", "you are here: HomeNewsPorts", *BODY])
+    assert extract(_page(text), extract_options).title is None

@@ -93,7 +93,7 @@ _CHROME_WORDS = re.compile(
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
-    r"(?:image|photo|picture|slide) \d+ of)\b",
+    r"(?:image|photo|picture|slide) \d+ of|you are here)\b",
     re.I,
 )
 # A link to another article behind its label: "Related: …", "Read more: …", "[Related: …]". Chrome
@@ -120,6 +120,10 @@ _APPEAL = re.compile(
     r"\baffiliate (?:and/or referral )?links?\b|\b(?:receive|earn) a (?:small )?(?:commission|share of sales)\b",
     re.I,
 )
+# A share bar's call at the head of a line, whatever follows it: "Share this story", "Print This
+# Article Share it With Friends by …" (a bar and its byline printed as one line); unless the line
+# ends a sentence: then the article's own text follows the bar on the same line.
+_SHARE_CALL = re.compile(r"^\W{0,2}(?:print|share|email|e-mail) this (?:article|story|page|post)\b", re.I)
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
 # on a charity's appeal names them in the third person, or quotes them.
 _ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
@@ -161,7 +165,7 @@ class LineInfo:
     template: bool = False  # the outlet prints this line around its articles
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
     photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
-    appeal: bool = False  # the site asks the reader for money, a subscription, its ads
+    appeal: bool = False  # the site asks the reader for money, a subscription, its ads, a share
     key: str = ""  # the text normalised, for comparing lines (set by ``read_lines``)
 
     @property
@@ -399,7 +403,8 @@ def describe(line: str, index: int) -> LineInfo:
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
-        appeal=bool(_ADDRESS.search(line) and _APPEAL.search(line) and not _QUOTE_MARKS.search(line)),
+        appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
+                    and not _QUOTE_MARKS.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),

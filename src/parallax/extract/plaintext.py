@@ -477,6 +477,8 @@ def _is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bo
     chrome = info.is_chrome_once if allow_repeat else info.is_chrome
     if chrome or info.looks_meta or info.is_caption or info.glued:
         return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
+    if "\t" in info.text.strip():
+        return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays")
     # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
     return not info.text.rstrip("”\"’'").endswith((".", ":"))
 
