@@ -57,6 +57,16 @@ def test_joint_statement_quote_has_both_speakers(annotator):
     assert quote.speakers == ["Barack Obama", "Vladimir Putin"]
 
 
+def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator):
+    ann = _annotate(annotator, [
+        "Barack Obama met Vladimir Putin in Mexico on Monday.",
+        "Obama said that both he and Putin agreed on the need for talks and pledged to work with Kofi Annan to end the crisis.",
+        "In their joint statement, the leaders said the future must be worked out in the “framework of Syria’s sovereignty.”",
+    ])
+    [quote] = ann.quotes
+    assert quote.speakers == ["Barack Obama", "Vladimir Putin"]
+
+
 @pytest.mark.parametrize(
     "paragraphs, speaker",
     [

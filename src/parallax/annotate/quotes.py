@@ -567,10 +567,15 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
             joint = _coordinated_people(doc, sentence)
             if len(joint) >= 2:
                 return joint
-        for names in reversed(people_by_sentence):
+        for sentence, names in zip(reversed(before), reversed(people_by_sentence)):
             unique = list(dict.fromkeys(names))
             if len(unique) >= 2:
-                return unique
+                # Its subjects, if two or more: "both he and Putin agreed ... to work with Annan" names
+                # the leaders' partner after them, who is not one of "the leaders".
+                subjects = list(dict.fromkeys(
+                    _canon(doc, e) for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start
+                    and _is_subject(e) and not _in_any_quote(doc, e)))
+                return subjects if len(subjects) >= 2 else unique
     if want == 1:
         # "he" is most often the person the last sentences were about: their
         # subject, rather than whoever was named last in passing.
