@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from parallax.model import (
-    AnnotatedArticle, Annotations, Article, Figure, Line, Mention, Page, Quote, TimeExpression, decode, encode, to_dict,
+    AnnotatedArticle, Annotations, Article, Figure, FigureGroup, FigureValue, Line, Mention, Page, Quote, TimeExpression, decode, encode, to_dict,
 )
 
 
@@ -43,3 +43,15 @@ def test_older_and_newer_records_still_decode():
 def test_a_decoded_page_is_cleaned_as_a_made_one():
     page = decode(Page, json.dumps({"id": "p", "source": "s", "format": "text", "content": "a\u0000b"}))
     assert page.content == "ab"
+
+
+def test_an_outlet_giving_one_figure_twice_is_shown_it_once():
+    def value(outlet: str, sentence: str, where: str | None = None) -> FigureValue:
+        return FigureValue(value=70.0, text="more than 70", outlet=outlet, article=outlet, where=where, when="2012-06-18",
+                           sentence=sentence)
+    group = FigureGroup(what="people killed", verdict="agree", values=[
+        value("AFP", "More than 70 people were killed on Monday."), value("AFP", "The toll passed 70, the Observatory said."),
+        value("AFP", "More than 70 died in Homs.", where="Homs"), value("BBC", "More than 70 people were killed."),
+    ])
+    assert [(v.outlet, v.where) for v in group.distinct_values()] == [("AFP", None), ("AFP", "Homs"), ("BBC", None)]
+    assert len(group.values) == 4  # the evidence stays whole

@@ -126,7 +126,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         table.add_column("values", max_width=80)
         for g in d.figures:
             values = "; ".join(
-                f"{v.text}{' in ' + v.where if v.where else ''}{' on ' + v.when if v.when else ''} ({v.outlet})" for v in g.values
+                f"{v.text}{' in ' + v.where if v.where else ''}{' on ' + v.when if v.when else ''} ({v.outlet})" for v in g.distinct_values()
             )
             style = VERDICT_STYLE.get(g.verdict, "")
             table.add_row(escape(g.what), f"[{style}]{g.verdict}[/]", escape(values))

@@ -245,6 +245,18 @@ class FigureGroup:
     verdict: Verdict
     values: list[FigureValue]
 
+    def distinct_values(self) -> list[FigureValue]:
+        """The values as a reader is shown them: an outlet giving the same figure for the same
+        place and day in two sentences says it once (``values`` keeps both, with their sentences)."""
+        seen: set[tuple] = set()
+        out = []
+        for v in self.values:
+            key = (v.text, v.where, v.when, v.outlet)
+            if key not in seen:
+                seen.add(key)
+                out.append(v)
+        return out
+
 
 @dataclass(slots=True)
 class UniqueFacts:
