@@ -344,3 +344,14 @@ def test_someone_named_between_two_quotes_takes_the_second(annotator):
     ])
     by_text = {q.text[:12]: q.speakers for q in ann.quotes}
     assert by_text["The talks we"] == ["Putin"] and by_text["It is always"] == ["Biden"]
+
+
+def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_chants_is(annotator):
+    ann = _annotate(annotator, [
+        "Winners of the 90th Academy Awards:",
+        "Best Picture: “The Shape of Water.”",
+        "Adapted Screenplay: “Call Me by Your Name.”",
+        "“Make America Great Again,” the crowd chanted as Donald Trump arrived.",
+        "“WE WILL NOT GO BACK TO WORK,” the strikers shouted outside.",
+    ])
+    assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]

@@ -159,6 +159,8 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
                 # 'Eto'o said that he dedicated the victory to the fans.' then the
                 # quote as a paragraph of its own: the reported speech introduces it.
                 speakers, cue = _speaker_between(doc, paragraph_starts[span.paragraph - 1], span, sentences, canon)
+        if not speakers and _names_a_work(text):
+            continue  # 'Best Picture: “The Shape of Water.”': a film's title, quoted, that nobody says
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
         previous, previous_end = quote, span.end
@@ -250,6 +252,16 @@ def _is_heading(text: str, span: QuoteSpan, starts: list[int]) -> bool:
     quoted = text[span.start:span.end].strip()
     return (span.closed and not any(c.isalnum() for c in around) and len(quoted.split()) <= MAX_HEADING_WORDS
             and not quoted.rstrip("”’\"'»").endswith((".", "!", "?", "…")))
+
+
+def _names_a_work(quoted: str) -> bool:
+    """Quoted words in Title Case, a few of them: the title of a film, a book or a song
+    ("Call Me by Your Name."), which articles quote as they quote speech. Words in capitals
+    throughout are someone shouting, not a title."""
+    words = [w.strip(".,;:!?()'’\"“”") for w in quoted.split()]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return (len(words) <= MAX_HEADING_WORDS and len(long) >= 2 and all(w[0].isupper() for w in long)
+            and any(c.islower() for w in long for c in w))
 
 
 def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
