@@ -355,3 +355,12 @@ def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_cha
         "“WE WILL NOT GO BACK TO WORK,” the strikers shouted outside.",
     ])
     assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]
+
+
+def test_a_scare_quote_does_not_hide_the_speaker_of_the_quote_after_it(annotator):
+    ann = _annotate(annotator, [
+        "Gianna said that if she could say one thing to her dad it would be, “I miss you and I love you.”",
+        "Floyd’s nephew Brandon Williams spoke in person, saying it was “humanly impossible” to convey what his family feels.",
+        "“You may see us cry, but the full extent of our pain is beyond words.”",
+    ])
+    assert [q.speakers for q in ann.quotes] == [["Gianna"], ["Brandon Williams"]]

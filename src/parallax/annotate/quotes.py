@@ -46,6 +46,7 @@ SPEECH_VERBS = frozenset(
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 # 'WALLACE: But, Governor …': one to three words in capitals and a colon start a transcript's turn.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 # '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
@@ -212,8 +213,8 @@ def _speaker_between(
     for sentence in reversed(sentences):
         if sentence.start_char < start or sentence.end_char > span.start - 1:
             continue
-        if any(ch in sentence.text for ch in "“”\""):
-            continue
+        if _has_quote(sentence.text):
+            continue  # another quote's frame
         for token in sentence:
             if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
                 subject = _subject_of(token)
@@ -221,6 +222,15 @@ def _speaker_between(
                     return _resolve_subject(doc, subject, span, canon, sentences), token.lemma_
         return [], None  # only the sentence nearest the quote
     return [], None
+
+
+def _has_quote(text: str) -> bool:
+    """Whether ``text`` quotes words enough to be a quote, or leaves a mark open (a quote running
+    on). A phrase in scare quotes ('saying it was “humanly impossible” to convey') is reported
+    speech, and its sentence may name the speaker of the quote after it."""
+    if any(len(q.split()) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(text)):
+        return True
+    return any(ch in _QUOTED.sub("", text) for ch in "“”\"")
 
 
 def _lead_in_speaker(
