@@ -618,3 +618,12 @@ def test_a_table_s_header_row_is_not_the_title(extract_options):
 def test_a_you_are_here_breadcrumb_is_not_the_title(extract_options):
     text = "\n".join(["Harbour News", "you are here: HomeNewsPorts", *BODY])
     assert extract(_page(text), extract_options).title is None
+
+
+def test_the_date_beside_a_headline_printed_twice_is_no_menu_item(extract_options):
+    # The headline's second copy reads as chrome; the date line between it and a menu is the article's all the same.
+    text = "\n".join(["Harbour News", "Ports", "Ships", "Weather", "you are here: HomeNewsPorts",
+                      "Last Updated : Mar 4, 2025 01:41 PM IST | Source: Harbour News", HEADLINE, *BODY, "More news", HEADLINE])
+    url = "https://harbour-news.example/ports/crane-collapses-onto-cargo-ship-at-northern-quay"  # no date in it
+    article = extract(_page(text, url=url), extract_options)
+    assert article.title == HEADLINE and article.published == "2025-03-04"

@@ -640,9 +640,11 @@ def find_published(
     # "Updated …" dates the last edit; "Published …" beside it is the date wanted.
     meta.sort(key=lambda i: bool(_UPDATED.match(i.text)))
     in_meta = {i.index for i in meta}
+    # A line beside the headline is in no menu, though a headline printed twice reads as chrome.
     ranked = meta + [
         i for i in head
-        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once and not _in_link_list(i, infos)
+        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once
+        and (title is not None and abs(i.index - title) == 1 or not _in_link_list(i, infos))
     ]
     # Some pages print the date under the article instead: a line of nothing but
     # a date right below its last paragraph. A related link's date has its
