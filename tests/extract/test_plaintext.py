@@ -627,3 +627,17 @@ def test_the_date_beside_a_headline_printed_twice_is_no_menu_item(extract_option
     url = "https://harbour-news.example/ports/crane-collapses-onto-cargo-ship-at-northern-quay"  # no date in it
     article = extract(_page(text, url=url), extract_options)
     assert article.title == HEADLINE and article.published == "2025-03-04"
+
+
+def test_the_headline_is_the_line_its_date_stands_under_not_a_line_between_date_and_body(extract_options):
+    headline = "Harbour and Port Police: Old Cranes Blocking the Northern Quay"
+    text = "\n".join(["Harbour News", "Breaking News", "Ports", headline, "March 4, 2025", "Share",
+                      "The harbour authority and the port police", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
+def test_a_standfirst_above_the_byline_is_not_the_headline_above_it(extract_options):
+    # The byline stands under the standfirst, but a headline stands right above that.
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "New, 15 comments", "A look back at a troubled season for the port",
+                      "By Ana Ruiz Mar 4, 2025, 7:53pm EST", "Share this story", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE

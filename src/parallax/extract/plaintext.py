@@ -63,6 +63,9 @@ MIN_UNSUPPORTED_TITLE_WORDS = 4
 URL_TITLE_BONUS = 1.0
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
+# Pages print the byline or the date right under the headline (chrome between aside). A
+# standfirst has them under it too, but a headline right above it: it gets nothing.
+META_BELOW_BONUS = 1.5
 # A headline printed again this far into the body is still "the headline twice".
 REPEAT_WINDOW_LINES = 3
 # Lines either side of a line printed twice that tell a menu printed twice from a headline.
@@ -374,8 +377,8 @@ def find_title(
     gallery can stand between a headline and its body. The block's own first
     line is a candidate when something names it the headline (the URL, a
     breadcrumb, a second copy). Signs: a breadcrumb ends with it, or
-    it is printed twice; it is the page's first real line; it stands right
-    above the dateline or the body; it shares words with the lede; it has a
+    it is printed twice; it is the page's first real line; the byline or the
+    date stands under it; it stands right above the dateline or the body; it shares words with the lede; it has a
     verb (a photo caption standing where a headline would is a verbless string
     of names); the URL spells it.
     """
@@ -419,6 +422,9 @@ def find_title(
         score -= 0.25 * between
         if all(o.is_chrome for o in head):
             score += FIRST_LINE_BONUS  # the first real line of a page
+        under = next((o for o in following if not o.is_chrome), None)
+        if under is not None and under.is_meta and not any(map(rival, range(max(first, info.index - 2), info.index))):
+            score += META_BELOW_BONUS  # the byline or the date right under it, and no headline right above it
         words = _content_words(info.text)
         lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
