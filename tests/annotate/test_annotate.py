@@ -364,3 +364,13 @@ def test_a_scare_quote_does_not_hide_the_speaker_of_the_quote_after_it(annotator
         "“You may see us cry, but the full extent of our pain is beyond words.”",
     ])
     assert [q.speakers for q in ann.quotes] == [["Gianna"], ["Brandon Williams"]]
+
+
+def test_a_thing_is_no_speaker_when_a_name_s_speech_verb_governs_the_quote(annotator):
+    ann = _annotate(annotator, [
+        "Russian President Vladimir Putin met Donald Trump in Helsinki on Monday.",
+        "Putin, a former KGB agent, scoffed at the notion that the Russian security services try to gather "
+        "incriminating materials on businessmen, saying: “Do you really believe that we try to shadow every businessman?”",
+    ])
+    [quote] = ann.quotes
+    assert quote.speakers == ["Vladimir Putin"]

@@ -46,6 +46,7 @@ SPEECH_VERBS = frozenset(
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+# Words between a pair of double marks, curly or straight (for telling a quote from scare quotes).
 _QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 # 'WALLACE: But, Governor …': one to three words in capitals and a colon start a transcript's turn.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -318,10 +319,16 @@ def attribute(
     # colon that opens the quote is the quote's own, whatever the sentence's main verb.
     lead = _colon_lead_verb(doc, span, verbs)
     order = sorted(verbs, key=lambda v: (v is not lead, v.dep_ != "ROOT", abs(v.idx - span.start)))
-    for verb in order:
-        subject = _subject_of(verb, skip=inside)
-        if subject is not None:
-            return _resolve_subject(doc, subject, span, canon, sentences, he), verb.lemma_
+    found = [(verb, subject) for verb in order if (subject := _subject_of(verb, skip=inside)) is not None]
+    if found:
+        verb, subject = found[0]
+        if _is_thing(subject):
+            # 'Putin scoffed at the notion that the security services try to …, saying: “…”': a thing
+            # says nothing when a name's speech verb governs the quote too ('when Clinton blasted him'
+            # after a quote does not govern it).
+            verb, subject = next(((v, s) for v, s in found[1:] if v.is_ancestor(first.root)
+                                  and (s.pos_ == "PROPN" or _entity_within(s) is not None)), (verb, subject))
+        return _resolve_subject(doc, subject, span, canon, sentences, he), verb.lemma_
     # "according to X" names the source only when no one in the frame says the words:
     # in 'According to AFP, one user posted: "..."' AFP reports and the user speaks.
     for token in frame:
@@ -509,6 +516,11 @@ def _last_organisation(doc: Doc, span: QuoteSpan) -> str | None:
     """The organisation named last before a quote: what "it said" stands for."""
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not _in_any_quote(doc, e)]
     return _canon(doc, orgs[-1]) if orgs else None
+
+
+def _is_thing(token: Token) -> bool:
+    """A common noun that names no one: not a person's or a body's name, not a pronoun, not "officials"."""
+    return token.pos_ == "NOUN" and _entity_within(token) is None and not _is_people_noun(token)
 
 
 def _is_people_noun(token: Token) -> bool:
