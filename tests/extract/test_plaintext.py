@@ -641,3 +641,16 @@ def test_a_standfirst_above_the_byline_is_not_the_headline_above_it(extract_opti
     text = "\n".join(["Harbour News", "Ports", HEADLINE, "New, 15 comments", "A look back at a troubled season for the port",
                       "By Ana Ruiz Mar 4, 2025, 7:53pm EST", "Share this story", *BODY])
     assert extract(_page(text), extract_options).title == HEADLINE
+
+
+def test_a_box_of_appeals_is_not_body_and_an_appeal_run_into_the_article_leaves_its_text(extract_options):
+    # The box's middle line names no request, but speaks to the reader between two that do.
+    middle = ("From port safety to climate change, Harbour News is on the quay when the story is developing, and "
+              "whether it is investigating the shipping lines or the harbour board, we know how important it is to "
+              "sort out the facts from the messaging.")
+    box = ["Your support helps us to tell the story", middle,
+           "At such a critical moment, we need reporters on the ground. Your donation allows us to keep sending them."]
+    run_on = "Your support makes all the difference." + BODY[1]  # no space: the box's last line and the article's
+    text = "\n".join([HEADLINE, BODY[0], *box, run_on, BODY[2]])
+    article = extract(_page(text), extract_options)
+    assert article.body == [BODY[0], run_on, BODY[2]]

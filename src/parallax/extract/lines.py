@@ -130,6 +130,9 @@ _ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 # An appeal glued to the article's first paragraph is longer than this; that line stays.
 MAX_APPEAL_WORDS = 60
+# Two sentences glued without a space: "Your support makes all the difference.If the Oscars …",
+# an appeal's last line run into the article's first.
+_GLUED_SENTENCES = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 _QUOTE_OPEN = "\"“‘'«"
 
 
@@ -166,6 +169,7 @@ class LineInfo:
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
     photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads, a share
+    appeal_box: bool = False  # speaks to the reader between two appeals (set by ``read_lines``)
     key: str = ""  # the text normalised, for comparing lines (set by ``read_lines``)
 
     @property
@@ -189,8 +193,8 @@ class LineInfo:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if self.copyright or self.template or not self.letters or self.link_label:
             return True  # counters, share counts, separators: no words at all; a link to another article
-        if self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued:
-            return True
+        if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
+            return True  # a box between two appeals holds no article text, however long its lines
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
                 and self.function_share < MIN_PHRASE_FUNCTION_SHARE):
             # A menu: a long run of capitalised link words. A headline in Title Case
@@ -346,7 +350,18 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         info.template = info.key in known_chrome
     _mark_embedded_posts(infos)
     _mark_photo_buttons(infos)
+    _mark_appeal_boxes(infos)
     return infos
+
+
+def _mark_appeal_boxes(infos: list[LineInfo]) -> None:
+    """A line that speaks to the reader between two appeals is one more of their box ("From
+    reproductive rights to Big Tech, The Independent is on the ground … we know how important
+    it is …" between "Your support helps us" and "Your donation allows us")."""
+    for before, info, after in zip(infos, infos[1:], infos[2:]):
+        if (before.appeal and after.appeal and not info.appeal and _ADDRESS.search(info.text)
+                and not _QUOTE_MARKS.search(info.text) and not _GLUED_SENTENCES.search(info.text)):
+            info.appeal_box = True
 
 
 def _mark_photo_buttons(infos: list[LineInfo]) -> None:
@@ -404,7 +419,7 @@ def describe(line: str, index: int) -> LineInfo:
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
-                    and not _QUOTE_MARKS.search(line)),
+                    and not _QUOTE_MARKS.search(line) and not _GLUED_SENTENCES.search(line)),
         urlish=bool(_URLISH.search(line)),
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),
