@@ -28,3 +28,16 @@ def test_the_core_event_is_not_restated_but_a_new_number_is_news(annotator):
     summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
     assert sum(s in CORE for s in summary) == 1, summary
     assert GOALS in summary
+
+
+def test_a_list_of_winners_carried_by_every_outlet_is_not_the_summary(annotator):
+    winners = ["Supporting Actor: Sam Rockwell, “Three Billboards Outside Ebbing, Missouri.”",
+               "Actress: Frances McDormand, “Three Billboards Outside Ebbing, Missouri.”"]
+    lede = "New York: The Shape of Water won best picture at the 90th Academy Awards on Sunday night in Los Angeles."
+    articles = [
+        Article(id=outlet, source="t", title="Oscars", outlet=outlet, published="2018-03-05", body=[*winners, lede, other])
+        for outlet, other in zip(("One Daily", "Other Times", "Third Post"), OTHER)
+    ]
+    summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
+    assert not set(winners) & set(summary), summary
+    assert lede in summary  # a dateline's label is no list's

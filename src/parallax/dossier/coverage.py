@@ -27,6 +27,10 @@ REDUNDANT_SIMILARITY = 0.45
 RESTATED_WORD_SHARE = 0.6
 MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_FACT_WORDS = 8
+# "Actress: Frances McDormand, “Three Billboards …”": an entry of a list, a label of a few words
+# and then names and titles; a dateline ("New Delhi: The government said on Monday …") goes on in a sentence.
+_LIST_LABEL = re.compile(r"^(?:[A-Z][a-z’'-]+\s?){1,3}:\s")
+LIST_ENTRY_CAPITAL_SHARE = 0.6
 MAX_UNIQUE_PER_OUTLET = 20
 MAX_TIMELINE = 15
 # A quotation of several sentences is one unit of the summary, the unique facts and the
@@ -143,8 +147,8 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
     """
     scored = []
     for index, sentence in enumerate(sentences.all):
-        if not _is_fact(sentence.text):
-            continue
+        if not _is_fact(sentence.text) or _is_list_entry(sentence.text):
+            continue  # a summary tells the story in sentences, not in a list's entries
         score = matches.support_count(index) + 1.0 / (1 + sentence.position)
         scored.append((score, index))
     scored.sort(key=lambda t: (-t[0], t[1]))
@@ -172,6 +176,15 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         )
         for i, support in chosen
     ]
+
+
+def _is_list_entry(text: str) -> bool:
+    label = _LIST_LABEL.match(text)
+    if label is None:
+        return False
+    rest = [w for w in text[label.end():].split() if w.strip("“”\"‘’'(").strip()[:1].isalpha()]
+    capitals = sum(1 for w in rest if w.strip("“”\"‘’'(")[:1].isupper())
+    return bool(rest) and capitals >= LIST_ENTRY_CAPITAL_SHARE * len(rest)
 
 
 def _restates(own: set[str], numbers: set[str], said: set[str]) -> bool:
