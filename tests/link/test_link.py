@@ -293,6 +293,16 @@ def test_scores_are_read_from_the_headline_and_lede_beside_a_result():
     assert instance_keys_in(("@2009", "barcelona")) == ()
 
 
+def test_a_british_result_headline_gives_the_score_after_each_side():
+    from parallax.link.features import score_keys
+
+    assert score_keys("Barcelona 2 Man United 0: That's another fine Messi", ["The pursuit ended in pain."]) == {"#2-0"}
+    assert score_keys("Man United 0 Barcelona 2", []) == {"#2-0"}  # the winner may come second
+    assert score_keys("Liverpool 1 Everton 1 - match report", []) == {"#1-1"}
+    assert score_keys("Windows 10 Update 2 arrives for everyone", []) == set()  # a version, not a result
+    assert score_keys("Apollo 11 crew 50 years later", []) == set()
+
+
 def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
     # Some day of the article(s) close to one of the story's days, and all of them
     # together no longer than the span limit: checked on day sets, not just their ends.

@@ -30,6 +30,8 @@ LEDE_CHARS = 300
 # look-behind there is tried at every character, and made this scan the linker's slowest step.)
 _SCORE = re.compile(r"(\d{1,3}) ?[-–] ?(\d{1,3})(?![\d.:/%A-Za-z]|,\d|[-–]\d)")
 _NOT_BEFORE_SCORE = frozenset("0123456789.,:/$£€-")
+# A British result headline names the game by its score after each side: "Barcelona 2 Man United 0: …".
+_HEADLINE_SCORE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,3}(\d{1,2})\s(?:[A-Z][\w.'’&-]*\s?){1,3}(\d{1,2})(?=\s*(?:$|[:,;|–—]|-\s))")
 # The days of the week a lede names ("on Saturday"): the day its event happened, for an
 # article that carries no date.
 LEDE_SENTENCES = 3
@@ -158,6 +160,9 @@ def score_keys(title: str | None, body: list[str]) -> set[str]:
     """The game scores the headline and the lede give, as keys ("#3-1")."""
     text = _head(title, body)
     keys = set()
+    if title and (m := _HEADLINE_SCORE.match(title)):
+        high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        keys.add(f"{SCORE_PREFIX}{high}-{low}")
     for m in _SCORE.finditer(text):  # most ledes have none: one scan, in C
         if m.start() and text[m.start() - 1] in _NOT_BEFORE_SCORE:
             continue
