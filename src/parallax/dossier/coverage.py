@@ -179,11 +179,13 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
 
 
 def _is_list_entry(text: str) -> bool:
+    """A label, then mostly capitalised words: names and titles, not a sentence."""
     label = _LIST_LABEL.match(text)
     if label is None:
         return False
-    rest = [w for w in text[label.end():].split() if w.strip("“”\"‘’'(").strip()[:1].isalpha()]
-    capitals = sum(1 for w in rest if w.strip("“”\"‘’'(")[:1].isupper())
+    rest = [w.strip("“”\"‘’'(") for w in text[label.end():].split()]
+    rest = [w for w in rest if w[:1].isalpha()]
+    capitals = sum(1 for w in rest if w[0].isupper())
     return bool(rest) and capitals >= LIST_ENTRY_CAPITAL_SHARE * len(rest)
 
 

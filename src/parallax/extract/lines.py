@@ -120,14 +120,14 @@ _APPEAL = re.compile(
     r"\baffiliate (?:and/or referral )?links?\b|\b(?:receive|earn) a (?:small )?(?:commission|share of sales)\b",
     re.I,
 )
-# A share bar's call at the head of a line, whatever follows it: "Share this story", "Print This
-# Article Share it With Friends by …" (a bar and its byline printed as one line); unless the line
-# ends a sentence: then the article's own text follows the bar on the same line.
-_SHARE_CALL = re.compile(r"^\W{0,2}(?:print|share|email|e-mail) this (?:article|story|page|post)\b", re.I)
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
 # on a charity's appeal names them in the third person, or quotes them.
 _ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# A share bar's call at the head of a line, whatever follows it: "Share this story", "Print This
+# Article Share it With Friends by …" (a bar and its byline printed as one line); unless the line
+# ends a sentence: then the article's own text follows the bar on the same line.
+_SHARE_CALL = re.compile(r"^\W{0,2}(?:print|share|email|e-mail) this (?:article|story|page|post)\b", re.I)
 # An appeal glued to the article's first paragraph is longer than this; that line stays.
 MAX_APPEAL_WORDS = 60
 # Two sentences glued without a space: "Your support makes all the difference.If the Oscars …",

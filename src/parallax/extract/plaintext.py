@@ -378,9 +378,9 @@ def find_title(
     line is a candidate when something names it the headline (the URL, a
     breadcrumb, a second copy). Signs: a breadcrumb ends with it, or
     it is printed twice; it is the page's first real line; the byline or the
-    date stands under it; it stands right above the dateline or the body; it shares words with the lede; it has a
-    verb (a photo caption standing where a headline would is a verbless string
-    of names); the URL spells it.
+    date stands under it; it stands right above the dateline or the body; it
+    shares words with the lede; it has a verb (a photo caption standing where
+    a headline would is a verbless string of names); the URL spells it.
     """
     best, best_score = None, 0.0
     first = max(0, block.start - MAX_ANCHOR_DISTANCE)
