@@ -374,3 +374,13 @@ def test_a_thing_is_no_speaker_when_a_name_s_speech_verb_governs_the_quote(annot
     ])
     [quote] = ann.quotes
     assert quote.speakers == ["Vladimir Putin"]
+
+
+def test_a_gerund_without_a_subject_speaks_for_the_subject_of_its_clause(annotator):
+    ann = _annotate(annotator, [
+        "Dr. Mehmet Oz is a television host.",
+        "He appeared at a 2014 Senate hearing for his role in promoting weight-loss aids on his show and for saying "
+        "that green coffee extract was a “magic weight loss cure for every body type.”",
+    ])
+    [quote] = ann.quotes
+    assert quote.speakers == ["Mehmet Oz"]

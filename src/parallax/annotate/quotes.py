@@ -382,6 +382,14 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
         if (child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and child.pos_ in ("PROPN", "NOUN")
                 and child.ent_type_ not in ("DATE", "TIME") and not skip(child)):  # "said Monday" names no one
             return child
+    # 'he appeared at a hearing … for saying that it was a “magic cure”': a gerund without a
+    # subject of its own speaks for the subject of the clause it hangs in.
+    if verb.tag_ == "VBG":
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and not skip(c)), None)
+                if subject is not None:
+                    return subject
     return None
 
 
