@@ -627,6 +627,7 @@ def test_the_date_beside_a_headline_printed_twice_is_no_menu_item(extract_option
     url = "https://harbour-news.example/ports/crane-collapses-onto-cargo-ship-at-northern-quay"  # no date in it
     article = extract(_page(text, url=url), extract_options)
     assert article.title == HEADLINE and article.published == "2025-03-04"
+    assert [line.label for line in article.lines if line.text.startswith("Last Updated")] == ["meta"]
 
 
 def test_the_headline_is_the_line_its_date_stands_under_not_a_line_between_date_and_body(extract_options):

@@ -540,7 +540,7 @@ def _label_head_line(
     info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, read_headline: HeadlineReader | None
 ) -> LineLabel:
     after_title = title_index is not None and info.index > title_index
-    if info.is_meta and not _in_link_list(info, infos):
+    if info.is_meta and not _in_menu(info, infos, title_index):
         return "meta"
     if info.is_caption:
         return "caption"
@@ -646,11 +646,9 @@ def find_published(
     # "Updated …" dates the last edit; "Published …" beside it is the date wanted.
     meta.sort(key=lambda i: bool(_UPDATED.match(i.text)))
     in_meta = {i.index for i in meta}
-    # A line beside the headline is in no menu, though a headline printed twice reads as chrome.
     ranked = meta + [
         i for i in head
-        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once
-        and (title is not None and abs(i.index - title) == 1 or not _in_link_list(i, infos))
+        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once and not _in_menu(i, infos, title)
     ]
     # Some pages print the date under the article instead: a line of nothing but
     # a date right below its last paragraph. A related link's date has its
@@ -670,6 +668,11 @@ def _in_link_list(info: LineInfo, infos: list[LineInfo]) -> bool:
     before = infos[info.index - 1] if info.index > 0 else None
     after = infos[info.index + 1] if info.index + 1 < len(infos) else None
     return bool(before and after and before.is_chrome and after.is_chrome)
+
+
+def _in_menu(info: LineInfo, infos: list[LineInfo], title: int | None) -> bool:
+    """In a link list, unless beside the headline: a headline printed twice reads as chrome."""
+    return not (title is not None and abs(info.index - title) == 1) and _in_link_list(info, infos)
 
 
 def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
