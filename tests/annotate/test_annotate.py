@@ -26,11 +26,18 @@ def _annotate(annotator, paragraphs, published="2012-06-19"):
         # an anniversary piece dates its event by the publication day
         ("Barcelona won the final at Wembley on this day in 2011.", "2022-05-28", "2011-05-28"),
         ("Ten years ago today, the ship went down off the coast.", "2022-06-19", "2012-06-19"),
+        # a day said to be last year's, though weeks ahead of the publication day this year
+        ("The ship went down on May 25 last year.", "2021-04-20", "2020-05-25"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence, published, expected):
     dated = [t for t in resolve_times([sentence], published) if t.kind == "date"]
     assert dated and dated[0].date == expected
+
+
+def test_a_day_named_after_last_year_is_last_year_s():
+    times = resolve_times(["A man whose fatal arrest last year on May 25 was captured on video."], "2021-04-20")
+    assert [(t.text, t.date) for t in times] == [("last year", "2020-01-01"), ("May 25", "2020-05-25")]
 
 
 @pytest.mark.parametrize("sentence", ["a 15-month uprising", "after two hours of talks", "for the past five days"])

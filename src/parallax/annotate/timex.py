@@ -44,6 +44,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
 FUTURE_WINDOW_CHARS = 100
+# "last year on May 25", "on May 25 last year": the year is named beside the day, if not by number.
+_LAST_YEAR_BEFORE = re.compile(r"\blast year,?\s+(?:(?:on|in)\s+)?$", re.I)
+_LAST_YEAR_AFTER = re.compile(r"^,?\s+last year\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|planning|planned|next|upcoming|"
     r"scheduled|expected to|set to|likely|ahead of)\b",
@@ -86,7 +89,9 @@ def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[Ti
                 _FUTURE.search(sentence[max(0, m.start() - FUTURE_WINDOW_CHARS): m.end()])
                 or _FUTURE_AFTER.match(sentence[m.end(): m.end() + 40])
             )
-            expression = _resolve(kind, m, anchor, future, index)
+            last_year = bool(_LAST_YEAR_BEFORE.search(sentence[max(0, m.start() - 20): m.start()])
+                             or _LAST_YEAR_AFTER.match(sentence[m.end(): m.end() + 12]))
+            expression = _resolve(kind, m, anchor if not last_year or anchor is None else _year_before(anchor), future, index)
             if expression is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -147,6 +152,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
 
 _NUMBER_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def _year_before(anchor: date) -> date:
+    """The anchor a year back, for a day or month said to be last year's: read from there, the
+    day falls in that year when it lies before its end."""
+    return date(anchor.year - 1, 12, 31)
 
 
 def _same_day_in(anchor: date, year: int) -> date | None:
