@@ -655,3 +655,12 @@ def test_a_box_of_appeals_is_not_body_and_an_appeal_run_into_the_article_leaves_
     text = "\n".join([HEADLINE, BODY[0], *box, run_on, BODY[2]])
     article = extract(_page(text), extract_options)
     assert article.body == [BODY[0], run_on, BODY[2]]
+
+
+def test_a_date_in_figures_alone_is_a_meta_line_not_a_counter(extract_options):
+    # No letters at all, as share counts and separators have; but a date.
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "3/4/2025", "Updated:", "3/4/2025", "12", *BODY])
+    article = extract(_page(text), extract_options)
+    assert [line.label for line in article.lines if line.text == "3/4/2025"] == ["meta", "meta"]
+    assert article.published == "2025-03-04"
+    assert [line.label for line in article.lines if line.text == "12"] == ["boilerplate"]

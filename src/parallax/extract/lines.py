@@ -191,8 +191,8 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright or self.template or not self.letters or self.link_label:
-            return True  # counters, share counts, separators: no words at all; a link to another article
+        if self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label:
+            return True  # counters, share counts, separators: no words at all, nor a date; a link to another article
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
