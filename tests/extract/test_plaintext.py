@@ -664,3 +664,10 @@ def test_a_date_in_figures_alone_is_a_meta_line_not_a_counter(extract_options):
     assert [line.label for line in article.lines if line.text == "3/4/2025"] == ["meta", "meta"]
     assert article.published == "2025-03-04"
     assert [line.label for line in article.lines if line.text == "12"] == ["boilerplate"]
+
+
+def test_an_agency_s_name_alone_signs_the_story(extract_options):
+    text = "\n".join(["Harbour News", HEADLINE, "AFP", "CAIRO", *BODY])
+    article = extract(_page(text), extract_options)
+    assert [line.label for line in article.lines if line.text == "AFP"] == ["meta"]
+    assert article.body == BODY

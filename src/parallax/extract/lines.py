@@ -84,6 +84,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:
 _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
 # Who filed the story, on a line of its own: "The Associated Press", "AP Soccer Writer".
 _BYLINE_WORDS = re.compile(r"\b(?:press|reporter|writer|correspondent|staff|bureau|news service|editor|agency)\b", re.I)
+# The news agencies whose name alone, or with a place, signs a story ("AFP", "CAIRO (Reuters)"); case kept.
+_WIRE_AGENCY = re.compile(r"\b(?:AFP|AP|Reuters|PTI|IANS|ANI|DPA|dpa|EFE|Xinhua|UPI)\b")
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
@@ -219,7 +221,7 @@ class LineInfo:
             return False
         if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
             return True
-        if self.words <= 5 and not self.ends_sentence and _BYLINE_WORDS.search(self.text):
+        if self.words <= 5 and not self.ends_sentence and (_BYLINE_WORDS.search(self.text) or _WIRE_AGENCY.search(self.text)):
             return True
         bare = _TIME.sub("", self.text)
         # "7:25 p.m." or "Tuesday, June 19, 2012": nothing but a date or a time
