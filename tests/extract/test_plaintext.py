@@ -671,3 +671,9 @@ def test_an_agency_s_name_alone_signs_the_story(extract_options):
     article = extract(_page(text), extract_options)
     assert [line.label for line in article.lines if line.text == "AFP"] == ["meta"]
     assert article.body == BODY
+
+
+def test_a_caption_ending_with_its_credit_in_square_brackets_is_no_body(extract_options):
+    caption = "Dock workers watch the crane being lifted off the ship at the northern quay, March 4, 2025. [Photo/Xinhua]"
+    article = extract(_page("\n".join([HEADLINE, caption, *BODY])), extract_options)
+    assert article.body == BODY and [line.label for line in article.lines if line.text == caption] == ["caption"]
