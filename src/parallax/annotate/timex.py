@@ -89,9 +89,8 @@ def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[Ti
                 _FUTURE.search(sentence[max(0, m.start() - FUTURE_WINDOW_CHARS): m.end()])
                 or _FUTURE_AFTER.match(sentence[m.end(): m.end() + 40])
             )
-            last_year = bool(_LAST_YEAR_BEFORE.search(sentence[max(0, m.start() - 20): m.start()])
-                             or _LAST_YEAR_AFTER.match(sentence[m.end(): m.end() + 12]))
-            expression = _resolve(kind, m, anchor if not last_year or anchor is None else _year_before(anchor), future, index)
+            expression = _resolve(kind, m, _year_before(anchor) if _said_last_year(kind, m, sentence, anchor) else anchor,
+                                  future, index)
             if expression is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -152,6 +151,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
 
 _NUMBER_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def _said_last_year(kind: str, m: re.Match[str], sentence: str, anchor: date | None) -> bool:
+    """A day or month without a year that the sentence says is last year's, right before or after it."""
+    if anchor is None or kind not in ("month_day", "day_month", "in_month"):
+        return False
+    return bool(_LAST_YEAR_BEFORE.search(sentence[max(0, m.start() - 20): m.start()])
+                or _LAST_YEAR_AFTER.match(sentence[m.end(): m.end() + 12]))
 
 
 def _year_before(anchor: date) -> date:
