@@ -288,6 +288,14 @@ Adam Clark Estes" named the author); a line in Title Case is a headline, not a p
 its closing quotation mark makes it pass for prose; the article is looked for above the line that
 opens a comment thread ("24 comments", "Leave a Reply"), one comment may run longer than it; a
 request to accept the site's cookies is chrome, as a request for money is.
+
+Headlines, from the read half's no-URL failures of 28 November 2026: 61 → 66 read, 52 → 55 held out
+(with the URL: read 76, held out 68 → 69). A flag in capitals ("BREAKING: …") is no dateline, so the
+headline it opens is no paragraph; one short question is a headline's shape; a line in Title Case the
+tagger reads as names is a headline, not a caption, when a date or "By …" stamps it (a credit naming
+an agency does not); a kicker's date right above a headline no longer counts the kicker as a rival
+standing over it; the page's first line earns nothing when printed again under the article (a
+slogan in the header and the footer).
 """
     write_result("plaintext_unseen", result, md)
     print(md)

@@ -677,3 +677,53 @@ def test_a_caption_ending_with_its_credit_in_square_brackets_is_no_body(extract_
     caption = "Dock workers watch the crane being lifted off the ship at the northern quay, March 4, 2025. [Photo/Xinhua]"
     article = extract(_page("\n".join([HEADLINE, caption, *BODY])), extract_options)
     assert article.body == BODY and [line.label for line in article.lines if line.text == caption] == ["caption"]
+
+
+def test_a_headline_flagged_breaking_is_no_dateline(extract_options):
+    # "CAIRO: …" opens a lede; "BREAKING: …" flags a headline, and names no place.
+    headline = "BREAKING: Crane collapses onto cargo ship at northern quay, harbour closed"
+    text = "\n".join(["Harbour News", "Ports", "Ships", "March 4, 2025 at 4:02 pm", "Tweet", headline, *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.body == BODY
+
+
+def test_a_question_headline_is_no_paragraph(extract_options):
+    headline = "Old cranes on a busy quay; is it time to replace them all?"
+    text = "\n".join(["Harbour News", "Ports", "Ships", "Last Updated : Mar 4, 2025 01:41 PM", headline, *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
+def test_a_title_case_headline_of_names_is_the_title_when_its_date_stands_under_it(extract_options):
+    # Verbless to the tagger and full of names, as a photo caption is; but signed as a headline is.
+    headline = "Harbour Board Names Port Veteran Ana Ruiz Chief Safety Officer"
+    text = "\n".join(["Harbour News", "About", "Blog", "Contact Us", "Menu", headline, "March 4, 2025", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
+def test_a_line_printed_at_the_top_and_the_foot_of_the_page_is_not_the_title(extract_options):
+    # The site's slogan heads the page and closes it: its first real line, but no headline. The
+    # verbless headline has too little support to be taken instead: better none than the slogan.
+    slogan = "Independent news, funded by our readers"
+    headline = "The Harbour view on cranes: a port on the brink"
+    text = "\n".join(["Skip to main content", slogan, "Contribute", "Subscribe", "News", "Opinion", "Sport", headline,
+                      "Editorial", *BODY, "Most popular", "News", "Opinion", "Sport", slogan])
+    assert extract(_page(text), extract_options).title is None
+
+
+def test_a_kicker_above_the_date_leaves_the_byline_to_the_headline(extract_options):
+    # kicker / date / headline / byline: the line right above the headline is the date, not a
+    # rival, so the byline under the headline counts for it as the date counts for the kicker.
+    headline = "Quay shut for a week after accident, inspectors called"
+    text = "\n".join(["Harbour News", "Ports", "Share", "Email", "Cranes on the Northern Quay", "Published 22 hours ago",
+                      headline, "By Ana Ruiz | Harbour News", "Facebook", "Twitter", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
+def test_a_caption_above_its_credit_is_not_the_headline_above_the_wire_services_line(extract_options):
+    # The credit names an agency as a byline does, but stamps no date: the names above it stay a caption.
+    headline = "Tuesday's harbour news: northern quay shut after a crane falls onto a ship"
+    text = "\n".join(["Welcome to Harbour News", "Learn More", headline, "Harbour News wire services",
+                      "Northern Quay Crane Inspector Ana Ruiz", "Al Goldis, Associated Press", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline
+    assert [line.label for line in article.lines if line.text == "Harbour News wire services"] == ["meta"]

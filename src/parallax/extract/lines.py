@@ -79,11 +79,16 @@ MAX_LINK_LABEL_WORDS = 30
 _SCENE_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
 )
-# A dateline opens an article's first paragraph: "HELSINKI (AP) —", "GENEVA —", "CAIRO:".
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z. ]+\))?\s*(?:—|–|--|-|:)\s+\S")
+# A dateline opens an article's first paragraph: "HELSINKI (AP) —", "GENEVA —", "CAIRO:"; a
+# headline's flag in capitals ("BREAKING: Senate adjourns …", "WATCH — …") names no place.
+_DATELINE = re.compile(
+    r"^(?!(?:BREAKING|JUST IN|UPDATE|UPDATED|DEVELOPING|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|LIVE|LISTEN|OPINION|EDITORIAL"
+    r"|ANALYSIS|REVIEW|EXPLAINER|FACT CHECK|BREAKING NEWS|NEWS ALERT|ALERT)\s*(?:—|–|--|-|:))"
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z. ]+\))?\s*(?:—|–|--|-|:)\s+\S"
+)
 _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.I)
 # Who filed the story, on a line of its own: "The Associated Press", "AP Soccer Writer".
-_BYLINE_WORDS = re.compile(r"\b(?:press|reporter|writer|correspondent|staff|bureau|news service|editor|agency)\b", re.I)
+_BYLINE_WORDS = re.compile(r"\b(?:press|reporter|writer|correspondent|staff|bureau|(?:news|wire) services?|editor|agency)\b", re.I)
 # The news agencies whose name alone, or with a place, signs a story ("AFP", "CAIRO (Reuters)"); case kept.
 _WIRE_AGENCY = re.compile(r"\b(?:AFP|AP|Reuters|PTI|IANS|ANI|DPA|dpa|EFE|Xinhua|UPI)\b")
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
@@ -226,6 +231,12 @@ class LineInfo:
         bare = _TIME.sub("", self.text)
         # "7:25 p.m." or "Tuesday, June 19, 2012": nothing but a date or a time
         return (self.has_date or self.has_time) and len(re.findall(r"[A-Za-z]{4,}", bare)) <= 4
+
+    @property
+    def is_stamp(self) -> bool:
+        """Meta that stamps an article, never a photo: a date, a time, "By …", "Posted …" (a photo's
+        credit may name an agency as a byline does: "Al Goldis, Associated Press")."""
+        return self.is_meta and bool(self.has_date or self.has_time or _BYLINE.match(self.text) or _META_WORDS.match(self.text))
 
     @property
     def is_caption(self) -> bool:

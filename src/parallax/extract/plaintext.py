@@ -74,6 +74,9 @@ MENU_NEIGHBOURS = 3
 TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
+# A question this long at most, alone on its line, may be a headline though it reads as a sentence.
+MAX_QUESTION_TITLE_WORDS = 19
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
@@ -420,11 +423,16 @@ def find_title(
         if not between:
             score += 1.0
         score -= 0.25 * between
-        if all(o.is_chrome for o in head):
-            score += FIRST_LINE_BONUS  # the first real line of a page
+        if all(o.is_chrome for o in head) and not (info.repeated and not twice):
+            # The first real line of a page; not when printed again below the article: the site's
+            # slogan stands in its header and its footer ("Available for everyone, funded by readers").
+            score += FIRST_LINE_BONUS
         under = next((o for o in following if not o.is_chrome), None)
-        if under is not None and under.is_meta and not any(map(rival, range(max(first, info.index - 2), info.index))):
-            score += META_BELOW_BONUS  # the byline or the date right under it, and no headline right above it
+        # The byline or the date right under it, and no headline right above it (a kicker's date between is fine).
+        above = next((o for o in reversed(infos[first:info.index]) if not o.is_chrome), None)
+        signed = under is not None and under.is_meta and not (above is not None and rival(above.index))
+        if signed:
+            score += META_BELOW_BONUS
         words = _content_words(info.text)
         lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
@@ -436,8 +444,10 @@ def find_title(
         if read_headline is not None and info.index not in anchors:
             has_verb, proper_share = read_headline(info.text)
             if not has_verb:
-                if proper_share >= CAPTION_PROPER_SHARE and not strong:
-                    continue  # a verbless string of names: a photo caption
+                if proper_share >= CAPTION_PROPER_SHARE and not (strong or (signed and under.is_stamp)):
+                    # A verbless string of names: a photo caption, unless stamped as a headline is (the
+                    # tagger reads a headline in Title Case as names: "Board Names Ana Ruiz Chief Officer").
+                    continue
                 score -= 0.75
         if score > best_score:
             best, best_score = info.index, score
@@ -458,9 +468,14 @@ def _is_trail_to(trail: LineInfo, line: LineInfo) -> bool:
 
 def _reads_as_headline(info: LineInfo) -> bool:
     """A line that passes for prose by its length or a closing mark, but is written in Title Case,
-    as headlines are and paragraphs never ("Tim Cook On Apple Being 'Pulled Into The Enterprise'").
+    as headlines are and paragraphs never ("Tim Cook On Apple Being 'Pulled Into The Enterprise'"),
+    or is one short question ("Economy in stress and markets on a high; time to be careful?"): a
+    paragraph's line goes on after its question, or runs longer.
     (A line without a sentence's end is no better sign: a caption cut short has none either.)"""
-    return info.capital_share >= TITLE_CASE_SHARE
+    if info.capital_share >= TITLE_CASE_SHARE:
+        return True
+    question = info.text.rstrip("”\"’'").endswith("?") and not _SENTENCE_INSIDE.search(info.text)
+    return question and info.words <= MAX_QUESTION_TITLE_WORDS
 
 
 def _rivals(info: LineInfo) -> bool:
