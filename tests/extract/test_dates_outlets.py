@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from parallax.extract.dates import date_from_url, find_dates
+from parallax.extract.dates import date_from_url, find_dates, find_month_days, latest_year
 from parallax.extract.outlets import outlet_from_lines, outlet_from_url
 
 
@@ -23,10 +23,19 @@ from parallax.extract.outlets import outlet_from_lines, outlet_from_url
         ("sexta-feira, 22 de outubro de 2010 às 20:13", date(2010, 10, 22), {}),
         ("Текст: Венера Ерофеева·24 сентября 2018", date(2018, 9, 24), {}),
         ("publié le 12 mars 2019", date(2019, 3, 12), {}),
+        ("Posted on Maret 30, 2015 by Admin", date(2015, 3, 30), {}),  # a blog template's order, Indonesian names
+        ("PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO", date(2019, 11, 20), {}),  # the time glued on
     ],
 )
 def test_find_dates(text, expected, kwargs):
     assert find_dates(text, **kwargs)[0].date == expected
+
+
+def test_days_without_their_year_take_the_year_given():
+    assert [d.date for d in find_month_days("Updated Nov 19, 9:41 AM;Posted 18 Nov, 8:19 PM", 2019)] == [
+        date(2019, 11, 19), date(2019, 11, 18)]
+    assert find_month_days("Nov 18, 2019", 2019) == [] and find_month_days("Feb 30", 2019) == []
+    assert latest_year(["© 2005–2019 Harbour News", "Founded 1998"]) == 2019
 
 
 def test_no_date_in_prose_numbers():

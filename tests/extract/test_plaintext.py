@@ -727,3 +727,30 @@ def test_a_caption_above_its_credit_is_not_the_headline_above_the_wire_services_
     article = extract(_page(text), extract_options)
     assert article.title == headline
     assert [line.label for line in article.lines if line.text == "Harbour News wire services"] == ["meta"]
+
+
+def test_the_date_under_a_caption_between_headline_and_body_is_found_the_caption_s_is_not(extract_options):
+    # A long caption joins the article's block; the byline and date under it still stand at its head.
+    caption = ("Inspectors walk along the northern quay after the collapse of the old crane, which had been "
+               "due for replacement last year, on Monday, March 3, 2025.")
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, caption, "(Ana Ruiz / Harbour News)", "By Ana Ruiz",
+                      "March 4, 2025", "Facebook", "Twitter", "Email", *BODY])
+    assert extract(_page(text), extract_options).published == "2025-03-04"
+    undated = "\n".join(["Harbour News", "Ports", HEADLINE, caption, "(Ana Ruiz / Harbour News)", *BODY])
+    assert extract(_page(undated), extract_options).published is None
+
+
+def test_a_long_published_and_updated_stamp_is_meta_and_gives_the_publication_date(extract_options):
+    stamp = "PUBLISHED: March 4, 2025 at 8:59 pm | UPDATED: March 5, 2025 at 10:16 pm"
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "By Ana Ruiz | Harbour News", stamp, *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.published == "2025-03-04" and article.body == BODY
+    assert [line.label for line in article.lines if line.text == stamp] == ["meta"]
+
+
+def test_a_stamp_without_its_year_is_of_the_year_of_the_page_s_copyright(extract_options):
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "Updated Mar 5, 9:41 AM; Posted Mar 4, 8:19 PM", *BODY,
+                      "© 2025 Harbour News. All rights reserved."])
+    assert extract(_page(text), extract_options).published == "2025-03-04"
+    no_notice = "\n".join(["Harbour News", "Ports", HEADLINE, "Updated Mar 5, 9:41 AM; Posted Mar 4, 8:19 PM", *BODY])
+    assert extract(_page(no_notice), extract_options).published is None

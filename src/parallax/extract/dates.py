@@ -22,21 +22,24 @@ _MONTH = (
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A year ends at a word's end, or where the time a page printed beside it is glued on ("NOV 20 20194:29 AM").
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 # Month names of other languages news is written in, as their dates print them ("25. September
-# 2018", "22 de outubro de 2010", "24 сентября 2018"): day, month, year. English names are above.
+# 2018", "22 de outubro de 2010", "24 сентября 2018", "30 Maret 2015"): day, month, year; or in
+# the English order a blog's template keeps ("Oktober 27, 2015"). English names are above.
 MONTHS_ELSEWHERE = {
     1: "januar janvier enero janeiro gennaio januari января styczeń stycznia",
     2: "februar février fevrier febrero fevereiro febbraio februari февраля lutego",
-    3: "märz maerz mars marzo março marco maart марта marca",
+    3: "märz maerz mars marzo março marco maart maret марта marca",
     4: "avril abril aprile апреля kwietnia",
     5: "mai mayo maio maggio mei мая maja",
     6: "juni juin junio junho giugno июня czerwca",
     7: "juli juillet julio julho luglio июля lipca",
-    8: "août aout agosto augustus августа sierpnia",
+    8: "août aout agosto augustus agustus августа sierpnia",
     9: "septembre septiembre setiembre setembro settembre сентября września",
     10: "oktober octobre octubre outubro ottobre октября października",
     11: "novembre noviembre novembro ноября listopada",
-    12: "dezember décembre decembre diciembre dezembro dicembre декабря grudnia",
+    12: "dezember décembre decembre diciembre dezembro dicembre desember декабря grudnia",
 }
 _MONTH_ELSEWHERE = {name: number for number, names in MONTHS_ELSEWHERE.items() for name in names.split()}
 _MONTH_NAME_ELSEWHERE = r"(?P<mname>" + "|".join(sorted(_MONTH_ELSEWHERE, key=len, reverse=True)) + r")"
@@ -52,12 +55,14 @@ _PATTERNS = [
     # between three short numbers is a version or a score)
     ("numeric", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d\d)(?![\d/])")),
     # June 19, 2012 / Jun. 19 2012
-    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I)),
+    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + _YEAR_END, re.I)),
     # 19 June 2012 / 19th of June, 2012
-    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _YEAR_END, re.I)),
     # 25. September 2018, 22 de outubro de 2010, 24 сентября 2018
     ("dmy_elsewhere", re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s+(?:de\s+)?" + _MONTH_NAME_ELSEWHERE
                                  + r"\.?,?\s+(?:de\s+)?" + _YEAR + r"\b", re.I)),
+    # Oktober 27, 2015
+    ("mdy_elsewhere", re.compile(r"(?<!\w)" + _MONTH_NAME_ELSEWHERE + r"\s+(?P<day>\d{1,2}),\s+" + _YEAR + r"\b", re.I)),
     # 2018 Thursday ,30 August  (year first, weekday, day month: seen in link lists)
     ("ydm", re.compile(_YEAR + r"\s+[A-Za-z]+\s*,\s*(?P<day>\d{1,2})\s+" + _MONTH, re.I)),
 ]
@@ -113,6 +118,33 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[FoundDate]:
     return sorted(found, key=lambda d: d.start)
 
 
+# A day and a month without a year ("Posted Nov 18, 8:19 PM", "18 Nov"): how pages stamp this year's articles.
+_MONTH_DAY = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?![/.:]\d)"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("?P<month>", "?P<month2>") + r"(?!\w|,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_YEAR_ONLY = re.compile(r"\b" + _YEAR + r"\b")
+
+
+def find_month_days(text: str, year: int) -> list[FoundDate]:
+    """Every day printed without its year in ``text`` ("Nov 18", "18 Nov"), dated in ``year``."""
+    found = []
+    for m in _MONTH_DAY.finditer(text):
+        month = MONTHS[(m.group("month") or m.group("month2")).lower()[:3]]
+        day = int(m.group("day") or m.group("day2"))
+        value = _make(year, month, day)
+        if value:
+            found.append(FoundDate(value, m.start(), m.end()))
+    return found
+
+
+def latest_year(texts: list[str]) -> int | None:
+    """The latest plausible year in ``texts`` (a footer's "© 2005–2019 …" is served in 2019)."""
+    years = [int(y) for t in texts for y in _YEAR_ONLY.findall(t) if MIN_YEAR <= int(y) <= MAX_YEAR]
+    return max(years) if years else None
+
+
 def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
     year = int(m.group("year"))
     if year < 100:
@@ -134,7 +166,7 @@ def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
         use_day_first = bool(day_first)
         value = _make(year, b, a) if use_day_first else _make(year, a, b)
         return (value, True, use_day_first) if value else None
-    if kind == "dmy_elsewhere":
+    if kind in ("dmy_elsewhere", "mdy_elsewhere"):
         if m.group("mname") != "mars" and m.group("mname").lower() == "mars":
             return None  # French writes its months in lower case; "Mars" is the planet
         month = _MONTH_ELSEWHERE[m.group("mname").lower()]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
-from .dates import FoundDate, find_dates, infer_day_first
+from .dates import FoundDate, find_dates, find_month_days, infer_day_first, latest_year
 from .lines import (
     MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, read_lines,
 )
@@ -80,6 +80,7 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_UPDATED_BEFORE = re.compile(r"(?:updated|modified|edited)\W*(?:on|at)?\W*(?:[A-Za-z]{3,9}\W+)?$", re.I)
 # The line that opens a comment thread: a count of comments, or an invitation to write one.
 _COMMENTS_HEADER = re.compile(
     r"^\W*(?:\d[\d,.]*k?\s+)?(?:comments|replies|responses)\W*(?:\(\s*\d*\s*\+?\s*\))?\W*$"
@@ -650,7 +651,9 @@ def find_published(
         if found:
             return found[0]
     day_first = infer_day_first([i.text for i in infos if labels[i.index] in ("meta", "body", "title")])
-    head = infos[: block.start + 3]
+    # The body's first line, not the block's: a caption set between headline and body is in the block.
+    start = next((i for i in range(block.start, block.end + 1) if labels[i] == "body"), block.start)
+    head = infos[: start + 3]
     # A byline-and-date line the page prints twice (above and below a photo) is a meta line too.
     meta = [i for i in head if labels[i.index] == "meta" or (i.looks_meta and i.repeated and not i.is_chrome_once)]
     # The article's own stand between its headline and its body; a masthead's "today" and the
@@ -663,7 +666,8 @@ def find_published(
     in_meta = {i.index for i in meta}
     ranked = meta + [
         i for i in head
-        if i.index not in in_meta and i.index < block.start and not i.is_chrome_once and not _in_menu(i, infos, title)
+        if i.index not in in_meta and i.index < start and not i.is_chrome_once and not _in_menu(i, infos, title)
+        and labels[i.index] != "caption"  # a photo's date is the day it was taken
     ]
     # Some pages print the date under the article instead: a line of nothing but
     # a date right below its last paragraph. A related link's date has its
@@ -674,8 +678,20 @@ def find_published(
     for info in ranked:
         dates = find_dates(info.text, day_first=day_first)
         if dates:
-            return dates[0]
+            return _published_of(info.text, dates)
+    # A stamp without its year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM") dates an
+    # article of the year the page was served in, which its copyright notice gives ("© 2019 …").
+    year = latest_year([i.text for i in infos if i.copyright])
+    for info in meta if year else ():
+        dates = find_month_days(info.text, year)
+        if dates:
+            return _published_of(info.text, dates)
     return None
+
+
+def _published_of(text: str, dates: list[FoundDate]) -> FoundDate:
+    """Of the dates of one line, the first that no "Updated" stands before ("Updated …; Posted …")."""
+    return next((d for d in dates if not _UPDATED_BEFORE.search(text[max(0, d.start - 25): d.start])), dates[0])
 
 
 def _in_link_list(info: LineInfo, infos: list[LineInfo]) -> bool:
