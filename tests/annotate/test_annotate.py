@@ -164,6 +164,11 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
         (["Dr. Mehmet Oz is a television host.",
           "He appeared at a 2014 Senate hearing for his role in promoting weight-loss aids on his show and for saying "
           "that green coffee extract was a “magic weight loss cure for every body type.”"], "Mehmet Oz"),
+        # a programme's title in quotation marks is no subject, however parsed; the name before its appositive speaks
+        (["Retired Lt. Gen. Michael Flynn praised the candidate on Thursday.",
+          "“He's absolutely right. There's a severe disconnect between this White House and frankly the president "
+          "and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"],
+         "Michael Flynn"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):

@@ -29,6 +29,8 @@ MAX_HEADING_WORDS = 12
 MAX_NAME_WORDS = 3
 # How many words after a speech verb that follows its quote the speaker's name may come.
 INVERTED_SUBJECT_WINDOW = 10
+# How long an appositive between a speaker's name and the verb may be ("Flynn, a top Trump surrogate, said").
+MAX_APPOSITIVE_TOKENS = 12
 # How many sentences back a pronoun may look for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 4
 
@@ -319,7 +321,9 @@ def attribute(
     # colon that opens the quote is the quote's own, whatever the sentence's main verb.
     lead = _colon_lead_verb(doc, span, verbs)
     order = sorted(verbs, key=lambda v: (v is not lead, v.dep_ != "ROOT", abs(v.idx - span.start)))
-    found = [(verb, subject) for verb in order if (subject := _subject_of(verb, skip=inside)) is not None]
+    # A subject in quotation marks is a title the parser misread ('said on Fox News's “Fox and Friends”').
+    skip = lambda t: inside(t) or (not t.is_punct and _in_any_quote(doc, doc[t.i: t.i + 1]))  # noqa: E731
+    found = [(verb, subject) for verb in order if (subject := _subject_of(verb, skip=skip)) is not None]
     if found:
         verb, subject = found[0]
         if _is_thing(subject):
@@ -362,6 +366,11 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     # two ('footage of X asking, “…”', '“…,” Tulsa police Chief Chuck Jordan said Monday').
     if verb.i > 0 and verb.nbor(-1).ent_type_ == "PERSON" and not skip(verb.nbor(-1)):
         return verb.nbor(-1)
+    # '“…,” Flynn, a top Trump surrogate, said': a name and its appositive set off by commas right
+    # before the verb, which the parser may hang inside the quote.
+    appositive = _named_before_appositive(verb, skip)
+    if appositive is not None:
+        return appositive
     # "... and added" shares the subject of the first verb of the coordination.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         shared = _subject_of(verb.head, skip)
@@ -390,6 +399,21 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
                 subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and not skip(c)), None)
                 if subject is not None:
                     return subject
+    return None
+
+
+def _named_before_appositive(verb: Token, skip) -> Token | None:
+    """The name in '<Name>, <appositive>, <verb>': the appositive a phrase without a verb."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 2, max(verb.i - 2 - MAX_APPOSITIVE_TOKENS, 1), -1):
+        token = doc[j]
+        if token.pos_ in ("VERB", "AUX") or token.text in ("“", "”", '"', ".", ";"):
+            return None
+        if token.text == ",":
+            name = doc[j - 1]
+            return name if name.ent_type_ == "PERSON" and not skip(name) else None
     return None
 
 
