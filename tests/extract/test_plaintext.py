@@ -754,3 +754,17 @@ def test_a_stamp_without_its_year_is_of_the_year_of_the_page_s_copyright(extract
     assert extract(_page(text), extract_options).published == "2025-03-04"
     no_notice = "\n".join(["Harbour News", "Ports", HEADLINE, "Updated Mar 5, 9:41 AM; Posted Mar 4, 8:19 PM", *BODY])
     assert extract(_page(no_notice), extract_options).published is None
+
+
+def test_without_a_url_the_article_under_a_signed_headline_outweighs_a_longer_author_box(extract_options):
+    # The box about the author runs longer than the article, but no headline with a date stands over it.
+    box = ["About the author",
+           "Ana Ruiz has covered the harbour, its ships and the people who work on its quays for more than twenty "
+           "years, first for the Coast Courier and then for Harbour News, where she also edits the weekly shipping "
+           "column and the tide tables that readers have come to rely on.",
+           "Before that she worked as a deckhand on the northern ferries, studied naval engineering for two years "
+           "and wrote a history of the old port that the harbour museum still sells in its shop by the entrance."]
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "March 4, 2025", *BODY, "Share", "Email", "Print", "Tags",
+                      "Ports", "Ships", "Weather", *box])
+    article = extract(_page(text), extract_options)
+    assert article.body == BODY and article.title == HEADLINE

@@ -56,6 +56,8 @@ MAX_TITLE_DISTANCE = 8
 # photo, its caption and credit, share buttons and a byline box can stand between.
 MAX_ANCHOR_DISTANCE = 40
 ANCHORED_SHARE = 0.5
+# How far above a block a headline signed by its date or byline may stand to name it the article.
+MAX_SIGNED_DISTANCE = 12
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 # Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
 # ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
@@ -172,9 +174,11 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
 
     When the page prints the headline its URL spells (``anchors``), the first
     block under it: a whole page holds longer prose than the article (comment
-    threads, teasers of other stories, an "about us" box). Blocks close to it
-    join when they hold enough prose: articles are split by an ad or a "read
-    also" box, while what follows an article's end is mostly short link lines.
+    threads, teasers of other stories, an "about us" box). Without a URL, a
+    headline signed by its date or byline stands over the article in the same
+    way. Blocks close to it join when they hold enough prose: articles are split
+    by an ad or a "read also" box, while what follows an article's end is mostly
+    short link lines.
     """
     blocks: list[_Block] = []
     current: _Block | None = None
@@ -215,7 +219,18 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
         # cuts in two is still longer than the teasers of a video rail.
         prefix = list(itertools.accumulate((b.words for b in blocks), initial=0))
         grown = [prefix[reach[1][at] + 1] - prefix[reach[0][at]] for at in range(len(blocks))]
-        at = max(_before_comments(infos, blocks), key=grown.__getitem__)
+        allowed = _before_comments(infos, blocks)
+        at = max(allowed, key=grown.__getitem__)
+        if not anchors:
+            # Without a URL, a headline with its date or byline under it names the article as
+            # the URL would: the largest block under one is the article, unless a block with
+            # no headline of its own (a comment thread, an author's box) dwarfs it.
+            signed = _signed_headlines(infos)
+            under_signed = [k for k in allowed if any(0 < blocks[k].start - h <= MAX_SIGNED_DISTANCE for h in signed)]
+            if under_signed:
+                best = max(under_signed, key=grown.__getitem__)
+                if grown[best] >= ANCHORED_SHARE * grown[at]:
+                    at = best
         first, last = reach[0][at], reach[1][at]
         # ... grown from its largest block: a short block before it (a dek, a teaser) reaches
         # the article, but the article does not reach back to it.
@@ -223,6 +238,18 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
     at = blocks.index(main)
     joined = blocks[reach[0][at]: reach[1][at] + 1]
     return _Block(joined[0].start, joined[-1].end, sum(b.words for b in joined), sum(b.prose_lines for b in joined))
+
+
+def _signed_headlines(infos: list[LineInfo]) -> list[int]:
+    """Lines shaped like a headline with a date, a time or a byline right under them (chrome between aside)."""
+    out = []
+    for info in infos:
+        if info.is_prose or info.words < MIN_UNSUPPORTED_TITLE_WORDS or not _is_headline_shaped(info):
+            continue
+        under = next((o for o in infos[info.index + 1: info.index + 4] if not o.is_chrome), None)
+        if under is not None and under.is_stamp:
+            out.append(info.index)
+    return out
 
 
 def _before_comments(infos: list[LineInfo], blocks: list[_Block]) -> range:
