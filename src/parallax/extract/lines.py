@@ -96,7 +96,7 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
     r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
-    r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? here|cookies?|privacy|"
+    r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? (?:here|for|to)|cookies?|privacy|"
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
