@@ -155,6 +155,12 @@ Morsi and Mursi are one name), and a discrepancy between different owners' count
 "goal · Barcelona" (153, two outlets agree) and "vote · Mursi" (13,230,131 and 13.2 million agree), the
 rest single. Written from these two rows, so in-sample; on the ScrapingHub events no row changed.
 
+Percentages (28 November 2026): a percentage names the noun it modifies ("a 51.8 percent turnout", not
+"a 52 percent rise", a change), the count it stands beside ("13.2 million votes or 51.7 percent") or
+the subject of its verb ("sales plunged 10 percent"). Before: development P 0.833 · R 0.652, held out
+P 0.889 · R 0.828, all F1 0.832. Written from the misses this file listed, the held-out row's among
+them ("sales plunged 10 percent"), so its one gain is not a held-out result.
+
 Lengths of time (a prison term, "a 90-day ceasefire", compared in months so that "22½ years" and
 "270 months" agree) on all {len(scrapinghub_truth())} ScrapingHub pages, whose sentences the rules were not written from
 (the rules came from the development corpus's sentencing story). Read by hand when they came in

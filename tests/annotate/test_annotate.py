@@ -231,6 +231,9 @@ def test_figures_count_people_killed_with_qualifier_and_date(annotator):
     [
         ("Morsi won 51.7 percent of the vote, the commission said.", 51.7, "vote (%)"),
         ("Turnout was 51.8 percent, the commission said.", 51.8, "turnout (%)"),
+        ("The election saw a 51.8 percent turnout.", 51.8, "turnout (%)"),
+        ("Morsi won 13.2 million votes or 51.7 percent, the commission said.", 51.7, "vote (%)"),
+        ("Car sales in the region plunged 10 percent last month.", 10, "sale (%)"),
         ("HP signed a $334 million deal with the firm.", 334_000_000, "money (deal)"),
         ("The film was made for $1.6m in Miami.", 1_600_000, "money (make)"),  # spaCy labels "1.6" alone
         ("The deal is worth £3bn to the company.", 3_000_000_000, "money (deal)"),

@@ -364,11 +364,22 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+# Nouns of change: "a 52 percent rise" is no share of a rise.
+_CHANGES = {"rise", "increase", "drop", "fall", "decline", "cut", "jump", "gain", "growth", "hike", "reduction",
+            "surge", "slump", "loss", "decrease", "boost", "discount", "markdown", "plunge", "climb", "dip"}
+
+
 def _share_of(root: Token) -> str | None:
-    """What a percentage is a share of: "52 percent of the vote", "turnout was 51.8 percent"."""
+    """What a percentage is a share of: "52 percent of the vote", "turnout was 51.8 percent", "a 51.8
+    percent turnout", "13.2 million votes or 51.7 percent", "sales plunged 10 percent"."""
     whole = _of_object(root)
-    if whole is None and root.dep_ == "attr":
-        whole = next((c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    head = root.head
+    if whole is None and root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_ not in _CHANGES:
+        whole = head  # not "a 52 percent rise": a change, of something unnamed
+    if whole is None and root.dep_ == "conj" and head.pos_ == "NOUN" and head.lemma_.lower() not in ("percent", "%"):
+        whole = head
+    if whole is None and root.dep_ in ("attr", "npadvmod", "dobj") and head.pos_ in ("VERB", "AUX"):
+        whole = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     return f"{whole.lemma_.lower()} (%)" if whole is not None else None
 
 
