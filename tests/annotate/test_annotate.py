@@ -276,6 +276,7 @@ def test_a_count_names_whose_it_is(annotator, sentence, number, owner):
         ("Frances McDormand beats Saoirse Ronan to best actress for her ‘Three Billboards’ role", 3),
         ("Actress: Frances McDormand, “Three Billboards Outside Ebbing, Missouri.”", 3),  # a list line, no lower case
         ("The rally drew protesters who cited a 52 percent rise in rents.", 52),  # a share of nothing named
+        ("Shafiq, the former prime minister, won 48.27 percent.", 48.27),  # the winner's share, not a share of him
         ("It accelerates from 0-60 mph in 2.3 seconds.", 0),  # a benchmark, not a speed
         ("The car goes from zero to 60 mph in 3.1 seconds.", 60),  # the top of a scale from zero
         ("It reaches 0 to 100 km/h in 4 seconds.", 100),

@@ -369,6 +369,10 @@ _CHANGES = {"rise", "increase", "drop", "fall", "decline", "cut", "jump", "gain"
             "surge", "slump", "loss", "decrease", "boost", "discount", "markdown", "plunge", "climb", "dip"}
 
 
+_CHANGE_VERBS = {"rise", "fall", "drop", "plunge", "climb", "grow", "increase", "decline", "jump", "slip", "surge",
+                 "gain", "soar", "sink", "tumble", "slide", "decrease", "shrink", "dip", "rebound", "slump", "edge"}
+
+
 def _share_of(root: Token) -> str | None:
     """What a percentage is a share of: "52 percent of the vote", "turnout was 51.8 percent", "a 51.8
     percent turnout", "13.2 million votes or 51.7 percent", "sales plunged 10 percent"."""
@@ -378,7 +382,10 @@ def _share_of(root: Token) -> str | None:
         whole = head  # not "a 52 percent rise": a change, of something unnamed
     if whole is None and root.dep_ == "conj" and head.pos_ == "NOUN" and head.lemma_.lower() not in ("percent", "%"):
         whole = head
-    if whole is None and root.dep_ in ("attr", "npadvmod", "dobj") and head.pos_ in ("VERB", "AUX"):
+    # "Turnout was 51.8 percent", "sales plunged 10 percent": what is, or what changed (whoever "won
+    # 48 percent" owns the share, and is not what it is a share of).
+    changed = root.dep_ in ("npadvmod", "dobj") and head.lemma_.lower() in _CHANGE_VERBS
+    if whole is None and (root.dep_ == "attr" or changed) and head.pos_ in ("VERB", "AUX"):
         whole = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     return f"{whole.lemma_.lower()} (%)" if whole is not None else None
 
