@@ -364,13 +364,11 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-# Nouns of change: "a 52 percent rise" is no share of a rise.
-_CHANGES = {"rise", "increase", "drop", "fall", "decline", "cut", "jump", "gain", "growth", "hike", "reduction",
-            "surge", "slump", "loss", "decrease", "boost", "discount", "markdown", "plunge", "climb", "dip"}
-
-
-_CHANGE_VERBS = {"rise", "fall", "drop", "plunge", "climb", "grow", "increase", "decline", "jump", "slip", "surge",
-                 "gain", "soar", "sink", "tumble", "slide", "decrease", "shrink", "dip", "rebound", "slump", "edge"}
+# Words of change, nouns and verbs: "a 52 percent rise" is no share of a rise; "sales plunged 10
+# percent" is a share of sales, where whoever "won 48 percent" is not what it is a share of.
+_CHANGES = {"rise", "increase", "drop", "fall", "decline", "cut", "jump", "gain", "growth", "grow", "hike", "reduction",
+            "surge", "slump", "loss", "decrease", "boost", "discount", "markdown", "plunge", "climb", "dip", "slip",
+            "soar", "sink", "tumble", "slide", "shrink", "rebound", "edge"}
 
 
 def _share_of(root: Token) -> str | None:
@@ -378,13 +376,12 @@ def _share_of(root: Token) -> str | None:
     percent turnout", "13.2 million votes or 51.7 percent", "sales plunged 10 percent"."""
     whole = _of_object(root)
     head = root.head
-    if whole is None and root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_ not in _CHANGES:
-        whole = head  # not "a 52 percent rise": a change, of something unnamed
+    change = head.lemma_.lower() in _CHANGES
+    if whole is None and root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and not change:
+        whole = head
     if whole is None and root.dep_ == "conj" and head.pos_ == "NOUN" and head.lemma_.lower() not in ("percent", "%"):
         whole = head
-    # "Turnout was 51.8 percent", "sales plunged 10 percent": what is, or what changed (whoever "won
-    # 48 percent" owns the share, and is not what it is a share of).
-    changed = root.dep_ in ("npadvmod", "dobj") and head.lemma_.lower() in _CHANGE_VERBS
+    changed = root.dep_ in ("npadvmod", "dobj") and change
     if whole is None and (root.dep_ == "attr" or changed) and head.pos_ in ("VERB", "AUX"):
         whole = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     return f"{whole.lemma_.lower()} (%)" if whole is not None else None
