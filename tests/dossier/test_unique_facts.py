@@ -75,3 +75,19 @@ def test_a_quotation_of_two_sentences_is_cited_whole(annotator):
     texts = [s.sentence for s in dossier.summary] + [t.text for t in dossier.timeline]
     assert quotation in texts
     assert not any(t.count("“") != t.count("”") for t in texts)
+
+
+def test_a_quotation_in_single_marks_of_two_sentences_is_cited_whole(annotator):
+    # British papers print quotations in single marks, which are apostrophes too ("There's").
+    quotation = ("'There's going to be more information on the outbreak in the future that will be of interest. "
+                 "I hope it will give you some peace of mind,' the director told reporters in Geneva on Wednesday.")
+    articles = [
+        Article(id=outlet, source="t", title="Outbreak declared an emergency", outlet=outlet, published="2024-08-14",
+                body=["The health agency declared the outbreak a global emergency on Wednesday.", quotation, extra])
+        for outlet, extra in (("One Daily", "Cases have been reported in thirteen countries across the region so far."),
+                              ("Other Times", "Vaccines will be sent to the worst-hit provinces from next week onwards."))
+    ]
+    dossier = build_dossier(1, list(annotator(articles)))
+    texts = [s.sentence for s in dossier.summary] + [t.text for t in dossier.timeline]
+    assert quotation in texts
+    assert not any(t.startswith("'There's") and t != quotation for t in texts)

@@ -130,8 +130,16 @@ def _units(sentences: list[str]) -> Iterator[tuple[int, int, str]]:
 
 
 def _opens_quotation(text: str) -> bool:
-    """Whether a text opens a quotation it does not close (single marks are apostrophes too: not read)."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """Whether a text opens a quotation it does not close. Single marks are apostrophes too, so they
+    are read only where a quotation opens the text ("'There's going to be …") and nothing closes it
+    (",'" or ".'" ends a quotation in single marks, as British papers print them)."""
+    if text.count("“") > text.count("”") or text.count('"') % 2 == 1:
+        return True
+    return bool(_SINGLE_OPEN.match(text)) and not _SINGLE_CLOSE.search(text)
+
+
+_SINGLE_OPEN = re.compile(r"[‘']\w")
+_SINGLE_CLOSE = re.compile(r"[.,!?…—-][’']")
 
 
 def _is_fact(text: str) -> bool:
