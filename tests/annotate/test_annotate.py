@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from parallax.annotate import redate
 from parallax.annotate.entities import canonical_names, clean_name
 from parallax.annotate.figures import parse_number
 from parallax.annotate.timex import resolve_times, resolve_weekday
@@ -224,6 +225,20 @@ def test_figures_count_people_killed_with_qualifier_and_date(annotator):
     by_value = {f.value: f for f in ann.figures}
     assert by_value[29].what == "people killed" and by_value[29].when == "2012-06-18" and by_value[29].where == "Douma"
     assert by_value[70].qualifier == "more than" and by_value[70].what == "people killed"
+
+
+def test_a_figure_is_not_dated_by_a_clause_about_something_else(annotator):
+    sentence = ("A jury found the officer guilty on all three counts in the death of a man whose fatal arrest "
+                "last year on May 25 was captured on video.")
+    ann = _annotate(annotator, [sentence])
+    assert [(f.value, f.when) for f in ann.figures] == [(3, None)]
+    ann = _annotate(annotator, ["The ministry said on Monday that 29 people had died in the floods, which began on Saturday."])
+    assert [(f.value, f.when) for f in ann.figures] == [(29, "2012-06-18")]
+    # The same when a story supplies the publication date later (``redate``, no parse at hand).
+    undated = next(iter(annotator([Article(id="t", source="t", title=None, body=[sentence])])))
+    redated = redate(undated, "2021-04-20")
+    assert [t.date for t in redated.annotations.times if t.granularity == "day"] == ["2020-05-25"]
+    assert [(f.value, f.when) for f in redated.annotations.figures] == [(3, None)]
 
 
 @pytest.mark.parametrize(

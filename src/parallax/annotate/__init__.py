@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..model import AnnotatedArticle, Annotations, Article
 from .entities import mentions_from_doc
-from .figures import extract_figures
+from .figures import day_of, extract_figures
 from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, make_headline_reader, model_name
 from .quotes import extract_quotes
 from .timex import event_date, resolve_times
@@ -76,11 +76,7 @@ def redate(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
     """
     ann = item.annotations
     times = resolve_times(ann.sentences, published)
-    by_sentence = {}
-    for t in times:
-        if t.kind == "date" and t.granularity == "day":
-            by_sentence.setdefault(t.sentence, t.date)
-    figures = [replace(f, when=by_sentence.get(f.sentence)) for f in ann.figures]
+    figures = [replace(f, when=day_of(times, f.sentence, f.sentence_text, f.text)) for f in ann.figures]
     annotations = replace(ann, times=times, figures=figures, event_date=event_date(times, published))
     return AnnotatedArticle(article=item.article, annotations=annotations)
 

@@ -148,8 +148,8 @@ def _figure(
     qualifier = _qualifier(ent.doc, ent)
     return Figure(
         value=value, text=f"{qualifier} {_bare_number(ent.text)}" if qualifier else _bare_number(ent.text),
-        what=what, qualifier=qualifier, where=_place(sent, ent), when=_when(times, index), sentence=index,
-        sentence_text=sent.text.strip(), owner=owner,
+        what=what, qualifier=qualifier, where=_place(sent, ent), when=day_of(times, index, sent.text.strip(), ent.text),
+        sentence=index, sentence_text=sent.text.strip(), owner=owner,
     )
 
 
@@ -400,6 +400,7 @@ def _money_for(root: Token) -> str | None:
 
 
 _OWNER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+_RELATIVE_WORD = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
 _RELATIVE = {"who", "which", "that"}
 
 
@@ -480,8 +481,17 @@ def _place(sent: Span, ent: Span) -> str | None:
     return None
 
 
-def _when(times: list[TimeExpression], sentence: int) -> str | None:
+def day_of(times: list[TimeExpression], sentence: int, sentence_text: str, figure_text: str) -> str | None:
+    """The first day a figure's sentence names, unless it stands in a relative clause after the
+    figure ("three counts in the death of a man whose fatal arrest last year on May 25 was
+    captured on video" dates the arrest; "said on Monday that 29 died" still dates the 29).
+    Read from the text alone: the parser hangs such clauses anywhere, and ``redate`` has no parse."""
+    at = sentence_text.find(figure_text)
     for t in times:
-        if t.sentence == sentence and t.kind == "date" and t.granularity == "day":
-            return t.date
+        if t.sentence != sentence or t.kind != "date" or t.granularity != "day":
+            continue
+        where = sentence_text.find(t.text, at + len(figure_text)) if at >= 0 else -1
+        if where >= 0 and _RELATIVE_WORD.search(sentence_text[at + len(figure_text): where]):
+            continue
+        return t.date
     return None
