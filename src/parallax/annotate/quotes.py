@@ -372,7 +372,7 @@ def _subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     if appositive is not None:
         return appositive
     # "... and added" shares the subject of the first verb of the coordination.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         shared = _subject_of(verb.head, skip)
         if shared is not None:
             return shared
@@ -657,7 +657,7 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
 def _is_subject(ent: Span) -> bool:
     """Whether a name is (part of) a clause's subject: "Tedros", "Tedros and the WHO", "WHO chief Tedros"."""
     token = ent.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 
