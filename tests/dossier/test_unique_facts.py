@@ -61,9 +61,14 @@ def test_a_sentence_naming_what_no_other_outlet_names_is_kept_first(annotator):
     assert len(mine) == MAX_UNIQUE_PER_OUTLET and named in mine
 
 
-def test_a_quotation_of_two_sentences_is_cited_whole(annotator):
-    quotation = ("“The committee met this morning and advised me that the outbreak is an emergency. "
-                 "I have accepted that advice,” the director told reporters in Geneva on Wednesday.")
+@pytest.mark.parametrize("quotation", [
+    ("“The committee met this morning and advised me that the outbreak is an emergency. "
+     "I have accepted that advice,” the director told reporters in Geneva on Wednesday."),
+    # British papers print quotations in single marks, which are apostrophes too ("There's").
+    ("'There's going to be more information on the outbreak in the future that will be of interest. "
+     "I hope it will give you some peace of mind,' the director told reporters in Geneva on Wednesday."),
+])
+def test_a_quotation_of_two_sentences_is_cited_whole(annotator, quotation):
     articles = [
         Article(id=outlet, source="t", title="Outbreak declared an emergency", outlet=outlet, published="2024-08-14",
                 body=["The health agency declared the outbreak a global emergency on Wednesday.", quotation, extra])
@@ -75,19 +80,4 @@ def test_a_quotation_of_two_sentences_is_cited_whole(annotator):
     texts = [s.sentence for s in dossier.summary] + [t.text for t in dossier.timeline]
     assert quotation in texts
     assert not any(t.count("“") != t.count("”") for t in texts)
-
-
-def test_a_quotation_in_single_marks_of_two_sentences_is_cited_whole(annotator):
-    # British papers print quotations in single marks, which are apostrophes too ("There's").
-    quotation = ("'There's going to be more information on the outbreak in the future that will be of interest. "
-                 "I hope it will give you some peace of mind,' the director told reporters in Geneva on Wednesday.")
-    articles = [
-        Article(id=outlet, source="t", title="Outbreak declared an emergency", outlet=outlet, published="2024-08-14",
-                body=["The health agency declared the outbreak a global emergency on Wednesday.", quotation, extra])
-        for outlet, extra in (("One Daily", "Cases have been reported in thirteen countries across the region so far."),
-                              ("Other Times", "Vaccines will be sent to the worst-hit provinces from next week onwards."))
-    ]
-    dossier = build_dossier(1, list(annotator(articles)))
-    texts = [s.sentence for s in dossier.summary] + [t.text for t in dossier.timeline]
-    assert quotation in texts
-    assert not any(t.startswith("'There's") and t != quotation for t in texts)
+    assert not any(t != quotation and t in quotation for t in texts)
