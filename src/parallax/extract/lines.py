@@ -24,6 +24,8 @@ MIN_LONG_LINE_WORDS = 20
 MAX_PROSE_CAPITAL_SHARE = 0.6
 # A "short" line that could be a crosshead, prompt or link.
 MAX_SHORT_WORDS = 14
+# A "Published …" stamp with its update beside it may run this long and still be meta.
+MAX_STAMP_WORDS = 2 * MAX_SHORT_WORDS
 # Furniture words ("Share", "Related") make a line chrome only on lines this short.
 MAX_CHROME_WORDS = 6
 # A line opening with a dateline ("GENEVA (AP) —") is the lede from this many words.
@@ -223,8 +225,9 @@ class LineInfo:
     def looks_meta(self) -> bool:
         """Shaped like a dateline, byline or time stamp, printed once or more (``is_meta`` when once)."""
         if self.words > MAX_SHORT_WORDS:
-            # "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm"
-            return self.words <= 2 * MAX_SHORT_WORDS and self.has_date and bool(_META_WORDS.match(self.text))
+            # A long line has a date only as a stamp ("PUBLISHED: November 19, 2019 at 8:59 pm |
+            # UPDATED: November 19, 2019 at 10:16 pm"): see ``describe``.
+            return self.has_date
         if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
             return True
         if self.words <= 5 and not self.ends_sentence and (_BYLINE_WORDS.search(self.text) or _WIRE_AGENCY.search(self.text)):
@@ -425,7 +428,7 @@ def describe(line: str, index: int) -> LineInfo:
         capital_share=capitals / len(alpha) if alpha else 1.0,
         function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
-        has_date=(short or (len(words) <= 2 * MAX_SHORT_WORDS and bool(_META_WORDS.match(line)))) and bool(find_dates(line)),
+        has_date=(short or (len(words) <= MAX_STAMP_WORDS and bool(_META_WORDS.match(line)))) and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
