@@ -123,6 +123,11 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
         (["Protesters gathered outside the ministry on Tuesday.",
           '“The budget cuts will close half the clinics in the north," Health Minister Karin Olsen said in a statement.'],
          "Karin Olsen"),
+        # and straight to open, curly to close
+        (["Doctors were quick to criticise the show's host.",
+          '"He has a huge platform, with a whole network behind him,” said Dana Ortiz, a professor of surgery. '
+          '“He cannot simply ignore the facts.”'],
+         "Dana Ortiz"),
         # a transcript's speaker label, in capitals, opening the quoted turn
         (["Vice-presidential candidate Mike Pence spoke to Fox News Sunday.",
           '"PENCE: Well, look, this is serious business and the voters know exactly what is at stake."'],

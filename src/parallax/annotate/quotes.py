@@ -97,6 +97,12 @@ def _spans_in_paragraph(text: str, start: int, end: int, number: int) -> list[Qu
             # text pasted from two sources. Without this the quote would run on
             # over its own attribution to the end of the paragraph.
             j = _find_close(text, i + 1, end, '"')
+        elif j is None and close == '"':
+            # And the other way round ('"Oz has …,” said Gorski'), unless the curly close ends a
+            # quotation opened inside this one ('"PENCE: … an episode of “Shark Tank.” But …').
+            j = _find_close(text, i + 1, end, "”")
+            if j is not None and "“" in text[i + 1: j]:
+                j = None
         if j is None:
             if ch in "“\"«":
                 out.append(QuoteSpan(i + 1, end, number, closed=False))
