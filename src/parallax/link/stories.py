@@ -63,6 +63,10 @@ NORM_SIZE_SHARE = 0.05
 MAX_CANDIDATES = 30
 # Words kept per article: what a story sums, and what re-places an article later.
 MEMBER_TERMS = 30
+# 1 + log(count), looked up for the counts a story sums to rather than computed: it is
+# taken for every key of every article scored against every candidate story.
+SUBLINEAR_TABLE_SIZE = 1 << 16
+_SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, SUBLINEAR_TABLE_SIZE)]
 # Stories at least this large are checked for two events inside (two-means).
 MIN_BISECT_SIZE = 4
 BISECT_ROUNDS = 3
@@ -325,16 +329,19 @@ class StoryLinker:
             return 0.0
         entries, norm_a = self._weighed(a, log_df)
         dot = 0.0
-        for key, tf, weight in entries:
-            other = b.get(key, 0)
+        get, table = b.get, _SUBLINEAR
+        for key, _, weight in entries:
+            other = get(key, 0)
             if other > 0:
-                dot += tf * (1 + math.log(other)) * weight * weight
+                dot += weight * (table[other] if other < SUBLINEAR_TABLE_SIZE else 1.0 + math.log(other))
         if dot == 0:
             return 0.0
         cached = story.norms.get(kind)
         if cached is None or abs(story.size - cached[0]) > cached[0] * NORM_SIZE_SHARE or self.n_docs > cached[1] * 1.1:
             docs, get = self._log_docs, log_df.get
-            norm_b = math.sqrt(sum(((1 + math.log(v)) * (docs - get(k, 0.0) + 1.0)) ** 2 for k, v in b.items() if v > 0))
+            norm_b = math.sqrt(sum(
+                ((table[v] if v < SUBLINEAR_TABLE_SIZE else 1.0 + math.log(v)) * (docs - get(k, 0.0) + 1.0)) ** 2
+                for k, v in b.items() if v > 0))
             story.norms[kind] = cached = (story.size, self.n_docs, norm_b)
         return dot / (norm_a * cached[2]) if cached[2] and norm_a else 0.0
 
@@ -351,8 +358,14 @@ class StoryLinker:
             # IDF written out (as ``_term_idf`` has it): this runs for every key of every
             # article weighed and every story norm, and a call per key cost a few per cent.
             docs, get = self._log_docs, log_df.get
-            entries = [(k, (1 + math.log(c)), docs - get(k, 0.0) + 1.0) for k, c in a.items() if c > 0]
-            norm_a = math.sqrt(sum((tf * w) ** 2 for _, tf, w in entries))
+            # Each key's TF-IDF, and that times its IDF again: all a dot product needs of this side.
+            entries = []
+            for k, c in a.items():
+                if c > 0:
+                    idf = docs - get(k, 0.0) + 1.0
+                    tfidf = (1 + math.log(c)) * idf
+                    entries.append((k, tfidf, tfidf * idf))
+            norm_a = math.sqrt(sum(tfidf * tfidf for _, tfidf, _ in entries))
             memo = self._vectors[id(a)] = (a, entries, norm_a)
         return memo[1], memo[2]
 
@@ -716,7 +729,7 @@ class StoryLinker:
     def _top_terms(self, terms: dict[str, float], n: int = INDEX_TERMS) -> list[str]:
         # Ranked by the weights the cosine uses, weighed once for both.
         entries, _ = self._weighed(terms, self._log_term_df)
-        return [key for key, _, _ in sorted(entries, key=lambda e: -e[1] * e[2])][:n]
+        return [key for key, _, _ in sorted(entries, key=lambda e: -e[1])][:n]
 
     def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None) -> None:
         self._recent.add(features.id)
