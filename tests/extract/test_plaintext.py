@@ -748,6 +748,15 @@ def test_a_long_published_and_updated_stamp_is_meta_and_gives_the_publication_da
     assert [line.label for line in article.lines if line.text == stamp] == ["meta"]
 
 
+def test_the_stamp_under_a_standfirst_and_a_newsletter_box_dates_the_article(extract_options):
+    # The standfirst and the box's lines read as the body's first lines; the stamp stands under them.
+    standfirst = "The port's move aims to keep the old crane from becoming a landmark nobody can maintain."
+    text = "\n".join(["Ports", HEADLINE, standfirst, "Harbour News Emails",
+                      "Get the port's news and special reports. The stories that matter, delivered weekday mornings.",
+                      "SUBSCRIBE", "March 4, 2025, 9:28 AM UTC", "By Ana Ruiz", *BODY])
+    assert extract(_page(text), extract_options).published == "2025-03-04"
+
+
 def test_a_stamp_without_its_year_is_of_the_year_of_the_page_s_copyright(extract_options):
     text = "\n".join(["Harbour News", "Ports", HEADLINE, "Updated Mar 5, 9:41 AM; Posted Mar 4, 8:19 PM", *BODY,
                       "© 2025 Harbour News. All rights reserved."])

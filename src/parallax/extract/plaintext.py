@@ -62,6 +62,8 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 # Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
 # ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
 MIN_UNSUPPORTED_TITLE_WORDS = 4
+# How far into the body a meta line (a date, a byline) is still the article's own stamp.
+META_LINES_INTO_BODY = 8
 URL_TITLE_BONUS = 1.0
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
@@ -682,7 +684,9 @@ def find_published(
     start = next((i for i in range(block.start, block.end + 1) if labels[i] == "body"), block.start)
     head = infos[: start + 3]
     # A byline-and-date line the page prints twice (above and below a photo) is a meta line too.
-    meta = [i for i in head if labels[i.index] == "meta" or (i.looks_meta and i.repeated and not i.is_chrome_once)]
+    # The body's first lines may be a standfirst and a newsletter's box, with the stamp under them.
+    meta = [i for i in infos[: start + META_LINES_INTO_BODY]
+            if labels[i.index] == "meta" or (i.looks_meta and i.repeated and not i.is_chrome_once)]
     # The article's own stand between its headline and its body; a masthead's "today" and the
     # dates of teasers stand above the headline, so of those the nearest to the article first.
     title = next((i.index for i in head if labels[i.index] == "title"), None)
