@@ -748,6 +748,13 @@ def test_a_long_published_and_updated_stamp_is_meta_and_gives_the_publication_da
     assert [line.label for line in article.lines if line.text == stamp] == ["meta"]
 
 
+def test_a_sign_up_box_inside_the_article_is_not_its_text(extract_options):
+    box = ["Harbour News Emails",
+           "Get port news alerts and special reports. The stories that matter, delivered weekday mornings.",
+           "SUBSCRIBE"]
+    assert _inside_article(extract_options, *box).body == BODY
+
+
 def test_the_stamp_under_a_standfirst_and_a_newsletter_box_dates_the_article(extract_options):
     # The standfirst and the box's lines read as the body's first lines; the stamp stands under them.
     standfirst = "The port's move aims to keep the old crane from becoming a landmark nobody can maintain."

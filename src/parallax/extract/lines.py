@@ -137,6 +137,9 @@ _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 # Article Share it With Friends by …" (a bar and its byline printed as one line); unless the line
 # ends a sentence: then the article's own text follows the bar on the same line.
 _SHARE_CALL = re.compile(r"^\W{0,2}(?:print|share|email|e-mail) this (?:article|story|page|post)\b", re.I)
+# A sign-up box's button, alone on its line, and the most words its heading has.
+_SIGN_UP_BUTTON = re.compile(r"^\W{0,2}(?:subscribe|sign up|sign me up|join now|register)(?: now| today| here)?\W{0,2}$", re.I)
+MAX_BOX_HEADING_WORDS = 5
 # An appeal glued to the article's first paragraph is longer than this; that line stays.
 MAX_APPEAL_WORDS = 60
 # Two sentences glued without a space: "Your support makes all the difference.If the Oscars …",
@@ -368,7 +371,21 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
     _mark_embedded_posts(infos)
     _mark_photo_buttons(infos)
     _mark_appeal_boxes(infos)
+    _mark_button_pitches(infos)
     return infos
+
+
+def _mark_button_pitches(infos: list[LineInfo]) -> None:
+    """A sign-up button's pitch is an appeal: the line right above a lone "SUBSCRIBE" or "Sign up"
+    ("Get breaking news alerts and special reports. The news and stories that matter, delivered
+    weekday mornings."), and the box's heading above that ("Breaking News Emails")."""
+    for pitch, button in zip(infos, infos[1:]):
+        if not _SIGN_UP_BUTTON.match(button.text) or pitch.words > MAX_APPEAL_WORDS or _QUOTE_MARKS.search(pitch.text):
+            continue
+        pitch.appeal = True
+        heading = infos[pitch.index - 1] if pitch.index else None
+        if heading is not None and heading.words <= MAX_BOX_HEADING_WORDS and not heading.ends_sentence and not heading.is_meta:
+            heading.appeal = True
 
 
 def _mark_appeal_boxes(infos: list[LineInfo]) -> None:
