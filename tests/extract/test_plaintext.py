@@ -755,6 +755,12 @@ def test_a_sign_up_box_inside_the_article_is_not_its_text(extract_options):
     assert _inside_article(extract_options, *box).body == BODY
 
 
+@pytest.mark.parametrize("pieces", [["March 4", "15:23", "2025"], ["4", "MAR", "2025"]])
+def test_a_date_printed_a_piece_a_line_under_the_headline_dates_the_article(extract_options, pieces):
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, *pieces, "0 Comments", *BODY])
+    assert extract(_page(text), extract_options).published == "2025-03-04"
+
+
 def test_the_stamp_under_a_standfirst_and_a_newsletter_box_dates_the_article(extract_options):
     # The standfirst and the box's lines read as the body's first lines; the stamp stands under them.
     standfirst = "The port's move aims to keep the old crane from becoming a landmark nobody can maintain."

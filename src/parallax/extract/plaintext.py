@@ -64,6 +64,11 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MIN_UNSUPPORTED_TITLE_WORDS = 4
 # How far into the body a meta line (a date, a byline) is still the article's own stamp.
 META_LINES_INTO_BODY = 8
+# A date printed in pieces, a line each, has pieces this short; without a headline they are
+# looked for this many lines above the body.
+MAX_DATE_PIECE_WORDS = 2
+DATE_PIECES_ABOVE_BODY = 6
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 URL_TITLE_BONUS = 1.0
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
@@ -710,6 +715,9 @@ def find_published(
         dates = find_dates(info.text, day_first=day_first)
         if dates:
             return _published_of(info.text, dates)
+    stand = infos[title + 1: start] if title is not None and title < start else infos[max(0, start - DATE_PIECES_ABOVE_BODY): start]
+    if (pieced := _date_in_pieces(stand, day_first)) is not None:
+        return pieced
     # A stamp without its year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM") dates an
     # article of the year the page was served in, which its copyright notice gives ("© 2019 …").
     year = latest_year([i.text for i in infos if i.copyright])
@@ -717,6 +725,22 @@ def find_published(
         dates = find_month_days(info.text, year)
         if dates:
             return _published_of(info.text, dates)
+    return None
+
+
+def _date_in_pieces(lines: list[LineInfo], day_first: bool | None) -> FoundDate | None:
+    """A date a page's theme prints an element a line, between the headline and the body:
+    "November 20" / "15:23" / "2019", or "20" / "NOV" / "2019". Two or three pieces in a row,
+    the time left out."""
+    pieces = [i for i in lines if i.words <= MAX_DATE_PIECE_WORDS and not _CLOCK.match(i.text.strip())]
+    for at, first in enumerate(pieces):
+        for n in (2, 3):
+            run = pieces[at: at + n]
+            if len(run) < n or run[-1].index - first.index > n + 1:  # one clock line may stand between
+                break
+            found = find_dates(" ".join(i.text.strip() for i in run), day_first=day_first)
+            if found:
+                return found[0]
     return None
 
 
