@@ -324,7 +324,10 @@ paragraphs): body F1 with the URL 0.928 → 0.929 read, 0.912 held out unchanged
 0.928 read, 0.877 held out (three read pages and one held-out page gained precision, none lost);
 without the URL one more held-out headline agrees (56 → 57). A date a theme prints a piece a line
 under the headline ("November 20" / "15:23" / "2019") is read as one: same date 64 → 65 read (the page
-it was written from, so in-sample), held out unchanged.
+it was written from, so in-sample), held out unchanged. A section's label over the headline (a
+kicker: "Dancing With the Stars" over "Published 22 hours ago" and "James Van Der Beek eliminated from
+…", which "By Andy Sahadeo | Fox News" signs) is not the headline: read 66 → 67 without the URL (the
+page it was written from), held out unchanged.
 """
     write_result("plaintext_unseen", result, md)
     print(md)

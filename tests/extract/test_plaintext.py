@@ -755,6 +755,16 @@ def test_a_sign_up_box_inside_the_article_is_not_its_text(extract_options):
     assert _inside_article(extract_options, *box).body == BODY
 
 
+def test_a_section_s_label_over_a_signed_headline_is_a_kicker_not_the_title(extract_options):
+    headline = "Old crane falls onto a moored cargo ship and shuts the busiest berth of the port for a week"
+    # A share bar and a video's title under the byline: the headline has no line of prose right under it.
+    text = "\n".join(["Facebook", "Twitter", "Cranes and the Quay", "Published 2 hours ago", headline,
+                      "By Ana Ruiz | Harbour News", "Facebook", "Twitter", "Print", "Email", "close", "Video",
+                      "Harbour News Flash top port headlines for March 4", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and headline not in article.body and article.body[-3:] == BODY
+
+
 @pytest.mark.parametrize("pieces", [["March 4", "15:23", "2025"], ["4", "MAR", "2025"]])
 def test_a_date_printed_a_piece_a_line_under_the_headline_dates_the_article(extract_options, pieces):
     text = "\n".join(["Harbour News", "Ports", HEADLINE, *pieces, "0 Comments", *BODY])

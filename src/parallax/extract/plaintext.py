@@ -62,6 +62,10 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 # Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
 # ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
 MIN_UNSUPPORTED_TITLE_WORDS = 4
+# A kicker (a section's label over the headline) has at most this many words, and the
+# headline under it this many more.
+MAX_KICKER_WORDS = 5
+MIN_KICKER_GAP_WORDS = 4
 # How far into the body a meta line (a date, a byline) is still the article's own stamp.
 META_LINES_INTO_BODY = 8
 # A date printed in pieces, a line each, has pieces this short; without a headline they are
@@ -249,14 +253,9 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
 
 def _signed_headlines(infos: list[LineInfo]) -> list[int]:
     """Lines shaped like a headline with a date, a time or a byline right under them (chrome between aside)."""
-    out = []
-    for info in infos:
-        if info.is_prose or info.words < MIN_UNSUPPORTED_TITLE_WORDS or not _is_headline_shaped(info):
-            continue
-        under = next((o for o in infos[info.index + 1: info.index + 4] if not o.is_chrome), None)
-        if under is not None and under.is_stamp:
-            out.append(info.index)
-    return out
+    return [info.index for info in infos
+            if not info.is_prose and info.words >= MIN_UNSUPPORTED_TITLE_WORDS and _is_headline_shaped(info)
+            and _stamped(info, infos)]
 
 
 def _before_comments(infos: list[LineInfo], blocks: list[_Block]) -> range:
@@ -438,6 +437,8 @@ def find_title(
         strong = crumb or twice or info.index in anchors
         if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
+        if not strong and _is_kicker(info, infos):
+            continue
         if info.is_prose and not strong and (info.ends_sentence or info.index == block.start) and not _reads_as_headline(info):
             continue  # a line of prose; a headline all the same when printed twice, or the URL spells it
         if any(o.key and key.endswith(" " + o.key) and _is_headline_shaped(o, allow_repeat=True)
@@ -487,6 +488,23 @@ def find_title(
         if score > best_score:
             best, best_score = info.index, score
     return best if best_score >= 1.0 else None
+
+
+def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A section's or a topic's label over the headline ("Dancing With the Stars" over "Published
+    22 hours ago" and "James Van Der Beek eliminated from …", itself signed "By Andy Sahadeo"): a
+    few words, with a much longer headline-shaped line under it (stamps aside) that a stamp signs."""
+    if info.words > MAX_KICKER_WORDS:
+        return False
+    under = next((o for o in infos[info.index + 1: info.index + 4] if not (o.is_chrome or o.is_meta)), None)
+    return (under is not None and under.words >= info.words + MIN_KICKER_GAP_WORDS and not under.is_prose
+            and _is_headline_shaped(under) and _stamped(under, infos))
+
+
+def _stamped(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A date, a time or a byline stands right under the line (chrome between aside)."""
+    under = next((o for o in infos[info.index + 1: info.index + 4] if not o.is_chrome), None)
+    return under is not None and under.is_stamp
 
 
 def _is_trail_to(trail: LineInfo, line: LineInfo) -> bool:
