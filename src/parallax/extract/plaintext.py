@@ -754,7 +754,7 @@ def _date_in_pieces(lines: list[LineInfo], day_first: bool | None) -> FoundDate 
     for at, first in enumerate(pieces):
         for n in (2, 3):
             run = pieces[at: at + n]
-            if len(run) < n or run[-1].index - first.index > n + 1:  # one clock line may stand between
+            if len(run) < n or run[-1].index - first.index > n + 1:  # one other line (the time) may stand between
                 break
             found = find_dates(" ".join(i.text.strip() for i in run), day_first=day_first)
             if found:
