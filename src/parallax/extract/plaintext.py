@@ -72,7 +72,6 @@ META_LINES_INTO_BODY = 8
 # looked for this many lines above the body.
 MAX_DATE_PIECE_WORDS = 2
 DATE_PIECES_ABOVE_BODY = 6
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 URL_TITLE_BONUS = 1.0
 # Pages open with their headline; a standfirst under it stands nearer the body.
 FIRST_LINE_BONUS = 1.5
@@ -750,7 +749,7 @@ def _date_in_pieces(lines: list[LineInfo], day_first: bool | None) -> FoundDate 
     """A date a page's theme prints an element a line, between the headline and the body:
     "November 20" / "15:23" / "2019", or "20" / "NOV" / "2019". Two or three pieces in a row,
     the time left out."""
-    pieces = [i for i in lines if i.words <= MAX_DATE_PIECE_WORDS and not _CLOCK.match(i.text.strip())]
+    pieces = [i for i in lines if i.words <= MAX_DATE_PIECE_WORDS and not (i.has_time and not i.has_date)]
     for at, first in enumerate(pieces):
         for n in (2, 3):
             run = pieces[at: at + n]
