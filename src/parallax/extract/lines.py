@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .dates import find_dates
+from .unwrap import unwrap
 
 # --- thresholds -------------------------------------------------------------
 # A paragraph with terminal punctuation needs this many words to count as prose.
@@ -271,8 +272,9 @@ MAX_NAME_PIECE_WORDS = 4
 
 
 def page_lines(text: str) -> list[str]:
-    """The non-empty lines of a page; pieces of a sentence that an inline element split, joined again,
-    and links to other articles run into a line cut out (``without_inline_links``).
+    """The non-empty lines of a page; paragraphs a text browser hard-wrapped (``unwrap``) and pieces of
+    a sentence that an inline element split, joined again, and links to other articles run into a
+    line cut out (``without_inline_links``).
 
     A scraper that writes every text node on a line of its own (BeautifulSoup's
     ``get_text("\\n")``) breaks "Rescue teams pulled <a>three survivors</a> from
@@ -289,7 +291,7 @@ def page_lines(text: str) -> list[str]:
     On ScrapingHub's pages written as text nodes this took body F1 from 0.808 to
     0.860; as Chromium's text, 0.901 to 0.904; the development corpus kept 0.972.
     """
-    raws: list[str] = [line.strip() for line in text.split("\n")]
+    raws: list[str] = [line.strip() for line in unwrap(text.split("\n"))]
     lines: list[str] = []
     after_blank = True
     goes_on = False  # the line before was a name joined to its sentence, which this line goes on with
