@@ -94,7 +94,7 @@ def main(
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin. "
-                                                     "Formats: .txt (scraped text), .html/.htm, .jsonl, .warc(.gz), .rss.")],
+                                                     "Formats: .txt (scraped text), .md (a page saved as Markdown), .html/.htm, .jsonl, .warc(.gz), .rss.")],
     workers: WorkersOption = AUTO,
     keep_watching_: Annotated[bool, typer.Option("--watch", help="After the first run, keep looking at PATHS and ingest "
                                                   "files that appear or grow (a crawler's output folder), with the "

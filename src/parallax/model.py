@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 import msgspec
 
-PageFormat = Literal["text", "html"]
+PageFormat = Literal["text", "html", "markdown"]
 PublishedFrom = Literal["page", "url", "inferred"]
 LineLabel = Literal["title", "meta", "body", "caption", "boilerplate"]
 Verdict = Literal["agree", "differ", "different_scope", "evolving", "single"]

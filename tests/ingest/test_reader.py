@@ -149,3 +149,30 @@ def test_folder_says_which_files_it_skipped(tmp_path, caplog):
         assert [p.id for p in _read(tmp_path)] == ["one"]
     [record] = caplog.records
     assert "skipped 2 file(s)" in record.getMessage() and ".pdf" in record.getMessage() and ".tar.gz" in record.getMessage()
+
+
+MARKDOWN = "# Storm hits the coast\n\n* [Home](/)\n* [World](/world)\n\nThe storm hit the coast overnight.\n\n![](https://example.com/a.jpg)\n"
+
+
+def test_markdown_is_read_as_markdown_by_name_by_its_links_or_by_its_field(tmp_path, caplog):
+    (tmp_path / "saved.md").write_text(MARKDOWN, encoding="utf-8")
+    (tmp_path / "crawled.txt").write_text(MARKDOWN, encoding="utf-8")
+    (tmp_path / "scraped.txt").write_text("Storm hits the coast\nHome\nWorld\nThe storm hit the coast overnight.", encoding="utf-8")
+    (tmp_path / "pages.jsonl").write_text(
+        json.dumps({"id": "j1", "markdown": MARKDOWN}) + "\n" + json.dumps({"id": "j2", "text": MARKDOWN}) + "\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("INFO", logger="parallax.ingest.reader"):
+        pages = {p.id: p for p in _read(tmp_path)}
+    assert {k: p.format for k, p in pages.items()} == {
+        "saved": "markdown", "crawled": "markdown", "scraped": "text", "j1": "markdown", "j2": "markdown"}
+    assert pages["j1"].content == MARKDOWN  # stored as given: the extract stage writes it out
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "crawled.txt: read as Markdown" in said and "pages.jsonl:2: read as Markdown" in said
+
+
+def test_a_page_quoting_a_link_or_two_in_markdown_stays_text(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Headline\n\nThe README says [install](https://example.com/install) first, then [run](/run).", encoding="utf-8")
+    [page] = _read(f)
+    assert page.format == "text"

@@ -1,6 +1,7 @@
 """Extract: a ``Page`` in, the clean ``Article`` it holds out.
 
-Plain text goes through our line classifier, HTML through trafilatura. The
+Plain text goes through our line classifier, HTML through trafilatura, Markdown
+through the line classifier once written out as a browser shows it. The
 publication date comes, in order of trust, from the page itself, then its URL;
 ``published_from`` records which (an article whose page states no date may get
 one inferred from its story later, in the dossier stage).
@@ -16,6 +17,7 @@ import pycld2
 from ..errors import E_TOO_SHORT, PageRejected
 from ..model import Article, Page
 from .dates import date_from_url
+from .markdown_text import markdown_headline, markdown_text
 from .outlets import outlet_from_lines, outlet_from_url
 from .plaintext import HeadlineReader, extract_plaintext
 from .slugs import slug_words
@@ -62,11 +64,19 @@ def extract(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
     return article
 
 
+def page_text(page: Page) -> str | None:
+    """The text the line classifier reads of a page: its own, or its Markdown written out; None for HTML."""
+    if page.format == "markdown":
+        return markdown_text(page.content)
+    return page.content if page.format == "text" else None
+
+
 def _from_text(page: Page, options: ExtractOptions) -> Article:
     outlet, outlet_from = outlet_from_url(page.url), "url"
     known = options.templates(outlet) if options.templates is not None and outlet else frozenset()
     result = extract_plaintext(
-        page.content, read_headline=options.read_headline, known_chrome=known, slug=slug_words(page.url)
+        page_text(page) or "", read_headline=options.read_headline, known_chrome=known, slug=slug_words(page.url),
+        headline=markdown_headline(page.content) if page.format == "markdown" else None,
     )
     if outlet is None:
         outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"
@@ -144,4 +154,4 @@ def detect_language(text: str) -> str | None:
     return code if reliable and code != "un" else None
 
 
-__all__ = ["ExtractOptions", "extract", "detect_language"]
+__all__ = ["ExtractOptions", "extract", "detect_language", "page_text"]

@@ -29,7 +29,7 @@ from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
 from .dates import FoundDate, find_dates, find_month_days, infer_day_first, latest_year
 from .lines import (
-    MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, read_lines,
+    MAX_CAPTION_WORDS, MAX_PROSE_CAPITAL_SHARE, MAX_SHORT_WORDS, MIN_SENTENCE_WORDS, LineInfo, normalise, read_lines,
 )
 from .slugs import spells_slug
 
@@ -137,6 +137,7 @@ def extract_plaintext(
     read_headline: HeadlineReader | None = None,
     known_chrome: frozenset[str] = frozenset(),
     slug: frozenset[str] = frozenset(),
+    headline: str | None = None,
 ) -> PlainTextResult:
     """Classify the lines of a scraped page and return the article they hold.
 
@@ -146,6 +147,8 @@ def extract_plaintext(
             it every headline-shaped line near the body may be the title.
         known_chrome: normalised lines the outlet prints around every article.
         slug: the headline words of the page's URL (``slugs.slug_words``).
+        headline: a line the page's own markup names its headline (a Markdown page's one
+            top-level heading): it stands over the article as the line the slug spells does.
 
     Raises:
         PageRejected: when no block of prose is found.
@@ -154,7 +157,9 @@ def extract_plaintext(
     if stamp:
         text = text[stamp.end():]
     infos = read_lines(text, known_chrome)
-    anchors = [i.index for i in infos if slug and _is_headline_shaped(i, allow_repeat=True, named=True) and spells_slug(i.text, slug)]
+    named = normalise(headline) if headline else None
+    anchors = [i.index for i in infos if (slug or named) and _is_headline_shaped(i, allow_repeat=True, named=True)
+               and (i.key == named or spells_slug(i.text, slug))]
     block = find_body_block(infos, anchors)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)

@@ -24,6 +24,7 @@ from ..errors import (
 from ..model import Failure, Page
 from .decode import MAX_PAGE_BYTES, decode_bytes
 from .feeds import read_feed
+from .markdown import looks_like_markdown
 from .warc import read_warc
 
 LOGGER = logging.getLogger(__name__)
@@ -32,11 +33,12 @@ Item = Union[Page, Failure]
 Reader = Callable[[bytes, str, str], Iterator[Item]]
 
 TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".gz", ".warc", ".arc"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".gz", ".warc", ".arc"}
 _GZIP_MAGIC = b"\x1f\x8b"
 # A JSON Lines line longer than this is refused, not read: one line of a gzipped
 # file can unpack to gigabytes. A page is cut at MAX_PAGE_BYTES; its JSON escaping
@@ -180,8 +182,13 @@ def _sniff(data: bytes) -> Reader | None:
 
 
 def read_text(data: bytes, source: str, page_id: str) -> Iterator[Item]:
-    """One plain-text page (a scrape like the seed pages)."""
+    """One plain-text page (a scrape like the seed pages), or Markdown when it writes links as Markdown does."""
     yield from _one_page(data, source, page_id, "text")
+
+
+def read_markdown(data: bytes, source: str, page_id: str) -> Iterator[Item]:
+    """One page saved as Markdown (html2text, markdownify, a crawler's ``.md``)."""
+    yield from _one_page(data, source, page_id, "markdown")
 
 
 def read_html(data: bytes, source: str, page_id: str) -> Iterator[Item]:
@@ -195,7 +202,15 @@ def _one_page(data: bytes, source: str, page_id: str, fmt: str) -> Iterator[Item
     except PageRejected as exc:
         yield Failure(source=source, reason=exc.reason, page_id=page_id)
         return
-    yield Page(id=page_id, source=source, format=fmt, content=text, truncated=truncated)  # type: ignore[arg-type]
+    yield Page(id=page_id, source=source, format=_text_format(fmt, text, source), content=text, truncated=truncated)  # type: ignore[arg-type]
+
+
+def _text_format(fmt: str, text: str, source: str) -> str:
+    """``fmt``, or "markdown" for text that writes its links as Markdown does (said in the log: never guessed silently)."""
+    if fmt == "text" and looks_like_markdown(text):
+        LOGGER.info("%s: read as Markdown (it writes links as [text](address))", source)
+        return "markdown"
+    return fmt
 
 
 def read_rss(data: bytes, source: str, page_id: str) -> Iterator[Item]:
@@ -232,7 +247,7 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
 
 
 def read_jsonl(data: bytes, source: str, page_id: str) -> Iterator[Item]:
-    """JSON Lines per the DESIGN contract: ``{"id", "url"?, "text"? | "html"?, "fetched_at"?}``."""
+    """JSON Lines per the DESIGN contract: ``{"id", "url"?, "text"? | "html"? | "markdown"?, "fetched_at"?}``."""
     del page_id  # each line names its own page
     yield from _jsonl_lines(data.splitlines(), source)
 
@@ -265,15 +280,17 @@ def _page_from_json(obj: object, where: str, number: int) -> Item:
     if not isinstance(page_id, (str, int)) or str(page_id).strip() == "":
         return Failure(source=where, reason=E_JSON_SHAPE.format(line=number, detail="no \"id\""))
     page_id = str(page_id)
-    html, text = obj.get("html"), obj.get("text")
+    html, text, markdown = obj.get("html"), obj.get("text"), obj.get("markdown")
     if isinstance(html, str) and html.strip():
         fmt, content = "html", html
     elif isinstance(text, str) and text.strip():
         fmt, content = "text", text
+    elif isinstance(markdown, str) and markdown.strip():
+        fmt, content = "markdown", markdown
     else:
         return Failure(
             source=where,
-            reason=E_JSON_SHAPE.format(line=number, detail="no non-empty \"text\" or \"html\""),
+            reason=E_JSON_SHAPE.format(line=number, detail="no non-empty \"text\", \"html\" or \"markdown\""),
             page_id=page_id,
         )
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
@@ -284,13 +301,14 @@ def _page_from_json(obj: object, where: str, number: int) -> Item:
     except PageRejected as exc:
         return Failure(source=where, reason=f"line {number}: {exc.reason}", page_id=page_id)
     return Page(
-        id=page_id, source=where, format=fmt, content=content, url=url or None,  # type: ignore[arg-type]
+        id=page_id, source=where, format=_text_format(fmt, content, where), content=content, url=url or None,  # type: ignore[arg-type]
         fetched_at=fetched, truncated=truncated,
     )
 
 
 _READERS_BY_SUFFIX: dict[str, Reader] = {
     **{s: read_text for s in TEXT_SUFFIXES},
+    **{s: read_markdown for s in MARKDOWN_SUFFIXES},
     **{s: read_html for s in HTML_SUFFIXES},
     **{s: read_jsonl for s in JSONL_SUFFIXES},
     **{s: read_rss for s in FEED_SUFFIXES},

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as 
 from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
+from ..extract import page_text
 from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
 from ..model import AnnotatedArticle, Assignment, Dossier, Page, decode, encode
 from .schema import SCHEMA_VERSION, create_schema
@@ -315,9 +316,10 @@ class Store:
             lines = []
             for item in items:
                 page = pages_by_id.get(item.article.id)
-                if page is not None and page.format == "text" and item.article.outlet_from == "url":
+                text = page_text(page) if page is not None and item.article.outlet_from == "url" else None
+                if text is not None:  # the lines the classifier read: of a text or Markdown page
                     lines.extend({"outlet": item.article.outlet, "key": key, "story": by_id[item.article.id].story}
-                                 for key in line_keys(page.content))
+                                 for key in line_keys(text))
             if lines:
                 self._exec("INSERT INTO outlet_lines (outlet, line_key, story) VALUES (:outlet, :key, :story)"
                            " ON CONFLICT DO NOTHING", lines)

@@ -95,7 +95,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 if hasattr(value, "read") and value.filename:
                     name = Path(value.filename).name
                     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                        raise HTTPException(415, f"{name}: not a page file (.txt, .html, .jsonl, .warc.gz, .rss, or one of these gzipped)")
+                        raise HTTPException(415, f"{name}: not a page file (.txt, .md, .html, .jsonl, .warc.gz, .rss, or one of these gzipped)")
                     files[name] = await value.read()
             pasted = form.get("text")
             if isinstance(pasted, str) and pasted.strip():
