@@ -17,6 +17,8 @@ shows no alt text), raw HTML left out.
 
 from __future__ import annotations
 
+import functools
+
 from markdown_it import MarkdownIt
 
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -30,7 +32,7 @@ def markdown_text(markdown: str) -> str:
     """The text of a Markdown page, a block a line (see the module docstring)."""
     lines: list[str] = []
     row: list[str] | None = None  # the cells of the table row being read
-    for token in _PARSER.parse(markdown):
+    for token in _tokens(markdown):
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
@@ -52,10 +54,16 @@ def markdown_text(markdown: str) -> str:
 def markdown_headline(markdown: str) -> str | None:
     """The text of the page's top-level heading (``# …``) when it has one only and it is long
     enough to be a headline: some sites set their name as it ("Kabar tentang Dunia Islam")."""
-    tokens = _PARSER.parse(markdown)
+    tokens = _tokens(markdown)
     found = [_inline_text(tokens[at + 1].children or []).strip() for at, token in enumerate(tokens)
              if token.type == "heading_open" and token.tag == "h1" and at + 1 < len(tokens)]
     return found[0] if len(found) == 1 and len(found[0].split()) >= MIN_HEADLINE_WORDS else None
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(markdown: str) -> tuple:
+    """The page parsed once for both readings above (the extract stage asks for its text and its headline)."""
+    return tuple(_PARSER.parse(markdown))
 
 
 def _inline_text(children: list) -> str:

@@ -18,6 +18,7 @@ tools for e-mail) assume plain prose and a known width.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A wrapper's width is at most this; a text whose long lines are longer was not wrapped.
@@ -36,16 +37,16 @@ _ITEM = re.compile(r"^\s*(?:[*+•·o-]|\d{1,3}[.)])\s")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width ``lines`` were wrapped at, or None when they do not read as wrapped."""
-    lengths = sorted((len(line.rstrip()) for line in lines if len(line.split()) >= MIN_WORDS), reverse=True)
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.split()) >= MIN_WORDS)
     if len(lengths) < MIN_FULL_LINES:
         return None
-    allowed_over = int(MAX_OVER_SHARE * len(lengths))
+    needed = max(MIN_FULL_LINES, MIN_FULL_SHARE * len(lengths))
     # The widest lines but a few: the width is the longest line that enough others come close to.
-    for over, width in enumerate(lengths[: allowed_over + 1]):
-        if width > MAX_WRAP_WIDTH or (over and width == lengths[over - 1]):
+    for width in sorted(set(lengths[-1 - int(MAX_OVER_SHARE * len(lengths)):]), reverse=True):
+        if width > MAX_WRAP_WIDTH:
             continue
-        full = sum(1 for n in lengths if width - FULL_BAND < n <= width)
-        if full >= max(MIN_FULL_LINES, MIN_FULL_SHARE * len(lengths)):
+        full = bisect.bisect_right(lengths, width) - bisect.bisect_right(lengths, width - FULL_BAND)
+        if full >= needed:
             return width
     return None
 
