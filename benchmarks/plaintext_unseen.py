@@ -77,11 +77,7 @@ def render_text(pages: dict[str, str]) -> dict[str, str]:
 
 def text_nodes(html: str) -> str:
     """A page's text one text node a line, scripts and styles left out (``get_text("\\n", strip=True)``)."""
-    import lxml.html
-
-    tree = lxml.html.fromstring(html)
-    for element in tree.xpath("//script|//style|//noscript|//template"):
-        element.drop_tree()
+    tree = _without_scripts(html)
     body = tree.find("body") if tree.find("body") is not None else tree
     return "\n".join(s.strip() for s in body.xpath(".//text()") if s.strip())
 
@@ -189,26 +185,30 @@ def markdown_pages(pages: dict[str, str]) -> dict[str, str]:
     import lxml.html
     from markdownify import markdownify
 
-    saved = {}
-    for item, html in pages.items():
-        tree = lxml.html.fromstring(html)
-        for element in tree.xpath("//script|//style|//noscript|//template"):
-            element.drop_tree()
-        saved[item] = markdownify(lxml.html.tostring(tree, encoding="unicode"), heading_style="ATX")
-    return saved
+    return {item: markdownify(lxml.html.tostring(_without_scripts(html), encoding="unicode"), heading_style="ATX")
+            for item, html in pages.items()}
+
+
+def _without_scripts(html: str):
+    """The page's tree without the scripts, styles and templates no browser shows as text."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    for element in tree.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    return tree
 
 
 def other_form(texts: dict[str, str], html: dict[str, str], urls: dict[str, str], gold: dict[str, str], fmt: str = "text") -> dict:
     """Body F1 by half, headline and date, with the URL and without, of another form of the pages."""
-    dumps = texts
-    ours = extract_all(dumps, urls, fmt)
+    ours = extract_all(texts, urls, fmt)
     return {
-        "scores": {"parallax": score(ours, gold), "keep_every_line": score(dumps, gold)},
+        "scores": {"parallax": score(ours, gold), "keep_every_line": score(texts, gold)},
         "scores_by_half": {name: score({k: v for k, v in ours.items() if _half(k) == name},
                                        {k: v for k, v in gold.items() if _half(k) == name})
                            for name in ("read", "held_out")},
-        "headlines_and_dates": headlines_and_dates(dumps, html, urls, fmt),
-        "without_urls": without_urls(dumps, html, urls, gold, fmt),
+        "headlines_and_dates": headlines_and_dates(texts, html, urls, fmt),
+        "without_urls": without_urls(texts, html, urls, gold, fmt),
     }
 
 
