@@ -133,8 +133,8 @@ def test_a_snapshot_naming_anything_else_is_refused_and_the_run_replays(first_ru
         Linker.from_snapshot(hostile)
     with pytest.raises(SnapshotError):
         Linker.from_snapshot(b"not a pickle at all")
-    with pytest.raises(SnapshotError, match="holds a Counter"):
-        Linker.from_snapshot(pickle.dumps(stories.Counter()))
+    with pytest.raises(SnapshotError, match="holds a StoryState"):
+        Linker.from_snapshot(pickle.dumps(stories.StoryState(id=1)))
 
     resumed_db = _copy(first_run, tmp_path, "hostile.db", "UPDATE link_snapshot SET data = ?", (hostile,))
     with caplog.at_level(logging.WARNING, logger="parallax.pipeline"):

@@ -314,7 +314,7 @@ def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
     start = date(2020, 3, 1)
     for offsets in ([0], [0, 2], [0, 6], [0, 3, 7], [0, 9]):
         days = [start + timedelta(days=o) for o in offsets]
-        story = StoryState(id=1, day_counts=Counter(days))
+        story = StoryState(id=1, day_counts=dict(Counter(days)))
         for shift in range(-12, 22):
             for extra in ([], [1], [4], [2, 6]):
                 mine = [start + timedelta(days=shift + e) for e in [0, *extra]]
@@ -493,3 +493,28 @@ def test_features_keep_one_order_of_names_whatever_the_process_string_hashing():
 
     orders = {entities(seed) for seed in ("1", "2", "3")}
     assert len(orders) == 1 and "obama" in orders.pop()
+
+
+def test_what_the_linker_keeps_per_article_and_story_is_left_to_reference_counting():
+    # Kept for every article ever linked: containers the cyclic garbage collector tracks
+    # are walked at each of its full collections, which at a million articles took 8 %
+    # of the link stage. Plain dicts of strings, numbers and dates, and plain tuples of
+    # them, are untracked once a collection has seen them; Counters and NamedTuples never are.
+    import gc
+
+    linker = StoryLinker()
+    for i in range(40):
+        day = date(2012, 6, 18 + i % 5) if i % 3 else None
+        terms = SUMMIT if i % 2 else {**FLOOD, f"word{i}": 1}
+        linker.assign(_f(f"a{i}", terms, {"obama", "putin", "games:1-0"} if i % 2 else {"dhaka"}, day))
+    linker.repair()
+    # Twice: a collection may look at a tuple before the tuples inside it, which it
+    # untracks in the same pass; the next one untracks the outer one.
+    gc.collect()
+    gc.collect()
+    assert len(linker.stories) >= 2
+    for story in linker.stories.values():
+        for sums in (story.terms, story.entities, story.day_counts, story.scores, story.weekdays):
+            assert not gc.is_tracked(sums)
+    assert not any(gc.is_tracked(summary) for summary in linker._members.values())
+    assert not gc.is_tracked(linker.term_df) and not gc.is_tracked(linker.entity_df)

@@ -31,7 +31,9 @@ from . import stories, syndication
 # varied by process): an older snapshot is replayed once rather than carried on.
 # 3: a story keeps the game scores its articles give (``StoryState.scores``).
 # 4: an article and a story keep the weekdays their ledes name (``StoryState.weekdays``).
-FORMAT = 4
+# 5: a story's sums and the document frequencies are plain dicts, each article's summary
+# a plain tuple (Counters and NamedTuples before), for the garbage collector's sake.
+FORMAT = 5
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {
@@ -39,10 +41,8 @@ _ALLOWED = {
     ("parallax.link.stories", "StoryLinker"),
     ("parallax.link.stories", "StoryState"),
     ("parallax.link.stories", "Postings"),
-    ("parallax.link.stories", "MemberSummary"),
     ("parallax.link.syndication", "SyndicationIndex"),
     ("parallax.link.syndication", "BandIndex"),
-    ("collections", "Counter"),
     ("collections", "deque"),
     ("datetime", "date"),
 }

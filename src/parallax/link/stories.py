@@ -16,7 +16,6 @@ weekday is not of a story dated on days that rule that weekday out.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -97,18 +96,25 @@ def _same_days(a: "StoryState", b: "StoryState") -> bool:
 
 @dataclass(slots=True)
 class StoryState:
-    """What the linker remembers of one story."""
+    """What the linker remembers of one story.
+
+    Its sums are plain dicts, not Counters: CPython's cyclic garbage collector
+    stops tracking a plain dict whose keys and values are strings, numbers and
+    dates, but walks a Counter (a subclass) at every full collection, key by
+    key. At a million articles the stories' Counters were most of what it
+    walked, and full collections took 8 % of the link stage.
+    """
 
     id: int
-    terms: Counter = field(default_factory=Counter)
-    entities: Counter = field(default_factory=Counter)
+    terms: dict[str, int] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
     size: int = 0
     members: list[str] = field(default_factory=list)
-    day_counts: Counter = field(default_factory=Counter)  # the days its articles report, with how many each
+    day_counts: dict[date, int] = field(default_factory=dict)  # the days its articles report, with how many each
     span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
     norms: dict = field(default_factory=dict)  # cached vector norms: kind -> (size, n_docs, norm)
-    scores: Counter = field(default_factory=Counter)  # the games' scores and editions' numbers its articles give, with how many each
-    weekdays: Counter = field(default_factory=Counter)  # the weekday bits its undated articles' ledes name, with how many each
+    scores: dict[str, int] = field(default_factory=dict)  # the games' scores and editions' numbers its articles give, with how many each
+    weekdays: dict[int, int] = field(default_factory=dict)  # the weekday bits its undated articles' ledes name, with how many each
 
     @property
     def weekday_bits(self) -> int:
@@ -134,13 +140,20 @@ class Postings:
         self.cap = cap or MAX_POSTING
         self.undated_cap = min(self.cap, MAX_UNDATED_POSTING)
         self._recent: dict[str, dict[int, None]] = {}
-        self._weekly: dict[tuple[str, int | None], dict[int, None]] = {}  # None: stories without a date
+        # Week (None: stories without a date) → key → stories. Nested rather than keyed by
+        # (key, week): the garbage collector walks a dict with a tuple key it has not yet
+        # seen untracked at every full collection, and new ones arrive with every article.
+        self._weekly: dict[int | None, dict[str, dict[int, None]]] = {}
 
     def add(self, key: str, story: int, weeks) -> None:
         """Index ``story`` under ``key`` in each of ``weeks`` (week numbers, or None for an undated story)."""
         _push(self._recent, key, story, self.cap)
+        weekly = self._weekly
         for week in weeks:
-            _push(self._weekly, (key, week), story, self.cap if week is not None else self.undated_cap)
+            keys = weekly.get(week)
+            if keys is None:
+                keys = weekly[week] = {}
+            _push(keys, key, story, self.cap if week is not None else self.undated_cap)
 
     def discard(self, key: str, story: int, weeks) -> list:
         """Take ``story`` out from under ``key``; returns the weeks it was found in (for ``add`` elsewhere)."""
@@ -149,7 +162,7 @@ class Postings:
             posting.pop(story, None)
         found = []
         for week in dict.fromkeys((*weeks, None)):  # an undated story's weeks are [None] already
-            posting = self._weekly.get((key, week))
+            posting = self._weekly.get(week, {}).get(key)
             if posting and posting.pop(story, False) is None:
                 found.append(week)
         return found
@@ -162,7 +175,8 @@ class Postings:
         found: set[int] = set()
         weekly = self._weekly
         for w in (*weeks, None):
-            posting = weekly.get((key, w))
+            keys = weekly.get(w)
+            posting = keys.get(key) if keys else None
             if posting:
                 found.update(posting)
         return found
@@ -224,8 +238,9 @@ class StoryLinker:
         self.threshold = threshold
         self.next_id = next_id
         self.stories: dict[int, StoryState] = {}
-        self.term_df: Counter = Counter()
-        self.entity_df: Counter = Counter()
+        # Document frequencies, plain dicts for the garbage collector's sake (see ``StoryState``).
+        self.term_df: dict[str, int] = {}
+        self.entity_df: dict[str, int] = {}
         self.n_docs = 0
         # IDF is asked for a few hundred times per article and the counts change by
         # one article's words at a time: the logarithms are kept, not recomputed.
@@ -234,7 +249,10 @@ class StoryLinker:
         self._log_entity_df: dict[str, float] = {}
         self._by_entity = Postings()
         self._by_term = Postings()
-        self._members: dict[str, MemberSummary] = {}
+        # Each article's MemberSummary as a plain tuple: the garbage collector stops
+        # tracking a tuple of strings, bytes and dates, never a NamedTuple's instance,
+        # and there is one for every article ever linked (``summary`` gives it back).
+        self._members: dict[str, tuple] = {}
         self._story_of: dict[str, int] = {}  # article → its story, for what a repair moved
         self._recent: set[str] = set()  # articles placed since the last repair
         # Weighed vectors of the article (or story sums) being compared, by the identity
@@ -324,7 +342,7 @@ class StoryLinker:
         comparison, then on every change of size, made the link stage
         quadratic in story size.
         """
-        b: Counter = getattr(story, kind)
+        b: dict = getattr(story, kind)
         if not a or not b:
             return 0.0
         entries, norm_a = self._weighed(a, log_df)
@@ -430,7 +448,7 @@ class StoryLinker:
             story = self.stories.get(story_id)
             if story is None or story.size != 1 or story.day_counts:
                 continue
-            summary = self._members[story.members[0]]
+            summary = self._summary(story.members[0])
             terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
             games = instance_keys_in(summary.entities)
             scores = sorted(
@@ -461,7 +479,7 @@ class StoryLinker:
                 continue
             members = [m for m in story.members if only is None or m in only]
             for member in members:
-                summary = self._members[member]
+                summary = self._summary(member)
                 day = summary.day.toordinal() if summary.day else None
                 terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
                 games = instance_keys_in(summary.entities)
@@ -488,7 +506,7 @@ class StoryLinker:
 
     def _remove_member(self, story: StoryState, member: str) -> None:
         self._vectors.clear()
-        summary = self._members[member]
+        summary = self._summary(member)
         # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
         for counts, items in ((story.terms, zip(summary.words, summary.counts)),
                               (story.entities, ((e, 1) for e in summary.entities)),
@@ -524,14 +542,14 @@ class StoryLinker:
         parts: list[list[str]] = [[] for _ in groups]
         undated: list[str] = []
         for member in story.members:
-            summary = self._members[member]
+            summary = self._summary(member)
             if summary.day is None:
                 undated.append(member)
                 continue
             parts[next(i for i, g in enumerate(groups) if g[0] <= summary.day <= g[-1])].append(member)
         centroids = [self._state_of(part) for part in parts]
         for member in undated:
-            terms = self._members[member].terms
+            terms = self._summary(member).terms
             best = max(range(len(parts)), key=lambda i: self._cosine(terms, centroids[i], "terms", self._log_term_df))
             parts[best].append(member)
         parts.sort(key=len, reverse=True)
@@ -560,9 +578,9 @@ class StoryLinker:
             return []  # checked at about this size already: two-means costs the story's size squared
         story.norms["bisected_at"] = story.size
         members = list(story.members)
-        vectors = {m: (self._members[m].terms, dict.fromkeys(self._members[m].entities, 1),
-                       instance_keys_in(self._members[m].entities), self._members[m].weekdays,
-                       _dated_weekdays(self._members[m].day)) for m in members}
+        summaries = {m: self._summary(m) for m in members}
+        vectors = {m: (s.terms, dict.fromkeys(s.entities, 1), instance_keys_in(s.entities), s.weekdays,
+                       _dated_weekdays(s.day)) for m, s in summaries.items()}
 
         def sim(m: str, centroid: StoryState) -> float:
             terms, entities, games, said, dated = vectors[m]
@@ -601,7 +619,7 @@ class StoryLinker:
         """A throwaway story of these articles (not indexed), for comparing groups."""
         state = StoryState(id=-1)
         for member in members:
-            _accumulate(state, self._members[member])
+            _accumulate(state, self._summary(member))
         return state
 
     def _new_id(self) -> int:
@@ -629,7 +647,7 @@ class StoryLinker:
         for index, keys, df in ((self._by_entity, story.entities, self.entity_df),
                                 (self._by_term, self._top_terms(story.terms), self.term_df)):
             for key in keys:
-                if df[key] > common:
+                if df.get(key, 0) > common:
                     continue
                 if not weeks:
                     found.update(index.recent(key))
@@ -653,11 +671,9 @@ class StoryLinker:
         self._vectors.clear()
         a, b = self.stories[keep], self.stories.pop(absorb)
         weeks = _weeks_of(b)
-        a.terms.update(b.terms)
-        a.entities.update(b.entities)
-        a.scores.update(b.scores)
-        a.weekdays.update(b.weekdays)
-        a.day_counts.update(b.day_counts)
+        for sums, more in ((a.terms, b.terms), (a.entities, b.entities), (a.scores, b.scores),
+                           (a.weekdays, b.weekdays), (a.day_counts, b.day_counts)):
+            _add_counts(sums, more)
         a.span = None
         a.size += b.size
         a.members.extend(b.members)
@@ -676,9 +692,9 @@ class StoryLinker:
         self._log_docs = math.log(1 + self.n_docs)
         for df, log_df, keys in ((self.term_df, self._log_term_df, features.terms.keys()),
                                  (self.entity_df, self._log_entity_df, features.entities)):
-            df.update(keys)
             for key in keys:
-                log_df[key] = math.log(1 + df[key])
+                n = df[key] = df.get(key, 0) + 1
+                log_df[key] = math.log(1 + n)
 
     def _term_idf(self, term: str) -> float:
         return self._log_docs - self._log_term_df.get(term, 0.0) + 1.0
@@ -710,7 +726,7 @@ class StoryLinker:
         for index, keys, idf_of, df in ((self._by_entity, entities, self._entity_idf, self.entity_df),
                                         (self._by_term, top_terms, self._term_idf, self.term_df)):
             for key in keys:
-                if df[key] > common:
+                if df.get(key, 0) > common:
                     continue
                 idf = idf_of(key)
                 for story in (index.near(key, weeks) if weeks is not None else index.recent(key)):
@@ -736,11 +752,14 @@ class StoryLinker:
         top = top if top is not None else self._top_terms(features.terms, MEMBER_TERMS)
         # Interned: each article brings its own copies of common words and names,
         # and a million articles' copies were half the linker's memory.
-        self._members[features.id] = MemberSummary(
+        self._members[features.id] = tuple(MemberSummary(
             day=features.day, words=tuple(map(intern, top)), counts=bytes(min(features.terms[t], 255) for t in top),
             entities=tuple(map(intern, features.entities)), weekdays=features.weekdays,
-        )
+        ))
         self._record_member(self._story(story_id), features.id)
+
+    def _summary(self, member: str) -> MemberSummary:
+        return MemberSummary._make(self._members[member])
 
     def _story(self, story_id: int) -> StoryState:
         story = self.stories.get(story_id)
@@ -759,12 +778,12 @@ class StoryLinker:
         their keys again was about 15 % of its time (cProfile, 10k stream).
         """
         self._vectors.clear()
-        _accumulate(story, self._members[member])
+        _accumulate(story, self._summary(member))
         story.members.append(member)
 
     def _record_member(self, story: StoryState, member: str) -> None:
         self._add_to_sums(story, member)
-        summary = self._members[member]
+        summary = self._summary(member)
         self._story_of[member] = story.id
         # Under the article's own week; an undated article under its story's weeks,
         # or as undated when the story has no date either.
@@ -786,14 +805,22 @@ def _accumulate(story: StoryState, summary: MemberSummary) -> None:
         terms[word] = terms.get(word, 0) + count
     for entity in summary.entities:
         entities[entity] = entities.get(entity, 0) + 1
+    scores, weekdays = story.scores, story.weekdays
     for game in instance_keys_in(summary.entities):
-        story.scores[game] += 1
+        scores[game] = scores.get(game, 0) + 1
     for bit in _bits(summary.weekdays):
-        story.weekdays[bit] += 1
+        weekdays[bit] = weekdays.get(bit, 0) + 1
     if summary.day is not None:
-        story.day_counts[summary.day] += 1
+        story.day_counts[summary.day] = story.day_counts.get(summary.day, 0) + 1
         story.span = None
     story.size += 1
+
+
+def _add_counts(sums: dict, more: dict) -> None:
+    """``sums`` += ``more``, key by key (``Counter.update`` for plain dicts)."""
+    get = sums.get
+    for key, n in more.items():
+        sums[key] = get(key, 0) + n
 
 
 def _weekdays(story: StoryState) -> tuple[int, int]:
