@@ -37,19 +37,22 @@ def run_one(size: int) -> dict:
     from parallax.link import Linker
 
     base = peak_rss_mb()
+    collecting = _collector_timer()
     linker = Linker()
     stories: dict[str, int] = {}
     gold: dict[str, int] = {}
     touched: set[int] = set()
     making = 0.0  # the generator's own time, taken out of the link stage's
+    collected_making = 0.0  # ... and the collector's passes it set off
     start = time.perf_counter()
     tenths: list[float] = []  # link-stage seconds at each tenth of the stream
     items = iter_stream(size)
     for n in range(1, size + 1):
-        made = time.perf_counter()
+        made, collected = time.perf_counter(), collecting()
         item, gold_event = next(items)
         gold[item.article.id] = gold_event
         making += time.perf_counter() - made
+        collected_making += collecting() - collected
         a = linker(item)
         stories[a.article_id] = a.story
         touched.add(a.story)
@@ -65,9 +68,32 @@ def run_one(size: int) -> dict:
     return {"articles": size, "seconds": round(seconds, 1), "articles_per_second": round(size / seconds, 1),
             "microseconds_per_article": round(1e6 * seconds / size, 1), "peak_rss_mb": round(peak, 0),
             "rss_growth_mb": round(peak - base, 0), "b3": bcubed(stories, gold),
+            # Share of the link stage spent in the cyclic garbage collector (its full collections walk
+            # every container it tracks, so their cost grows with what the process holds).
+            "gc_share": round((collecting() - collected_making) / seconds, 3),
             # The same stream's first and last tenth: what its size costs, apart from its density.
             "articles_per_second_first_tenth": round(size / 10 / tenths[0], 1),
             "articles_per_second_last_tenth": round(size / 10 / (tenths[-1] - tenths[-2]), 1)}
+
+
+def _collector_timer():
+    """Starts timing the garbage collector's passes; returns a function giving the seconds so far."""
+    import gc
+
+    spent, started = [0.0], [0.0]
+
+    def timed(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - started[0]
+
+    gc.callbacks.append(timed)
+    return lambda: spent[0]
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{100 * share:.1f} %"
 
 
 def _median_run(runs: list[dict]) -> dict:
@@ -104,7 +130,7 @@ def report(before: list[dict], larger: list[dict], after: list[dict]) -> dict:
     m = machine()
     rows = "\n".join(
         f"| {r['articles']:,} | {r['articles_per_second']} | {r['microseconds_per_article']} | {r['peak_rss_mb']:.0f} | {r['b3']['f1']} "
-        f"| {r['articles_per_second_first_tenth']} | {r['articles_per_second_last_tenth']} |"
+        f"| {r['articles_per_second_first_tenth']} | {r['articles_per_second_last_tenth']} | {_percent(r.get('gc_share'))} |"
         for r in results
     )
     first, last = results[0], results[-1]
@@ -118,8 +144,8 @@ Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python'
 
 One core, one process per size; repair every {REPAIR_EVERY} articles.
 
-| articles | articles/s | µs per article | peak RSS MB | B³-F1 | articles/s, first tenth | last tenth |
-| --- | --- | --- | --- | --- | --- | --- |
+| articles | articles/s | µs per article | peak RSS MB | B³-F1 | articles/s, first tenth | last tenth | in the garbage collector |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 {rows}
 
 The {first['articles']:,} row is the median of {SMALL_REPEATS} runs made before the larger sizes; the same size ran
