@@ -55,8 +55,10 @@ def run_one(size: int) -> dict:
         # allocation and count there.
         made = time.perf_counter()
         gc.disable()
-        item, gold_event = next(items)
-        gc.enable()
+        try:
+            item, gold_event = next(items)
+        finally:
+            gc.enable()
         gold[item.article.id] = gold_event
         making += time.perf_counter() - made
         a = linker(item)

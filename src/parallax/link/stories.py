@@ -101,8 +101,10 @@ class StoryState:
     Its sums are plain dicts, not Counters: CPython's cyclic garbage collector
     stops tracking a plain dict whose keys and values are strings, numbers and
     dates, but walks a Counter (a subclass) at every full collection, key by
-    key. At a million articles the stories' Counters were most of what it
-    walked, and full collections took 8 % of the link stage.
+    key. At 100,000 articles the stories' Counters were the largest share of
+    what it walked (the articles' NamedTuple summaries the next, see
+    ``StoryLinker._members``); at a million, full collections took 8 % of the
+    link stage.
     """
 
     id: int
@@ -141,8 +143,8 @@ class Postings:
         self.undated_cap = min(self.cap, MAX_UNDATED_POSTING)
         self._recent: dict[str, dict[int, None]] = {}
         # Week (None: stories without a date) → key → stories. Nested rather than keyed by
-        # (key, week): the garbage collector walks a dict with a tuple key it has not yet
-        # seen untracked at every full collection, and new ones arrive with every article.
+        # (key, week): each article's new tuple keys kept that dict tracked by the garbage
+        # collector, which walked its every entry at each full collection.
         self._weekly: dict[int | None, dict[str, dict[int, None]]] = {}
 
     def add(self, key: str, story: int, weeks) -> None:
@@ -251,7 +253,7 @@ class StoryLinker:
         self._by_term = Postings()
         # Each article's MemberSummary as a plain tuple: the garbage collector stops
         # tracking a tuple of strings, bytes and dates, never a NamedTuple's instance,
-        # and there is one for every article ever linked (``summary`` gives it back).
+        # and there is one for every article ever linked (``_summary`` gives it back).
         self._members: dict[str, tuple] = {}
         self._story_of: dict[str, int] = {}  # article → its story, for what a repair moved
         self._recent: set[str] = set()  # articles placed since the last repair
