@@ -164,7 +164,7 @@ class Postings:
             posting.pop(story, None)
         found = []
         for week in dict.fromkeys((*weeks, None)):  # an undated story's weeks are [None] already
-            posting = self._weekly.get(week, {}).get(key)
+            posting = self._posting(key, week)
             if posting and posting.pop(story, False) is None:
                 found.append(week)
         return found
@@ -175,13 +175,15 @@ class Postings:
     def near(self, key: str, weeks: tuple[int, ...]) -> set[int]:
         """Stories under ``key`` in any of ``weeks``, and the undated ones."""
         found: set[int] = set()
-        weekly = self._weekly
         for w in (*weeks, None):
-            keys = weekly.get(w)
-            posting = keys.get(key) if keys else None
+            posting = self._posting(key, w)
             if posting:
                 found.update(posting)
         return found
+
+    def _posting(self, key: str, week: int | None) -> dict[int, None] | None:
+        keys = self._weekly.get(week)
+        return keys.get(key) if keys else None
 
 
 def _push(lists: dict, key, story: int, cap: int) -> None:
