@@ -382,11 +382,24 @@ def test_a_key_most_articles_have_finds_no_candidates_unless_nothing_else_does(m
     ids = [linker.assign(_f(f"a{n}", {"said": 3, f"topic{n}": 2}, {f"place{n}"}, day))[0] for n in range(12)]
     assert len(set(ids)) == 12  # every story is indexed under "said"
     assert linker._candidates({"place3"}, ["said", "topic3"], day) == {ids[3]}
-    assert linker._candidates({"elsewhere"}, ["said"], day) == set(ids)  # nothing rarer: read it after all
+    assert linker._candidates((), ["said"], day) == set(ids)  # nothing rarer: read it after all
     monkeypatch.setattr(stories, "MIN_ARTICLES_FOR_COMMON", 1000)  # too few articles to call a key common
-    assert linker._candidates({"place3"}, ["said", "topic3"], day) == set(ids)
+    assert linker._candidates((), ["said", "topic3"], day) == set(ids)
     # Still counted in the score: the article joins the story of its place.
     assert linker.assign(_f("b", {"said": 3, "topic3": 2}, {"place3"}, day))[0] == ids[3]
+
+
+def test_a_story_that_shares_no_name_with_the_article_is_not_a_candidate():
+    # Found under a shared word (a first name, "summit") but of other people: it would
+    # score 0, and at a million articles such stories were most of those scored.
+    day = date(2012, 6, 18)
+    linker = StoryLinker()
+    obama, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin"}, day))
+    merkel, _ = linker.assign(_f("b", {"summit": 1, "budget": 3, "tax": 2}, {"merkel", "hollande"}, day))
+    nameless, _ = linker.assign(_f("c", {"summit": 1, "storm": 3, "wind": 2}, set(), day))
+    assert len({obama, merkel, nameless}) == 3
+    assert linker._candidates(("obama",), ["summit"], day) == {obama, nameless}  # no names: no evidence either way
+    assert linker._candidates((), ["summit"], day) == {obama, merkel, nameless}
 
 
 def test_two_means_splits_undated_coverage_of_two_look_alike_events():
@@ -514,7 +527,7 @@ def test_what_the_linker_keeps_per_article_and_story_is_left_to_reference_counti
     gc.collect()
     assert len(linker.stories) >= 2 and any(story.scores for story in linker.stories.values())
     for story in linker.stories.values():
-        for sums in (story.terms, story.entities, story.day_counts, story.scores, story.weekdays):
+        for sums in (story.terms, story.entities, story.day_counts, story.scores, story.weekdays, story.members):
             assert not gc.is_tracked(sums)
     assert not any(gc.is_tracked(summary) for summary in linker._members.values())
     assert not gc.is_tracked(linker.term_df) and not gc.is_tracked(linker.entity_df)

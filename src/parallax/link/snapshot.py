@@ -33,7 +33,8 @@ from . import stories, syndication
 # 4: an article and a story keep the weekdays their ledes name (``StoryState.weekdays``).
 # 5: a story's sums and the document frequencies are plain dicts, each article's summary
 # a plain tuple (Counters and NamedTuples before), for the garbage collector's sake.
-FORMAT = 5
+# 6: a story's members are an ordered dict of ids (a list before), for the same reason.
+FORMAT = 6
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {
