@@ -34,7 +34,8 @@ from . import stories, syndication
 # 5: a story's sums and the document frequencies are plain dicts, each article's summary
 # a plain tuple (Counters and NamedTuples before), for the garbage collector's sake.
 # 6: a story's members are an ordered dict of ids (a list before), for the same reason.
-FORMAT = 6
+# 7: a story's cached norms and two-means mark are slots (a dict before).
+FORMAT = 7
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {
