@@ -113,7 +113,7 @@ class StoryState:
     size: int = 0
     # Its articles' ids in the order they joined: an ordered set (ids → None) rather than a
     # list, which the collector walks item by item at every full collection, a million ids
-    # at a million articles; a dict of strings to None it stops tracking. Taking an article
+    # at a million articles; a dict of strings to None it never tracks. Taking an article
     # out is O(1) too, where a list searched the story.
     members: dict[str, None] = field(default_factory=dict)
     day_counts: dict[date, int] = field(default_factory=dict)  # the days its articles report, with how many each
@@ -735,9 +735,9 @@ class StoryLinker:
 
         Common keys are read only when the article's other keys find no story. A story
         that shares none of the article's names, when both have some, is left out: it
-        would score 0 (``_score``). Where many stories share a first name or a word of
-        the week with it, scoring them was about a tenth of the link stage (a million
-        articles: 34 stories scored per article, 11 at ten thousand).
+        would score 0 (``_score``). Many stories share a first name or a word of the
+        week with it where the news is dense (synthetic stream, 100,000 articles: 15
+        stories scored per article without this check, 11 with it).
         """
         found = self._rare_keys_first(lambda common: self._candidates_by(entities, top_terms, day, common))
         return self._sharing_a_name(found, entities)
