@@ -398,8 +398,20 @@ def test_a_story_that_shares_no_name_with_the_article_is_not_a_candidate():
     merkel, _ = linker.assign(_f("b", {"summit": 1, "budget": 3, "tax": 2}, {"merkel", "hollande"}, day))
     nameless, _ = linker.assign(_f("c", {"summit": 1, "storm": 3, "wind": 2}, set(), day))
     assert len({obama, merkel, nameless}) == 3
-    assert linker._candidates(("obama",), ["summit"], day) == {obama, nameless}  # no names: no evidence either way
+    # No story of its names: found under "summit", the other people's stories are left out.
+    assert linker._candidates(("cameron",), ["summit"], day) == {nameless}  # no names: no evidence either way
     assert linker._candidates((), ["summit"], day) == {obama, merkel, nameless}
+
+
+def test_an_articles_words_are_read_for_candidates_only_when_its_names_find_none():
+    day = date(2012, 6, 18)
+    linker = StoryLinker()
+    obama, _ = linker.assign(_f("a", SUMMIT, {"obama", "putin"}, day))
+    nameless, _ = linker.assign(_f("b", {"summit": 1, "storm": 3, "wind": 2}, set(), day))
+    assert obama != nameless
+    assert linker._candidates(("obama",), ["summit"], day) == {obama}
+    assert linker._candidates(("merkel",), ["summit"], day) == {nameless}  # no story of its names: words
+    assert linker._candidates((), ["summit"], day) == {obama, nameless}
 
 
 def test_two_means_splits_undated_coverage_of_two_look_alike_events():

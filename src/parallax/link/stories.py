@@ -733,8 +733,9 @@ class StoryLinker:
     def _candidates(self, entities, top_terms: list[str], day: date | None) -> set[int]:
         """The stories sharing the most (and rarest) keys with an article, of fitting days; at most MAX_CANDIDATES.
 
-        Common keys are read only when the article's other keys find no story. A story
-        that shares none of the article's names, when both have some, is left out: it
+        Common keys are read only when the article's other keys find no story; its words
+        only when its names find none. A story that shares none of the article's names,
+        when both have some, is left out: it
         would score 0 (``_score``). Many stories share a first name or a word of the
         week with it where the news is dense (synthetic stream, 100,000 articles: 15
         stories scored per article without this check, 11 with it).
@@ -756,6 +757,12 @@ class StoryLinker:
         weeks = _weeks_around(day) if day is not None else None
         for index, keys, idf_of, df in ((self._by_entity, entities, self._entity_idf, self.entity_df),
                                         (self._by_term, top_terms, self._term_idf, self.term_df)):
+            if index is self._by_term and entities and weight:
+                # Its names found stories: those of its words alone are of other names (other
+                # people with a first name of its, dropped by ``_sharing_a_name``) or of none.
+                # At a million articles reading them was most of this lookup (300k side by
+                # side: 2,238 -> 2,419 articles/s); the linking benchmarks read the same.
+                break
             for key in keys:
                 if df.get(key, 0) > common:
                     continue
