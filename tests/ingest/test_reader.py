@@ -151,6 +151,14 @@ def test_folder_says_which_files_it_skipped(tmp_path, caplog):
     assert "skipped 2 file(s)" in record.getMessage() and ".pdf" in record.getMessage() and ".tar.gz" in record.getMessage()
 
 
+
+def test_an_empty_folder_is_said_to_be_empty(tmp_path, caplog):
+    (tmp_path / "crawl" / "2026").mkdir(parents=True)
+    with caplog.at_level("WARNING", logger="parallax.ingest.reader"):
+        assert _read(tmp_path / "crawl") == []
+    [record] = caplog.records
+    assert "holds no files" in record.getMessage() and "crawl" in record.getMessage()
+
 MARKDOWN = "# Storm hits the coast\n\n* [Home](/)\n* [World](/world)\n\nThe storm hit the coast overnight.\n\n![](https://example.com/a.jpg)\n"
 
 

@@ -58,12 +58,17 @@ def expand_paths(paths: Iterable[str], *, warn_skipped: bool = True) -> Iterator
         path = Path(raw)
         if path.is_dir():
             skipped: list[Path] = []
+            found = 0
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _is_supported_name(child):
+                    found += 1
                     yield child
                 else:
                     skipped.append(child)
                     LOGGER.debug("skipping %s: not a supported page file", child)
+            if not found and not skipped and warn_skipped:
+                # Most often a crawl's output folder given before the crawl wrote to it, or a mistyped one.
+                LOGGER.warning("%s: the folder holds no files", path)
             if skipped and warn_skipped:
                 # Said once per folder: a folder of .pdf or .html.bz2 files must not look like an empty one.
                 kinds = sorted({"".join(p.suffixes[-2:]).lower() or p.name for p in skipped})
