@@ -72,6 +72,23 @@ def test_malformed_record_headers_fail_the_file_not_the_run(tmp_path):
     assert items[2].reason.startswith("truncated or corrupt WARC") and len(items[2].reason) < 250
 
 
+
+def test_a_record_longer_than_its_content_length_is_logged_with_its_file_not_printed(tmp_path, capsys, caplog):
+    path = tmp_path / "long.warc"
+    _write_warc(path, gzip=False, records=[("https://x.example/1", "text/html", ARTICLE_HTML)])
+    data = path.read_bytes()
+    # Bytes past the first record's Content-Length, before the blank lines that close it.
+    end = data.rindex(b"\r\n\r\n")
+    path.write_bytes(data[:end] + b"stray bytes" + data[end:])
+    _write_warc(tmp_path / "next.warc", gzip=False, records=[("https://x.example/2", "text/html", ARTICLE_HTML)])
+    path.write_bytes(path.read_bytes() + (tmp_path / "next.warc").read_bytes())
+    with caplog.at_level("WARNING", logger="parallax.ingest.warc"):
+        items = list(read_pages([str(path)]))
+    assert [i.url for i in items if isinstance(i, Page)] == ["https://x.example/1", "https://x.example/2"]
+    assert "Content-Length" not in capsys.readouterr().err
+    [record] = caplog.records
+    assert str(path) in record.getMessage() and "record 1 " in record.getMessage()
+
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Example</title>
 <item><title>Dam bursts after storm</title><link>https://news.example.com/dam</link>

@@ -65,13 +65,24 @@ class _CutDetector:
         return getattr(self._raw, name)
 
 
+class _ArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its own report of a record whose Content-Length looks wrong.
+
+    warcio writes that report straight to stderr, with up to a line of the
+    record's raw bytes, through a progress bar and past ``-v``; ``_records``
+    logs it instead, with the file and the record it is about.
+    """
+
+    INC_RECORD = ""
+
+
 def read_warc(path: Path) -> Iterator[Page | Failure]:
     """Every HTML response in a WARC file as a ``Page`` (url and fetch time from the WARC headers)."""
     source = str(path)
     try:
         with path.open("rb") as stream:
             checked = _CutDetector(stream)
-            for number, record in enumerate(_records(checked), start=1):
+            for number, record in enumerate(_records(checked, source), start=1):
                 if record.rec_type != "response":
                     continue
                 item = _page_from_record(record, source, number)
@@ -86,7 +97,7 @@ def read_warc(path: Path) -> Iterator[Page | Failure]:
         yield Failure(source=source, reason=f"truncated or corrupt WARC: {_short(exc)}")
 
 
-def _records(stream) -> Iterator:
+def _records(stream, source: str) -> Iterator:
     """warcio's records; a record it cannot parse ends the file as a ``ValueError``.
 
     On malformed headers warcio raises whatever its parsing hits (an
@@ -94,16 +105,24 @@ def _records(stream) -> Iterator:
     that is bad input, not our bug, so only errors raised inside its iterator
     are turned into the file's failure.
     """
-    records = ArchiveIterator(stream)
+    records = _ArchiveIterator(stream)
+    number = 0  # records yielded so far
     while True:
+        errors = records.err_count
         try:
             record = next(records)
         except StopIteration:
-            return
+            record = None
         except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError):
             raise
         except Exception as exc:  # noqa: BLE001 - see above
             raise ValueError(f"unreadable record headers ({type(exc).__name__}: {exc})") from exc
+        if records.err_count > errors and number:
+            # warcio finds it while reading past the end of the record it yielded last.
+            LOGGER.warning("%s: record %d does not end where its Content-Length says", source, number)
+        if record is None:
+            return
+        number += 1
         yield record
 
 
