@@ -73,6 +73,8 @@ def test_bad_inputs_fail_alone_and_keep_the_rest(runner, tmp_path):
     out = result.output
     for name in ("empty.txt", "binary.txt", "chrome.txt", "pages.jsonl:2", "pages.jsonl:1"):
         assert name in out, name
+    # Line 2 fails as it is read, line 1 only once extracted: listed in the file's order all the same.
+    assert out.index("pages.jsonl:1") < out.index("pages.jsonl:2")
     store = Store(db)
     ids = {item.article.id for item, _, _ in store.iter_articles()}
     assert ids == {SEED_A.stem, "latin1"}  # the earlier article kept, the decodable page added

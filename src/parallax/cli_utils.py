@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -70,9 +71,29 @@ def print_report(console: Console, report: "IngestReport", db: str, *, list_dupl
     )
     for source, why in report.duplicates if list_duplicates else ():
         console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]", soft_wrap=True)
-    for failure in report.failures:
+    for failure in in_reading_order(report.failures):
         # One line per failure, never wrapped: the report is read by people and by grep.
         console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}", soft_wrap=True)
+
+
+# Where a source names a place in its file: "pages.jsonl:12", "crawl.warc.gz#record3".
+_PLACE_IN_FILE = re.compile(r"^(.*?)(?::(\d+)|#record(\d+))$")
+
+
+def in_reading_order(failures: list) -> list:
+    """Failures by file (files in the order their first failure came) and by line or record within one.
+
+    A page is reported when its stage fails: a line that is not JSON as it is
+    read, a page without an article only when its batch has been extracted,
+    so "pages.jsonl:9" came before "pages.jsonl:2".
+    """
+    files: dict[str, int] = {}
+    keys = []
+    for failure in failures:
+        match = _PLACE_IN_FILE.match(failure.source)
+        name, place = (match[1], int(match[2] or match[3])) if match else (failure.source, 0)
+        keys.append((files.setdefault(name, len(files)), place))
+    return [f for _, f in sorted(zip(keys, failures), key=lambda pair: pair[0])]
 
 
 def _span(first: str | None, last: str | None) -> str:
