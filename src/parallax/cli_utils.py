@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .model import Dossier
+from .model import Dossier, Failure
 
 if TYPE_CHECKING:
     from .pipeline import IngestReport
@@ -80,7 +80,7 @@ def print_report(console: Console, report: "IngestReport", db: str, *, list_dupl
 _PLACE_IN_FILE = re.compile(r"^(.*?)(?::(\d+)|#record(\d+))$")
 
 
-def in_reading_order(failures: list) -> list:
+def in_reading_order(failures: list[Failure]) -> list[Failure]:
     """Failures by file (files in the order their first failure came) and by line or record within one.
 
     A page is reported when its stage fails: a line that is not JSON as it is
