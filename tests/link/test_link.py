@@ -338,7 +338,7 @@ def test_the_copy_index_forgets_articles_dated_out_of_its_window():
 
 
 def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_recent():
-    from parallax.link.stories import Postings
+    from parallax.link.postings import Postings
 
     index = Postings(cap=2)
     index.add("geneva", 1, [100])  # a story of week 100
@@ -361,10 +361,10 @@ def test_a_dated_article_reads_only_the_weeks_a_story_of_fitting_days_is_indexed
 
 
 def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):
-    from parallax.link import stories
-    from parallax.link.stories import Postings
+    from parallax.link import postings
+    from parallax.link.postings import Postings
 
-    monkeypatch.setattr(stories, "MAX_UNDATED_POSTING", 2)
+    monkeypatch.setattr(postings, "MAX_UNDATED_POSTING", 2)
     index = Postings(cap=4)
     for story in (1, 2, 3):
         index.add("geneva", story, [None])

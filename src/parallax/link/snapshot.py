@@ -23,7 +23,7 @@ import io
 import pickle
 import sys
 
-from . import stories, syndication
+from . import postings, stories, syndication
 
 # Bump when the linker's state changes shape or meaning without one of the
 # options below changing (their values are part of the key already).
@@ -35,14 +35,15 @@ from . import stories, syndication
 # a plain tuple (Counters and NamedTuples before), for the garbage collector's sake.
 # 6: a story's members are an ordered dict of ids (a list before), for the same reason.
 # 7: a story's cached norms and two-means mark are slots (a dict before).
-FORMAT = 7
+# 8: the candidate index's class moved to ``postings.py`` (pickles name a class by its module).
+FORMAT = 8
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {
     ("parallax.link", "Linker"),
     ("parallax.link.stories", "StoryLinker"),
     ("parallax.link.stories", "StoryState"),
-    ("parallax.link.stories", "Postings"),
+    ("parallax.link.postings", "Postings"),
     ("parallax.link.syndication", "SyndicationIndex"),
     ("parallax.link.syndication", "BandIndex"),
     ("collections", "deque"),
@@ -62,7 +63,7 @@ def snapshot_key() -> str:
     """
     options = {
         f"{module.__name__}.{name}": repr(value)
-        for module in (stories, syndication)
+        for module in (postings, stories, syndication)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, (int, float, str))
     }
