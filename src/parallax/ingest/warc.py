@@ -82,7 +82,7 @@ def read_warc(path: Path) -> Iterator[Page | Failure]:
     try:
         with path.open("rb") as stream:
             checked = _CutDetector(stream)
-            for number, record in enumerate(_records(checked, source), start=1):
+            for number, record in _records(checked, source):
                 if record.rec_type != "response":
                     continue
                 item = _page_from_record(record, source, number)
@@ -97,8 +97,8 @@ def read_warc(path: Path) -> Iterator[Page | Failure]:
         yield Failure(source=source, reason=f"truncated or corrupt WARC: {_short(exc)}")
 
 
-def _records(stream, source: str) -> Iterator:
-    """warcio's records; a record it cannot parse ends the file as a ``ValueError``.
+def _records(stream, source: str) -> Iterator[tuple[int, object]]:
+    """warcio's records, numbered from 1; a record it cannot parse ends the file as a ``ValueError``.
 
     On malformed headers warcio raises whatever its parsing hits (an
     ``AttributeError`` for a response record without ``WARC-Target-URI``):
@@ -123,7 +123,7 @@ def _records(stream, source: str) -> Iterator:
         if record is None:
             return
         number += 1
-        yield record
+        yield number, record
 
 
 def _short(exc: BaseException, limit: int = 160) -> str:

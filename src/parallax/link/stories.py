@@ -660,10 +660,10 @@ class StoryLinker:
 
         Common keys are read only when the article's other keys find no story; its words
         only when its names find none. A story that shares none of the article's names,
-        when both have some, is left out: it
-        would score 0 (``_score``). Many stories share a first name or a word of the
-        week with it where the news is dense (synthetic stream, 100,000 articles: 15
-        stories scored per article without this check, 11 with it).
+        when both have some, is left out: it would score 0 (``_score``). Many stories
+        share a first name or a word of the week with it where the news is dense
+        (synthetic stream, 100,000 articles: 15 stories scored per article without this
+        check, 11 with it).
         """
         found = self._rare_keys_first(lambda common: self._candidates_by(entities, top_terms, day, common))
         return self._sharing_a_name(found, entities)
