@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import AnnotatedArticle, Dossier, StoryEntity
+from ..model import AnnotatedArticle, Dossier
 from .coverage import StorySentences, build_summary, build_timeline, choose_headline, unique_facts
 from .dates import infer_published
+from .entities import story_entities
 from .figures import compare_figures
 from .quotes import merge_quotes
 
 UNKNOWN_OUTLET = "unknown outlet"
-ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation", "EVENT": "event"}
 
 
 def outlet_of(item: AnnotatedArticle) -> str:
@@ -51,34 +51,6 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
         timeline=build_timeline(items, outlets, vectors, sentences),
         entities=story_entities(items),
     )
-
-
-def story_entities(items: list[AnnotatedArticle]) -> list[StoryEntity]:
-    """People, places and organisations of the story, most widely reported first.
-
-    Canonical across articles the same way as within one: a name that is the
-    trailing words of a longer name of the same type is that name.
-    """
-    seen: dict[tuple[str, str], set[str]] = {}
-    for item in items:
-        for mention in item.annotations.entities:
-            kind = ENTITY_TYPES.get(mention.label)
-            if kind:
-                seen.setdefault((mention.canonical, kind), set()).add(item.article.id)
-    names = sorted(seen, key=lambda k: -len(k[0].split()))
-    merged: dict[tuple[str, str], set[str]] = {}
-    for name, kind in seen:
-        target = next(
-            (
-                other for other in names
-                if other[1] == kind and len(other[0].split()) > len(name.split())
-                and other[0].split()[-len(name.split()):] == name.split()
-            ),
-            (name, kind),
-        )
-        merged.setdefault(target, set()).update(seen[(name, kind)])
-    ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))
-    return [StoryEntity(name=n, type=t, articles=sorted(a)) for (n, t), a in ranked]
 
 
 __all__ = ["build_dossier", "infer_published", "outlet_of"]

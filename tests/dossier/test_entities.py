@@ -1,0 +1,77 @@
+"""Who and where: one entity listed once, whichever way each outlet names it."""
+
+from __future__ import annotations
+
+from parallax.dossier.entities import story_entities
+from parallax.model import AnnotatedArticle, Annotations, Article, Mention
+
+
+def _item(id: str, *names: tuple[str, str]) -> AnnotatedArticle:
+    mentions = [Mention(text=name, label=label, canonical=name, sentence=0) for name, label in names]
+    annotations = Annotations(sentences=[], entities=mentions, times=[], figures=[], terms={}, quotes=[])
+    return AnnotatedArticle(article=Article(id=id, source=id, title=None, body=["x"]), annotations=annotations)
+
+
+def _listed(*items: AnnotatedArticle) -> dict[str, tuple[str, list[str]]]:
+    return {e.name: (e.type, e.articles) for e in story_entities(list(items))}
+
+
+def test_a_country_written_three_ways_is_one_place():
+    listed = _listed(_item("a", ("U.S.", "GPE")), _item("b", ("US", "GPE")), _item("c", ("United States", "GPE")))
+    assert listed == {"United States": ("place", ["a", "b", "c"])}
+
+
+def test_initials_skip_minor_words():
+    listed = _listed(_item("a", ("Democratic Republic of the Congo", "GPE")), _item("b", ("Democratic Republic of Congo", "GPE")),
+                     _item("c", ("DRC", "GPE")))
+    assert listed == {"Democratic Republic of the Congo": ("place", ["a", "b", "c"])}
+
+
+def test_a_person_with_and_without_middle_initial_or_surname_particle():
+    listed = _listed(_item("a", ("Peter A. Cahill", "PERSON"), ("Bashar al-Assad", "PERSON")),
+                     _item("b", ("Peter Cahill", "PERSON"), ("Assad", "PERSON")),
+                     _item("c", ("Peter Cahill", "PERSON")))
+    # The most reported of two full forms names the person.
+    assert listed == {"Peter Cahill": ("person", ["a", "b", "c"]), "Bashar al-Assad": ("person", ["a", "b"])}
+
+
+def test_transliterations_of_a_full_name_are_one_person_but_not_of_a_surname_alone():
+    listed = _listed(_item("a", ("Mohammed Mursi", "PERSON"), ("Iran", "GPE")),
+                     _item("b", ("Mohammed Morsi", "PERSON"), ("Iraq", "GPE")),
+                     _item("c", ("Mohammed Mursi", "PERSON")))
+    assert listed == {"Mohammed Mursi": ("person", ["a", "b", "c"]), "Iran": ("place", ["a"]), "Iraq": ("place", ["b"])}
+
+
+def test_a_surname_joins_the_most_reported_of_two_people_and_does_not_merge_them():
+    listed = _listed(_item("a", ("George Floyd", "PERSON"), ("Terrence Floyd", "PERSON")),
+                     _item("b", ("George Floyd", "PERSON")), _item("c", ("Floyd", "PERSON")))
+    assert listed == {"George Floyd": ("person", ["a", "b", "c"]), "Terrence Floyd": ("person", ["a"])}
+
+
+def test_a_place_is_not_the_larger_place_it_ends_like():
+    listed = _listed(_item("a", ("South Sudan", "GPE")), _item("b", ("Sudan", "GPE")), _item("c", ("West Africa", "LOC"), ("Africa", "LOC")))
+    assert set(listed) == {"South Sudan", "Sudan", "West Africa", "Africa"}
+
+
+def test_an_organisation_is_its_trailing_words_and_one_name_takes_the_type_most_articles_give():
+    listed = _listed(_item("a", ("US Justice Department", "ORG"), ("Emma Stone", "PERSON")),
+                     _item("b", ("Justice Department", "ORG"), ("Emma Stone", "ORG")), _item("c", ("Emma Stone", "PERSON")))
+    assert listed == {"US Justice Department": ("organisation", ["a", "b"]), "Emma Stone": ("person", ["a", "b", "c"])}
+
+
+def test_a_given_name_and_family_name_lead_a_fuller_name_but_a_parsed_score_is_no_name():
+    listed = _listed(_item("a", ("Tedros Adhanom Ghebreyesus", "PERSON"), ("Manchester United 2-0", "PERSON")),
+                     _item("b", ("Tedros Adhanom", "PERSON"), ("Manchester United", "PERSON")))
+    assert set(listed) == {"Tedros Adhanom Ghebreyesus", "Manchester United 2-0", "Manchester United"}
+    assert listed["Tedros Adhanom Ghebreyesus"] == ("person", ["a", "b"])
+
+
+def test_a_surname_joins_the_more_reported_name_not_the_longer_parse():
+    listed = _listed(_item("a", ("Lionel Messi", "PERSON"), ("Guardiola dubbed Messi", "PERSON")),
+                     _item("b", ("Lionel Messi", "PERSON")), _item("c", ("Messi", "PERSON")))
+    assert listed["Lionel Messi"] == ("person", ["a", "b", "c"])
+
+
+def test_a_dateline_in_capitals_does_not_name_the_place():
+    listed = _listed(_item("a", ("ROME", "GPE")), _item("b", ("ROME", "GPE")), _item("c", ("Rome", "GPE")))
+    assert listed == {"Rome": ("place", ["a", "b", "c"])}
