@@ -38,10 +38,11 @@ class ModelNotInstalled(ParallaxError):
 # Message templates, kept together so wording stays consistent.
 E_EMPTY = "empty file"
 E_BINARY = "binary content (NUL bytes or control characters), not a text or HTML page"
-E_NOT_JSON = "line {line}: not valid JSON ({detail})"
+# A failure's source names the file and the line ("pages.jsonl:7"): the reasons do not repeat the line.
+E_NOT_JSON = "not valid JSON ({detail})"
 E_TOO_MANY_PAGES = "more than {limit} pages in one request: the pages from here on were not read"
-E_LINE_TOO_LONG = "line {line}: longer than {limit} MB; not read"
-E_JSON_SHAPE = "line {line}: {detail}; expected an object with \"id\" and \"text\" or \"html\""
+E_LINE_TOO_LONG = "line longer than {limit} MB; not read"
+E_JSON_SHAPE = "{detail}; expected an object with \"id\" and \"text\" or \"html\""
 E_UNKNOWN_FORMAT = (
     "cannot tell the format of {path!r}; supported: .txt, .html/.htm, .jsonl, .warc(.gz), .rss/.atom/.xml "
     "(rename the file or pass it through stdin as JSON Lines)"

@@ -261,7 +261,7 @@ def _jsonl_lines(lines: Iterable[bytes | None], source: str) -> Iterator[Item]:
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if raw is None:
-            yield Failure(source=where, reason=E_LINE_TOO_LONG.format(line=number, limit=MAX_LINE_BYTES // 1_000_000))
+            yield Failure(source=where, reason=E_LINE_TOO_LONG.format(limit=MAX_LINE_BYTES // 1_000_000))
             continue
         if not raw.strip():
             continue
@@ -269,21 +269,20 @@ def _jsonl_lines(lines: Iterable[bytes | None], source: str) -> Iterator[Item]:
             line, _ = decode_bytes(raw, source=where)
             obj = json.loads(line)
         except PageRejected as exc:
-            yield Failure(source=where, reason=f"line {number}: {exc.reason}")
+            yield Failure(source=where, reason=exc.reason)
             continue
         except json.JSONDecodeError as exc:
-            yield Failure(source=where, reason=E_NOT_JSON.format(line=number, detail=exc.msg))
+            yield Failure(source=where, reason=E_NOT_JSON.format(detail=exc.msg))
             continue
-        page = _page_from_json(obj, where, number)
-        yield page
+        yield _page_from_json(obj, where)
 
 
-def _page_from_json(obj: object, where: str, number: int) -> Item:
+def _page_from_json(obj: object, where: str) -> Item:
     if not isinstance(obj, dict):
-        return Failure(source=where, reason=E_JSON_SHAPE.format(line=number, detail="not an object"))
+        return Failure(source=where, reason=E_JSON_SHAPE.format(detail="not an object"))
     page_id = obj.get("id")
     if not isinstance(page_id, (str, int)) or str(page_id).strip() == "":
-        return Failure(source=where, reason=E_JSON_SHAPE.format(line=number, detail="no \"id\""))
+        return Failure(source=where, reason=E_JSON_SHAPE.format(detail="no \"id\""))
     page_id = str(page_id)
     html, text, markdown = obj.get("html"), obj.get("text"), obj.get("markdown")
     if isinstance(html, str) and html.strip():
@@ -295,7 +294,7 @@ def _page_from_json(obj: object, where: str, number: int) -> Item:
     else:
         return Failure(
             source=where,
-            reason=E_JSON_SHAPE.format(line=number, detail="no non-empty \"text\", \"html\" or \"markdown\""),
+            reason=E_JSON_SHAPE.format(detail="no non-empty \"text\", \"html\" or \"markdown\""),
             page_id=page_id,
         )
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
@@ -304,7 +303,7 @@ def _page_from_json(obj: object, where: str, number: int) -> Item:
     try:
         content, truncated = decode_bytes(encoded, source=where)
     except PageRejected as exc:
-        return Failure(source=where, reason=f"line {number}: {exc.reason}", page_id=page_id)
+        return Failure(source=where, reason=exc.reason, page_id=page_id)
     return Page(
         id=page_id, source=where, format=_text_format(fmt, content, where), content=content, url=url or None,  # type: ignore[arg-type]
         fetched_at=fetched, truncated=truncated,
