@@ -13,6 +13,15 @@ from .lines import describe, normalise
 LOGGER = logging.getLogger(__name__)
 
 
+def _not_a_discard(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("discarding data")
+
+
+# trafilatura warns "discarding data: None" for every page in which it finds no text: the
+# ingest report names that page and says why, so the warning only repeats it, without the file.
+logging.getLogger("trafilatura.core").addFilter(_not_a_discard)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HtmlResult:
     """What trafilatura found on one page, in Parallax's terms."""
