@@ -89,11 +89,13 @@ def test_stdin_jsonl():
     assert page.id == "s1"
 
 
-def test_huge_page_is_cut_and_marked(tmp_path):
+def test_huge_page_is_cut_and_marked(tmp_path, caplog):
     f = tmp_path / "big.txt"
     f.write_bytes(b"word " * (MAX_PAGE_BYTES // 5 + 1000))
     [page] = _read(f)
     assert page.truncated and len(page.content.encode()) <= MAX_PAGE_BYTES
+    # The reader stops one byte past the bound: the warning says "more than", not that byte count.
+    assert f"more than {MAX_PAGE_BYTES:,} bytes" in caplog.text and str(MAX_PAGE_BYTES + 1) not in caplog.text
 
 
 def test_gzipped_pages_are_read_by_the_format_under_the_gz(tmp_path):

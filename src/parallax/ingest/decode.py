@@ -39,7 +39,9 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, bool]:
     """
     truncated = False
     if len(data) > MAX_PAGE_BYTES:
-        LOGGER.warning("%s: %d bytes, cut to %d", source, len(data), MAX_PAGE_BYTES)
+        # Readers read one byte past the bound to know a page runs over it, not how far:
+        # the size is "more than", not the page's own.
+        LOGGER.warning("%s: more than %s bytes; cut to the first %s", source, f"{MAX_PAGE_BYTES:,}", f"{MAX_PAGE_BYTES:,}")
         data = data[:MAX_PAGE_BYTES]
         truncated = True
     if not data.strip():
