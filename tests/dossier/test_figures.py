@@ -151,3 +151,19 @@ def test_numbers_under_a_word_every_outlet_gives_several_of_are_several_things()
     assert verdict(values) == "different_scope"
     # One outlet giving a single number can still be at odds with the others.
     assert verdict([_value(14, "A"), _value(9, "A"), _value(12, "B")]) == "differ"
+
+
+def test_a_sentence_is_reported_elsewhere_only_when_each_of_its_figures_is():
+    from parallax.dossier.figures import reported_elsewhere
+    from parallax.model import FigureGroup
+
+    def value(number, outlet, sentence, where=None):
+        return FigureValue(value=number, text=f"{number:g}", outlet=outlet, article=outlet, where=where, when=None, sentence=sentence)
+
+    killed = FigureGroup(what="people killed", verdict="different_scope", values=[
+        value(70, "A", "70 killed, 500 hurt"), value(70, "B", "70 were killed"),
+        value(29, "A", "29 killed in Douma", "Douma"), value(29, "B", "29 killed in Homs", "Homs"),
+    ])
+    hurt = FigureGroup(what="people injured", verdict="single", values=[value(500, "A", "70 killed, 500 hurt")])
+    # B's 70 is A's; A's first sentence has a figure of its own (500 hurt); 29 in Douma is not 29 in Homs.
+    assert reported_elsewhere([killed, hurt]) == {("B", "70 were killed")}

@@ -81,3 +81,18 @@ def test_a_quotation_of_two_sentences_is_cited_whole(annotator, quotation):
     assert quotation in texts
     assert not any(t.count("“") != t.count("”") for t in texts)
     assert not any(t != quotation and t in quotation for t in texts)
+
+
+def test_a_figure_another_outlet_gives_is_not_unique_in_other_words(annotator):
+    # The same toll in other words: by words alone the first sentence would be A's own.
+    toll_a = "But there was little sign of a deal on the conflict, which monitors say has now cost more than 14,400 lives."
+    toll_b = "More than 14,400 people have been killed since the uprising began, according to the monitors."
+    own = "Activists in the town of Douma claimed that 29 people were killed by government forces on Monday."
+    articles = [
+        Article(id="a", source="t", title="Leaders meet", body=[SHARED, toll_a, own], outlet="One Daily", published="2024-03-06"),
+        Article(id="b", source="t", title="Leaders talk", body=[SHARED, toll_b], outlet="Other Times", published="2024-03-06"),
+    ]
+    dossier = build_dossier(1, list(annotator(articles)))
+    assert [g.verdict for g in dossier.figures if g.values[0].value == 14400] == ["agree"]
+    assert "14,400" not in _unique(dossier, "One Daily") and "14,400" not in _unique(dossier, "Other Times")
+    assert own in _unique(dossier, "One Daily")  # a figure of its own: its outlet's alone

@@ -15,7 +15,7 @@ from ..model import AnnotatedArticle, Dossier
 from .coverage import StorySentences, build_summary, build_timeline, choose_headline, unique_facts
 from .dates import infer_published
 from .entities import story_entities
-from .figures import compare_figures
+from .figures import compare_figures, reported_elsewhere
 from .quotes import merge_quotes
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -36,6 +36,7 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
     event_days = Counter(i.annotations.event_date for i in items if i.annotations.event_date)
     matches = sentences.matches(vectors)
     summary = build_summary(sentences, vectors, matches)
+    figures = compare_figures(items, outlets)
     return Dossier(
         story=story,
         headline=choose_headline([i.article.title for i in items], summary),
@@ -46,8 +47,8 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
         last_published=published[-1] if published else None,
         summary=summary,
         quotes=merge_quotes(items, outlets),
-        figures=compare_figures(items, outlets),
-        unique=unique_facts(sentences, matches),
+        figures=figures,
+        unique=unique_facts(sentences, matches, reported_elsewhere(figures)),
         timeline=build_timeline(items, outlets, vectors, sentences),
         entities=story_entities(items),
     )

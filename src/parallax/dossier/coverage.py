@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -204,7 +204,7 @@ def _restates(own: set[str], numbers: set[str], said: set[str]) -> bool:
     return numbers <= said
 
 
-def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
+def unique_facts(sentences: StorySentences, matches: OutletMatches, reported: Collection[tuple[str, str]] = ()) -> list:
     """Per outlet, its sentences that no other outlet's article matches.
 
     Matched by words: a sentence that shares too few words with every other
@@ -212,11 +212,15 @@ def unique_facts(sentences: StorySentences, matches: OutletMatches) -> list:
     rates any two sentences of one story alike; on hand-labelled pairs, its
     precision at "same fact" stayed at the share of same-fact pairs, so it
     would drop more unique facts than paraphrases (benchmarks/same_fact.py).
+    Except by figures: ``reported`` holds the (outlet, sentence) pairs each of
+    whose figures another outlet gives too (``figures.reported_elsewhere``),
+    which are not the outlet's alone however they are worded.
     """
     outlets = {s.outlet for s in sentences.all}
     if len(outlets) < 2:
         return []
-    found = [(matches.best_match(i), i) for i, s in enumerate(sentences.all) if _is_fact(s.text)]
+    found = [(matches.best_match(i), i) for i, s in enumerate(sentences.all)
+             if _is_fact(s.text) and (s.outlet, s.text) not in reported]
     found = [(match, i) for match, i in found if match < UNIQUE_SIMILARITY]
     printed_by, proper = _outlets_by_name(sentences)
     candidates: dict[str, list[tuple[bool, float, int]]] = {}

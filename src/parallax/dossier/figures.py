@@ -60,6 +60,30 @@ def compare_figures(items: list[AnnotatedArticle], outlets: list[str]) -> list[F
     return sorted(result, key=lambda g: (-len({v.outlet for v in g.values}), g.what))
 
 
+def reported_elsewhere(groups: list[FigureGroup]) -> set[tuple[str, str]]:
+    """(outlet, sentence) of the sentences each of whose figures another outlet gives too.
+
+    The same number for the same thing, place and day from another outlet is
+    the same fact however it is worded ("has now cost more than 14,400 lives",
+    "more than 14,400 people have been killed"): such a sentence is not what
+    its outlet alone reports. A sentence with one figure of its own is.
+    """
+    shared: dict[tuple[str, str], bool] = {}
+    for group in groups:
+        for value in group.values:
+            key = (value.outlet, value.sentence)
+            elsewhere = any(
+                other.outlet != value.outlet and _same(other.value, value.value) and _same_place(other.where, value.where)
+                for other in group.values
+            )
+            shared[key] = shared.get(key, True) and elsewhere
+    return {key for key, all_shared in shared.items() if all_shared}
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.lower() == b.lower()
+
+
 def _judged(what: str, values: list[FigureValue], *, by_owner: bool = True) -> list[FigureGroup]:
     """The group with its verdict; or, when its numbers count different things one outlet
     prints side by side, one group per number, so that the outlets agreeing on each show.
