@@ -29,6 +29,9 @@ def test_ingest_list_show_export(runner, tmp_path):
 
     shown = _invoke(runner, db, "show")
     assert shown.exit_code == 0 and "Quotes" in shown.output and "Barack Obama" in shown.output
+    flowing = " ".join(shown.output.split())  # the console wraps long lines
+    people = flowing[flowing.index("People:"): flowing.index("Places:")]
+    assert "Barack Obama (2)" in people and "Vladimir Putin (2)" in people  # who: both seed pages name them
 
     exported = _invoke(runner, db, "export")
     rows = [json.loads(line) for line in exported.stdout.splitlines()]

@@ -24,6 +24,8 @@ from .store import Store, StoryRow, display_db, is_url
 
 # Fewer pages than this finish before a bar is worth drawing.
 PROGRESS_MIN_PAGES = 5
+# Names shown per type (people, places, ...) by `parallax show`; `export --stories` has them all.
+WHO_PER_TYPE = 12
 VERDICT_STYLE = {"agree": "green", "differ": "red", "different_scope": "yellow", "evolving": "cyan", "single": "dim"}
 
 
@@ -121,6 +123,8 @@ def print_stories(console: Console, rows: list[StoryRow], *, total: int) -> None
 
 
 def print_dossier(console: Console, d: Dossier, store: Store) -> None:
+    from .dossier.entities import by_type  # the dossier package brings numpy and scipy: only for `show`
+
     console.print(Panel(
         f"[bold]{escape(d.headline or '(no headline)')}[/]\n"
         f"story {d.story} · {len(d.articles)} articles · event {d.event_date or '?'} · "
@@ -132,6 +136,12 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         console.print("[bold]Summary[/]")
         for s in d.summary:
             console.print(f"  • {escape(s.sentence)} [dim]{escape('[' + '; '.join(s.outlets) + ']')}[/]")
+    who = by_type(d.entities, WHO_PER_TYPE)
+    if who:
+        console.print("[bold]Who and where[/] [dim](articles naming each, when more than one)[/]")
+        for heading, shown, more in who:
+            names = ", ".join(f"{e.name} ({len(e.articles)})" if len(e.articles) > 1 else e.name for e in shown)
+            console.print(f"  {heading}: {escape(names)}" + (f" [dim]and {more} more[/]" if more else ""))
     if d.quotes:
         table = Table(title="Quotes", title_justify="left", show_lines=False)
         table.add_column("quote", max_width=70)

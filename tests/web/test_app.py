@@ -18,8 +18,10 @@ def test_story_list_and_story_page(client):
     api = client.get("/api/stories").json()
     story = api["stories"][0]["id"]
     html = client.get(f"/stories/{story}").text
-    for part in ('id="summary"', 'id="quotes"', 'id="figures"', 'id="articles"', "In order to stop the bloodshed"):
+    for part in ('id="summary"', 'id="who"', 'id="quotes"', 'id="figures"', 'id="articles"', "In order to stop the bloodshed"):
         assert part in html
+    # Who and where: each name links to its stories, with how many of the story's articles name it.
+    assert '<a class="entity" href="/entities/Vladimir%20Putin" title="named in 2 of 2 articles">Vladimir Putin</a>' in html
 
 
 def test_api_contracts(client):

@@ -155,3 +155,17 @@ def _plain(name: str) -> str:
     if _DOTTED_ABBREVIATION.match(name):
         return name.replace(".", "")
     return name
+
+
+# How a dossier's reader sees the types, in the order shown.
+TYPE_HEADINGS = (("person", "People"), ("place", "Places"), ("organisation", "Organisations"), ("event", "Events"))
+
+
+def by_type(entities: list[StoryEntity], limit: int) -> list[tuple[str, list[StoryEntity], int]]:
+    """(heading, the most reported ``limit`` entities of that type, how many more) for each type the story names."""
+    shown = []
+    for kind, heading in TYPE_HEADINGS:
+        of_kind = [e for e in entities if e.type == kind]  # most reported first already
+        if of_kind:
+            shown.append((heading, of_kind[:limit], max(0, len(of_kind) - limit)))
+    return shown

@@ -7,11 +7,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..dossier.align import SentenceVectors
 from ..dossier.coverage import SUPPORT_SIMILARITY
+from ..dossier.entities import by_type
 from ..errors import E_STORY_NOT_FOUND, StoreError
 from ..export import export_dossier
 from ..store import StoryFilter
 from .charts import coverage_svg
 from .context import PAGE_SIZE, WebContext
+
+# Names shown per type (people, places, ...) on a story's page; the JSON has them all.
+WHO_PER_TYPE = 15
 
 # At most this many articles side by side.
 MAX_COMPARE = 4
@@ -96,7 +100,8 @@ def make_router(ctx: WebContext) -> APIRouter:
         if resolved != story_id:
             return RedirectResponse(f"/stories/{resolved}", status_code=301)
         chart = coverage_svg([(item.article.outlet or "unknown outlet", item.article.published) for item, _ in articles])
-        return ctx.templates.TemplateResponse(request, "story.html", {"d": dossier, "articles": articles, "chart": chart})
+        who = by_type(dossier.entities, WHO_PER_TYPE)
+        return ctx.templates.TemplateResponse(request, "story.html", {"d": dossier, "articles": articles, "chart": chart, "who": who})
 
     @router.get("/stories/{story_id}/compare", response_class=HTMLResponse, include_in_schema=False)
     async def compare_page(request: Request, story_id: int, a: list[str] = Query(default=[], max_length=MAX_COMPARE)):
