@@ -404,3 +404,35 @@ def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_cha
         "“WE WILL NOT GO BACK TO WORK,” the strikers shouted outside.",
     ])
     assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]
+
+
+def test_straight_single_marks_quote_as_british_tabloids_print_them(annotator):
+    ann = _annotate(annotator, [
+        "Chauvin said he was 'unable to give a full formal statement'.",
+        "'But briefly, I do want to give my condolences to the Floyd family,' Chauvin said.",
+        "'The public will never know the man he is,' Pawlenty said. 'Though I haven't spoken publicly I have always supported him.'",
+    ])
+    assert [(q.text, q.speakers) for q in ann.quotes] == [
+        ("unable to give a full formal statement", ["Chauvin"]),
+        ("But briefly, I do want to give my condolences to the Floyd family", ["Chauvin"]),
+        ("The public will never know the man he is", ["Pawlenty"]),
+        ("Though I haven't spoken publicly I have always supported him.", ["Pawlenty"]),
+    ]
+
+
+def test_apostrophes_are_no_straight_single_quotes():
+    from parallax.annotate.quotes import find_quote_spans
+
+    def spans(text):
+        return [text[s.start:s.end] for s in find_quote_spans(text, [0])]
+
+    assert spans("In the '90s the players' union and its members' pay were news, and Nobody's sure it's over.") == []
+    # A scare quote closes (too short to be a quote later); a mark left open is an apostrophe, not a quote to the end.
+    assert spans("The 'deep state' talk went on for 'many long weeks of the campaign.") == ["deep state"]
+
+
+def test_a_text_quoting_with_double_marks_keeps_single_ones_for_titles_and_inner_quotes():
+    from parallax.annotate.quotes import find_quote_spans
+
+    text = "'All Bets Are Off,' the column was titled. \"He said, 'If we do nothing, all bets are off,' and left,\" Brinkley said."
+    assert [text[s.start:s.end] for s in find_quote_spans(text, [0])] == ["He said, 'If we do nothing, all bets are off,' and left,"]
