@@ -168,3 +168,18 @@ def test_stories_filters(runner, tmp_path):
 def test_workers_takes_a_number_or_auto(runner, tmp_path, command):
     result = _invoke(runner, tmp_path / "x.db", command, "--workers", "two", *(["-"] if command == "ingest" else []))
     assert result.exit_code == 2 and "1 or more" in result.output and "auto" in result.output
+
+
+def test_a_story_of_many_outlets_lists_the_first_to_report_and_how_many_more():
+    from rich.console import Console
+
+    from parallax.cli_utils import LIST_OUTLETS, print_stories
+    from parallax.store import StoryRow
+
+    outlets = [f"outlet-{n}.com" for n in range(40)]
+    console = Console(record=True, width=200)
+    print_stories(console, [StoryRow(id=1, headline="Wire story", n_articles=40, outlets=outlets, event_date=None,
+                                     first_published="2024-08-14", last_published="2024-08-15")], total=1)
+    text = console.export_text()
+    assert f"and {40 - LIST_OUTLETS} more" in text and f"outlet-{LIST_OUTLETS - 1}.com" in text
+    assert f"outlet-{LIST_OUTLETS}.com" not in text and "outlet-39.com" not in text

@@ -24,6 +24,8 @@ from .store import Store, StoryRow, display_db, is_url
 
 # Fewer pages than this finish before a bar is worth drawing.
 PROGRESS_MIN_PAGES = 5
+# Outlets a story's row in `parallax stories` names (`--json` has them all), first to report first.
+LIST_OUTLETS = 5
 # Names shown per type (people, places, ...) by `parallax show`; `export --stories` has them all.
 WHO_PER_TYPE = 12
 VERDICT_STYLE = {"agree": "green", "differ": "red", "different_scope": "yellow", "evolving": "cyan", "single": "dim"}
@@ -98,6 +100,12 @@ def in_reading_order(failures: list[Failure]) -> list[Failure]:
     return [f for _, f in sorted(zip(keys, failures), key=lambda pair: pair[0])]
 
 
+def _first_outlets(outlets: list[str]) -> str:
+    """The outlets that reported first, and how many more: a wire story's row would list dozens."""
+    more = len(outlets) - LIST_OUTLETS
+    return ", ".join(outlets[:LIST_OUTLETS]) + (f" and {more} more" if more > 0 else "")
+
+
 def _span(first: str | None, last: str | None) -> str:
     if not first:
         return "—"
@@ -117,7 +125,7 @@ def print_stories(console: Console, rows: list[StoryRow], *, total: int) -> None
     for row in rows:
         table.add_row(
             str(row.id), escape(row.headline or "—"), str(row.n_articles),
-            escape(", ".join(row.outlets)), _span(row.first_published, row.last_published),
+            escape(_first_outlets(row.outlets)), _span(row.first_published, row.last_published),
         )
     console.print(table)
 
@@ -129,7 +137,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         f"[bold]{escape(d.headline or '(no headline)')}[/]\n"
         f"story {d.story} · {len(d.articles)} articles · event {d.event_date or '?'} · "
         f"published {_span(d.first_published, d.last_published)}\n"
-        f"outlets: {escape(', '.join(d.outlets))}",
+        f"{len(d.outlets)} outlets: {escape(_first_outlets(d.outlets))}",
         title="Parallax story", title_align="left",
     ))
     if d.summary:
