@@ -250,7 +250,8 @@ def _iso_day(value: str | None) -> str | None:
 def stories(
     query: Annotated[Optional[str], typer.Option("--search", "-s", help="Only stories whose articles contain these words.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Only stories this outlet covers (named as the list shows it).")] = None,
-    entity: Annotated[Optional[str], typer.Option(help="Only stories that name this person, place or organisation.")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only stories that name this person, place or organisation "
+                                                       "(a person also by the last words of the name: \"Putin\").")] = None,
     since: Annotated[Optional[str], typer.Option(help="Only stories reported on or after this day (YYYY-MM-DD).",
                                                  callback=_iso_day)] = None,
     until: Annotated[Optional[str], typer.Option(help="Only stories reported on or before this day (YYYY-MM-DD).",

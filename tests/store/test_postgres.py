@@ -62,6 +62,8 @@ def test_search_and_filters_on_postgres(postgres_seed):
     assert pg.count_stories(StoryFilter(query="Putin")) == 1
     assert pg.count_stories(StoryFilter(query="Putin", outlet="no-such-outlet")) == 0
     assert pg.count_stories(StoryFilter(entity=story.people[0].upper())) == 1  # names match case-insensitively
+    # A person by the last words of the name listed ("Bashar al-Assad"); LIKE's own characters match only themselves.
+    assert [pg.count_stories(StoryFilter(entity=name)) for name in ("putin", "Assad", "tin", "%", "_utin")] == [1, 1, 0, 0, 0]
     assert pg.count_stories(StoryFilter(date_from="2030-01-01")) == 0
     pg.close()
 

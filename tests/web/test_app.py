@@ -33,6 +33,15 @@ def test_api_contracts(client):
     assert client.get("/openapi.json").status_code == 200 and client.get("/docs").status_code == 200
 
 
+def test_an_entity_is_found_by_the_last_words_of_a_persons_name(client):
+    def stories(name):
+        return [s["id"] for s in client.get(f"/api/entities/{name}").json()["stories"]]
+
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    assert stories("Vladimir Putin") == stories("putin") == stories("Assad") == [story]  # listed as "Bashar al-Assad"
+    assert stories("tin") == stories("%") == stories("Syria's") == []
+
+
 def test_search(client):
     assert client.get("/api/stories", params={"q": "McCain"}).json()["stories"]
     assert client.get("/api/stories", params={"q": "volcano eruption"}).json()["stories"] == []

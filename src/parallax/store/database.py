@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -151,7 +152,10 @@ _FILTER_CLAUSES = {
     "date_from": "COALESCE(s.last_published, s.event_date) >= :date_from",
     "date_to": "COALESCE(s.first_published, s.event_date) <= :date_to",
     "outlet": "s.id IN (SELECT story FROM story_outlets WHERE outlet = :outlet)",
-    "entity": "s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity))",
+    # The name as listed, or a person listed under a fuller name ("Putin": "Vladimir Putin";
+    # "Assad": "Bashar al-Assad").
+    "entity": "s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity) OR (type = 'person'"
+              " AND (lower(name) LIKE :entity_suffix ESCAPE '\\' OR lower(name) LIKE :entity_particle ESCAPE '\\')))",
 }
 
 # How many people and places the story list shows per story.
@@ -636,6 +640,9 @@ class Store:
     def _story_where(f: StoryFilter) -> tuple[str, dict[str, Any]]:
         params = {name: getattr(f, name) for name in _FILTER_CLAUSES if getattr(f, name)}
         clauses = [_FILTER_CLAUSES[name] for name in params]
+        if f.entity:
+            name = re.sub(r"([\\%_])", r"\\\1", f.entity.strip().lower())  # LIKE's own characters, escaped
+            params["entity_suffix"], params["entity_particle"] = "% " + name, "%-" + name
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _list_entities(self, stories: list[int]) -> dict[tuple[int, str], list[str]]:
