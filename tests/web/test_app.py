@@ -89,7 +89,7 @@ def test_filters_paging_and_entity_pages(client):
     entity = client.get("/api/entities/Vladimir Putin").json()
     assert [s["id"] for s in entity["stories"]] == [story["id"]]
     html = client.get("/entities/Vladimir Putin").text
-    assert f'href="/stories/{story["id"]}"' in html
+    assert f'href="/stories/{story["id"]}"' in html and "1 story names Vladimir Putin." in html
     page = client.get("/", params={"entity": "Vladimir Putin"}).text
     assert "Stories naming Vladimir Putin" in page and "story-row" in page
 
