@@ -29,7 +29,8 @@ _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "l
 _PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐‑’']", re.IGNORECASE)
 _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,4}[A-Z]?\.?$")
-_POSSESSIVE = re.compile(r"(?:['’`]s|['’`])$")
+# The annotator takes "'s" and "’s" off a name; a backtick typed for the apostrophe it leaves.
+_BACKTICK_POSSESSIVE = re.compile(r"`s?$")
 
 
 def story_entities(items: list[AnnotatedArticle]) -> list[StoryEntity]:
@@ -151,7 +152,7 @@ def _initials(words: tuple[str, ...]) -> str:
 
 def _plain(name: str) -> str:
     """"U.S." and "U.S" as "US"; a possessive the annotator left ("Mubarak`s") off."""
-    name = _POSSESSIVE.sub("", name.strip()) or name
+    name = _BACKTICK_POSSESSIVE.sub("", name.strip()) or name
     if _DOTTED_ABBREVIATION.match(name):
         return name.replace(".", "")
     return name
