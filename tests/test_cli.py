@@ -183,3 +183,27 @@ def test_a_story_of_many_outlets_lists_the_first_to_report_and_how_many_more():
     text = console.export_text()
     assert f"and {40 - LIST_OUTLETS} more" in text and f"outlet-{LIST_OUTLETS - 1}.com" in text
     assert f"outlet-{LIST_OUTLETS}.com" not in text and "outlet-39.com" not in text
+
+
+def test_show_cites_a_wire_storys_first_outlets_and_gives_each_figure_once():
+    from rich.console import Console
+
+    from parallax.cli_utils import CITED_OUTLETS, print_dossier
+    from parallax.model import CitedSentence, Dossier, FigureGroup, FigureValue
+
+    outlets = [f"outlet-{n}.com" for n in range(30)]
+    values = [FigureValue(value=90, text="about 90", outlet=o, article=o, where=None, when=None, sentence="s") for o in outlets]
+    dossier = Dossier(story=1, headline="Wire story", articles=outlets, outlets=outlets, event_date=None, first_published=None,
+                      last_published=None, summary=[CitedSentence(sentence="The same wire sentence everywhere.", outlets=outlets)],
+                      quotes=[], figures=[FigureGroup(what="cases", verdict="agree", values=values)], unique=[], timeline=[],
+                      entities=[])
+
+    class NoArticles:
+        def story_articles(self, story):
+            return []
+
+    console = Console(record=True, width=250)
+    print_dossier(console, dossier, NoArticles())
+    text = console.export_text()
+    assert text.count("about 90") == 1 and f"and {30 - CITED_OUTLETS} more" in text
+    assert f"outlet-{CITED_OUTLETS}.com" not in text.split("Summary")[1]  # cited by the first few, not all thirty

@@ -26,6 +26,8 @@ from .store import Store, StoryRow, display_db, is_url
 PROGRESS_MIN_PAGES = 5
 # Outlets a story's row in `parallax stories` names (`--json` has them all), first to report first.
 LIST_OUTLETS = 5
+# Outlets `parallax show` cites a sentence, quote or figure by (`show --json` has them all).
+CITED_OUTLETS = 4
 # Names shown per type (people, places, ...) by `parallax show`; `export --stories` has them all.
 WHO_PER_TYPE = 12
 VERDICT_STYLE = {"agree": "green", "differ": "red", "different_scope": "yellow", "evolving": "cyan", "single": "dim"}
@@ -100,10 +102,21 @@ def in_reading_order(failures: list[Failure]) -> list[Failure]:
     return [f for _, f in sorted(zip(keys, failures), key=lambda pair: pair[0])]
 
 
-def _first_outlets(outlets: list[str]) -> str:
-    """The outlets that reported first, and how many more: a wire story's row would list dozens."""
-    more = len(outlets) - LIST_OUTLETS
-    return ", ".join(outlets[:LIST_OUTLETS]) + (f" and {more} more" if more > 0 else "")
+def _first_outlets(outlets: list[str], shown: int = LIST_OUTLETS, sep: str = ", ") -> str:
+    """The first outlets, and how many more: a wire story's row or citation would list dozens."""
+    more = len(outlets) - shown
+    return sep.join(outlets[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def _figure_values(values) -> str:
+    """A figure group's values, each value once with the outlets that give it ("about 90 (example.com and 33 more)")."""
+    outlets: dict[tuple, list[str]] = {}
+    for v in values:
+        outlets.setdefault((v.text, v.where, v.when), []).append(v.outlet)
+    return "; ".join(
+        f"{text}{' in ' + where if where else ''}{' on ' + when if when else ''} ({_first_outlets(names, CITED_OUTLETS)})"
+        for (text, where, when), names in outlets.items()
+    )
 
 
 def _span(first: str | None, last: str | None) -> str:
@@ -143,7 +156,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
     if d.summary:
         console.print("[bold]Summary[/]")
         for s in d.summary:
-            console.print(f"  • {escape(s.sentence)} [dim]{escape('[' + '; '.join(s.outlets) + ']')}[/]")
+            console.print(f"  • {escape(s.sentence)} [dim]{escape('[' + _first_outlets(s.outlets, CITED_OUTLETS, '; ') + ']')}[/]")
     who = by_type(d.entities, WHO_PER_TYPE)
     if who:
         console.print("[bold]Who and where[/] [dim](articles naming each, when more than one)[/]")
@@ -156,7 +169,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         table.add_column("speaker")
         table.add_column("outlets")
         for q in d.quotes:
-            table.add_row(f"“{escape(q.text)}”", escape(q.speaker or "?"), escape(", ".join(q.outlets)))
+            table.add_row(f"“{escape(q.text)}”", escape(q.speaker or "?"), escape(_first_outlets(q.outlets, CITED_OUTLETS)))
         console.print(table)
     if d.figures:
         table = Table(title="Figures", title_justify="left")
@@ -164,9 +177,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         table.add_column("verdict")
         table.add_column("values", max_width=80)
         for g in d.figures:
-            values = "; ".join(
-                f"{v.text}{' in ' + v.where if v.where else ''}{' on ' + v.when if v.when else ''} ({v.outlet})" for v in g.distinct_values()
-            )
+            values = _figure_values(g.distinct_values())
             style = VERDICT_STYLE.get(g.verdict, "")
             table.add_row(escape(g.what), f"[{style}]{g.verdict}[/]", escape(values))
         console.print(table)
@@ -177,7 +188,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
     if d.timeline:
         console.print("[bold]Timeline[/]")
         for t in d.timeline:
-            console.print(f"  {t.date}  {escape(t.text)} [dim]{escape('[' + ', '.join(t.outlets) + ']')}[/]")
+            console.print(f"  {t.date}  {escape(t.text)} [dim]{escape('[' + _first_outlets(t.outlets, CITED_OUTLETS) + ']')}[/]")
     console.print("[bold]Articles[/]")
     for item, group in store.story_articles(d.story):
         a = item.article
