@@ -108,14 +108,11 @@ def _first_outlets(outlets: list[str], shown: int = LIST_OUTLETS, sep: str = ", 
     return sep.join(outlets[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
-def _figure_values(values) -> str:
+def _figure_values(group) -> str:
     """A figure group's values, each value once with the outlets that give it ("about 90 (example.com and 33 more)")."""
-    outlets: dict[tuple, list[str]] = {}
-    for v in values:
-        outlets.setdefault((v.text, v.where, v.when), []).append(v.outlet)
     return "; ".join(
-        f"{text}{' in ' + where if where else ''}{' on ' + when if when else ''} ({_first_outlets(names, CITED_OUTLETS)})"
-        for (text, where, when), names in outlets.items()
+        f"{v.text}{' in ' + v.where if v.where else ''}{' on ' + v.when if v.when else ''} ({_first_outlets(names, CITED_OUTLETS)})"
+        for v, names in group.outlets_by_value()
     )
 
 
@@ -177,7 +174,7 @@ def print_dossier(console: Console, d: Dossier, store: Store) -> None:
         table.add_column("verdict")
         table.add_column("values", max_width=80)
         for g in d.figures:
-            values = _figure_values(g.distinct_values())
+            values = _figure_values(g)
             style = VERDICT_STYLE.get(g.verdict, "")
             table.add_row(escape(g.what), f"[{style}]{g.verdict}[/]", escape(values))
         console.print(table)

@@ -245,6 +245,13 @@ class FigureGroup:
     verdict: Verdict
     values: list[FigureValue]
 
+    def outlets_by_value(self) -> list[tuple[FigureValue, list[str]]]:
+        """Each value as a reader is shown it once (its number, place and day), with every outlet that gives it."""
+        by_value: dict[tuple, tuple[FigureValue, list[str]]] = {}
+        for v in self.distinct_values():
+            by_value.setdefault((v.text, v.where, v.when), (v, []))[1].append(v.outlet)
+        return list(by_value.values())
+
     def distinct_values(self) -> list[FigureValue]:
         """The values as a reader is shown them: an outlet giving the same figure for the same
         place and day in two sentences says it once (``values`` keeps both, with their sentences)."""
