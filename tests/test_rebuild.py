@@ -111,3 +111,25 @@ def test_cli_rebuild(runner, db):
     assert unknown.exit_code == 2 and "999" in unknown.output
     missing = runner.invoke(cli.app, ["--db", str(db.parent / "none.db"), "rebuild"])
     assert missing.exit_code == 2 and "no database" in missing.output
+
+
+def test_a_story_a_repair_merges_away_in_its_run_is_not_counted_new(tmp_path, annotator, monkeypatch):
+    from tests.conftest import EXAMPLES
+
+    from parallax.link import Linker
+
+    pipe = make_pipeline(tmp_path / "p.db", annotator)
+    monkeypatch.setattr(pipe.linker.stories, "threshold", 2.0)  # each page starts a story of its own
+    real_repair = Linker.repair
+
+    def end_of_run_merges(linker, touched, *, recheck=None):
+        moved = real_repair(linker, touched, recheck=recheck)
+        if recheck is None:
+            return moved
+        # The run's last repair finds the two stories one event: the younger's article joins the older.
+        younger = max(touched)
+        return {**moved, **{a: min(touched) for a, s in linker.stories._story_of.items() if s == younger}}
+
+    monkeypatch.setattr(Linker, "repair", end_of_run_merges)  # on the class: the linker is pickled for its snapshot
+    report = pipe.ingest([str(EXAMPLES)])
+    assert report.stories_touched == {1} and report.stories_created == {1}

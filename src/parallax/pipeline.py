@@ -294,6 +294,8 @@ class Pipeline:
         report.stories_touched = {
             s for s in {self.store.resolve_story(t) for t in report.stories_touched} if self.store.story_exists(s)
         }
+        # A story the run started and a repair then merged into another is not a new story.
+        report.stories_created &= report.stories_touched
         with self._timed("dossier"):
             self.refresh_stories(report.stories_touched)
         if report.articles_stored:
