@@ -75,3 +75,9 @@ def test_a_surname_joins_the_more_reported_name_not_the_longer_parse():
 def test_a_dateline_in_capitals_does_not_name_the_place():
     listed = _listed(_item("a", ("ROME", "GPE")), _item("b", ("ROME", "GPE")), _item("c", ("Rome", "GPE")))
     assert listed == {"Rome": ("place", ["a", "b", "c"])}
+
+
+def test_names_without_a_letter_or_digit_are_left_out_not_an_error():
+    # A stored record written by another version may carry any string as a name.
+    listed = _listed(_item("a", (" ", "PERSON"), ("", "GPE"), ("...", "ORG"), ("U.S.A.", "GPE"), ("United States of America", "GPE")))
+    assert listed == {"United States of America": ("place", ["a"])}

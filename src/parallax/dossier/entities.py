@@ -44,8 +44,9 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
     for item in items:
         for mention in item.annotations.entities:
             kind = ENTITY_TYPES.get(mention.label)
-            if kind:
-                labels.setdefault(_plain(mention.canonical), {}).setdefault(kind, set()).add(item.article.id)
+            name = _plain(mention.canonical)
+            if kind and any(c.isalnum() for c in name):  # a stored record's name may be anything
+                labels.setdefault(name, {}).setdefault(kind, set()).add(item.article.id)
     seen: dict[tuple[str, str], set[str]] = {}
     for name, kinds in labels.items():
         # One name, two types: the parser's label differs by sentence ("Emma Stone" an
