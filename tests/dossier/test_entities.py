@@ -81,3 +81,11 @@ def test_names_without_a_letter_or_digit_are_left_out_not_an_error():
     # A stored record written by another version may carry any string as a name.
     listed = _listed(_item("a", (" ", "PERSON"), ("", "GPE"), ("...", "ORG"), ("U.S.A.", "GPE"), ("United States of America", "GPE")))
     assert listed == {"United States of America": ("place", ["a"])}
+
+
+def test_a_given_name_alone_is_the_one_full_name_it_starts_and_a_handle_is_its_name():
+    listed = _listed(_item("a", ("Tedros Adhanom Ghebreyesus", "PERSON"), ("WHO", "ORG")), _item("b", ("Tedros", "PERSON"), ("@WHO", "ORG")))
+    assert listed == {"Tedros Adhanom Ghebreyesus": ("person", ["a", "b"]), "WHO": ("organisation", ["a", "b"])}
+    # Two fuller names start so: the given name alone could be either, and stays apart.
+    listed = _listed(_item("a", ("Joe Biden", "PERSON"), ("Joe Manchin", "PERSON")), _item("b", ("Joe", "PERSON")))
+    assert set(listed) == {"Joe Biden", "Joe Manchin", "Joe"}

@@ -82,6 +82,11 @@ def _grouped(seen: dict[tuple[str, str], set[str]]) -> list[tuple[str, list[str]
     for name, kind in order:
         found = sorted({g for key in _keys(name, kind, own=False) for g in index.get(key, ())})
         fitting = [g for g in found if _same_entity(groups[g][1][0], name, kind)]
+        if not fitting and kind == "person" and len(_words(name, kind)) == 1:
+            # A given name alone ("Tedros" of "Tedros Adhanom Ghebreyesus"), as the annotator
+            # reads it within an article: only when exactly one fuller name starts so.
+            starting = [g for g in index.get((kind, "first", _words(name, kind)[0]), ()) if len(_words(groups[g][1][0], kind)) > 1]
+            fitting = starting if len(starting) == 1 else []
         if fitting:
             target = max(fitting, key=lambda g: (len(reach[g]), -g))
             groups[target][1].append(name)
@@ -152,8 +157,8 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _plain(name: str) -> str:
-    """"U.S." and "U.S" as "US"; a possessive the annotator left ("Mubarak`s") off."""
-    name = _BACKTICK_POSSESSIVE.sub("", name.strip()) or name
+    """"U.S." and "U.S" as "US"; "@WHO", a handle, as "WHO"; a possessive the annotator left ("Mubarak`s") off."""
+    name = _BACKTICK_POSSESSIVE.sub("", name.strip().lstrip("@")) or name
     if _DOTTED_ABBREVIATION.match(name):
         return name.replace(".", "")
     return name
