@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -33,6 +34,10 @@ _LIST_LABEL = re.compile(r"^(?:[A-Z][a-z’'-]+\s?){1,3}:\s")
 LIST_ENTRY_CAPITAL_SHARE = 0.6
 MAX_UNIQUE_PER_OUTLET = 20
 MAX_TIMELINE = 15
+# A sentence this alike to one dated up to this many days earlier is that one, republished: a
+# copy run a day later resolves its "today" to its own day, not the event's.
+SAME_SENTENCE_SIMILARITY = 0.9
+REPUBLISHED_DAYS = 3
 # A quotation of several sentences is one unit of the summary, the unique facts and the
 # timeline, up to this many sentences: cut at its sentence ends, each piece would show a
 # quotation mark without its pair ("“Today, the committee met … concern." / "I have accepted
@@ -310,10 +315,33 @@ def build_timeline(
                     break
             else:
                 entries.append((t.date, n, {outlet}))
+    entries = _without_republished(entries, vectors)
     entries.sort(key=lambda e: (e[0], -len(e[2]), e[1]))
     return [
         TimelineEntry(date=d, text=sentences.all[n].text, outlets=sorted(o)) for d, n, o in entries[:MAX_TIMELINE]
     ]
+
+
+def _without_republished(entries: list[tuple[str, int, set[str]]], vectors: SentenceVectors) -> list[tuple[str, int, set[str]]]:
+    """Entries whose sentence an earlier entry of the last few days says word for word, merged into that one.
+
+    The earlier day is kept: relative dates resolve against each copy's own
+    publication date, and a copy can come out after its event, not before it.
+    """
+    kept: list[tuple[int, tuple[str, int, set[str]]]] = []  # (day number, entry), by day
+    for entry in sorted(entries, key=lambda e: (e[0], e[1])):
+        day = date.fromisoformat(entry[0]).toordinal()
+        earlier = None
+        for k_day, k in reversed(kept):
+            if day - k_day > REPUBLISHED_DAYS:
+                break
+            if k_day != day and vectors.similarity(k[1], entry[1]) >= SAME_SENTENCE_SIMILARITY:
+                earlier = k
+        if earlier is None:
+            kept.append((day, entry))
+        else:
+            earlier[2].update(entry[2])
+    return [entry for _, entry in kept]
 
 
 def choose_headline(titles: list[str | None], summary: list[CitedSentence]) -> str | None:
