@@ -1,5 +1,7 @@
 """The web UI and JSON API over the seed database (FastAPI's test client)."""
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -212,3 +214,13 @@ def test_a_wire_storys_page_cites_its_first_outlets_and_counts_the_rest():
     summary, figures = html.split('id="summary"')[1].split("</section>")[0], html.split('id="figures"')[1].split("</table>")[0]
     assert summary.count('class="chip cite"') == 6 and 'title="outlet-6.com, ' in summary and "and 24 more" in summary
     assert figures.count("about 90") == 1 and "and 24 more" in figures  # the value once, with its outlets
+
+
+def test_the_coverage_chart_of_a_wire_story_draws_its_main_outlets_and_one_row_for_the_rest():
+    from parallax.web.charts import MAX_ROWS, coverage_svg
+
+    points = [(f"outlet-{n:02}.com", "2024-08-14") for n in range(40)] + [("outlet-39.com", "2024-08-15")]
+    svg = coverage_svg(points)
+    rows = [label for label in re.findall(r'text-anchor="end">([^<]+)<', svg)]
+    assert len(rows) == MAX_ROWS and rows[-1] == f"{40 - (MAX_ROWS - 1)} other outlets" and "outlet-39.com" in rows
+    assert svg.count("<circle") == MAX_ROWS + 1  # the busiest outlet's second day too: no article is left out of the picture

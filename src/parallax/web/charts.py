@@ -8,6 +8,9 @@ from html import escape
 
 WIDTH, ROW_HEIGHT, LABEL_WIDTH, PAD = 760, 26, 210, 8
 MAX_DAYS = 30
+# Rows drawn: the outlets with the most articles, then one row for all the others (a wire
+# story of a hundred outlets drew a chart 2,500 pixels tall).
+MAX_ROWS = 20
 
 
 def coverage_svg(points: list[tuple[str, str | None]]) -> str:
@@ -18,7 +21,13 @@ def coverage_svg(points: list[tuple[str, str | None]]) -> str:
     """
     if not points:
         return ""
-    outlets = sorted({o for o, _ in points})
+    per_outlet = Counter(o for o, _ in points)
+    outlets = sorted(per_outlet)
+    if len(outlets) > MAX_ROWS:
+        top = set(sorted(outlets, key=lambda o: (-per_outlet[o], o))[: MAX_ROWS - 1])
+        others = f"{len(outlets) - len(top)} other outlets"
+        points = [(o if o in top else others, d) for o, d in points]
+        outlets = sorted(top) + [others]
     days = sorted({d for _, d in points if d})
     columns: list[str] = []
     if days:
