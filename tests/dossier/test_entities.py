@@ -89,3 +89,9 @@ def test_a_given_name_alone_is_the_one_full_name_it_starts_and_a_handle_is_its_n
     # Two fuller names start so: the given name alone could be either, and stays apart.
     listed = _listed(_item("a", ("Joe Biden", "PERSON"), ("Joe Manchin", "PERSON")), _item("b", ("Joe", "PERSON")))
     assert set(listed) == {"Joe Biden", "Joe Manchin", "Joe"}
+
+
+def test_a_name_is_not_folded_into_a_span_the_parser_ran_over_two_names_or_a_phrase():
+    listed = _listed(_item("a", ("CBS All Access, Disney", "ORG"), ("a White House", "ORG"), ("Apple’s MacBook", "ORG")),
+                     _item("b", ("Disney", "ORG"), ("White House", "ORG"), ("MacBook", "ORG")))
+    assert {"Disney", "White House", "MacBook"} <= set(listed)

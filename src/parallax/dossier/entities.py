@@ -31,6 +31,7 @@ _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,4}[A-Z]?\.?$")
 # The annotator takes "'s" and "’s" off a name; a backtick typed for the apostrophe it leaves.
 _BACKTICK_POSSESSIVE = re.compile(r"`s?$")
+_RUN_ON_SPAN = re.compile(r",|\s(?:and|or|&)(?:\s|$)|['’]s\s|^[a-z]|^An?\s")
 
 
 def story_entities(items: list[AnnotatedArticle]) -> list[StoryEntity]:
@@ -126,7 +127,10 @@ def _same_entity(longer: str, name: str, kind: str) -> bool:
         # surname alone is too short to tell a spelling from another name.
         return len(words) >= 2 and spelt_alike(" ".join(long_words), " ".join(words))
     if kind != "place" and long_words[-len(words):] == words:
-        return True  # "Floyd" of "George Floyd", "Justice Department" of "US Justice Department"
+        # "Floyd" of "George Floyd", "Justice Department" of "US Justice Department"; not of a
+        # span the parser ran over two names or a phrase ("CBS All Access, Disney", "Apple’s
+        # MacBook", "a White House"), which would then name the entity.
+        return not _RUN_ON_SPAN.search(longer)
     if kind == "person" and len(words) >= 2 and long_words[: len(words)] == words:
         # "Tedros Adhanom" of "Tedros Adhanom Ghebreyesus", not "Manchester United" of the
         # parser's "Manchester United 2-0".
