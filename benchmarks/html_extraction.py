@@ -101,6 +101,8 @@ scraped-text failures were read, **{halves['held_out']['f1']}** held out. Since 
 trafilatura keeps are read with the plain-text path's signs, and those that speak for the site are dropped
 (an appeal such as "Subscribe to our newsletter", "Read more: <another article>", a copyright notice): before,
 F1 0.959 (0.963 read, 0.956 held out: the held-out half gains in precision what it loses in recall).
+Since 28 November 2026 words are counted in scripts that write no spaces: a held-out Japanese page of 872
+characters had been rejected as "18 words", below the 25 an article needs (before: F1 0.961, held out 0.956).
 Speed: {result['pages_per_second_one_core']} pages/s, one process.
 """
     write_result("html_extraction", result, md)

@@ -808,3 +808,14 @@ def test_a_call_to_click_is_not_the_title(extract_options):
     text = "\n".join(["Harbour News", "Ports", "Posted: Fri 6:45 PM, Mar 4, 2025", "CLICK FOR FULL CLOSED QUAYS LIST", *BODY])
     article = extract(_page(text), extract_options)
     assert article.title is None and article.published == "2025-03-04"
+
+
+def test_words_are_counted_in_scripts_that_write_no_spaces():
+    from parallax.extract import ExtractOptions, word_count
+
+    sentence = "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。"
+    assert word_count(sentence) >= 20 and word_count("The mayor opened the bridge.") == 5
+    html = ("<html><head><title>商品の改造が商標法違反に</title></head><body><article><h1>商品の改造が商標法違反に</h1>"
+            + "".join(f"<p>{sentence}</p>" for _ in range(3)) + "</article></body></html>")
+    article = extract(Page(id="ja", source="ja", format="html", content=html), ExtractOptions(detect_language=False))
+    assert article.body and "逮捕" in article.body_text  # was rejected: "article body too short (3 words …)"
