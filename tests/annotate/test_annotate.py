@@ -436,3 +436,14 @@ def test_a_text_quoting_with_double_marks_keeps_single_ones_for_titles_and_inner
 
     text = "'All Bets Are Off,' the column was titled. \"He said, 'If we do nothing, all bets are off,' and left,\" Brinkley said."
     assert [text[s.start:s.end] for s in find_quote_spans(text, [0])] == ["He said, 'If we do nothing, all bets are off,' and left,"]
+
+
+def test_an_article_in_another_language_keeps_its_quotes_and_words_but_not_the_english_models_names(annotator):
+    body = ["Например, мэр Москвы Сергей Собянин сказал: «Мы откроем новый мост в понедельник», сообщает ТАСС. "
+            "Около 120 человек пострадали."]
+    russian = next(iter(annotator([Article(id="r", source="r", title=None, body=body, language="ru")]))).annotations
+    assert russian.entities == [] and russian.figures == []
+    assert [(q.text, q.speakers) for q in russian.quotes] == [("Мы откроем новый мост в понедельник", [])]
+    assert "собянин" in russian.terms
+    english = _annotate(annotator, ["The mayor, Sergei Sobyanin, said: “We will open the new bridge on Monday.” About 120 people were hurt."])
+    assert english.entities and english.figures  # unknown or English: as before

@@ -46,16 +46,25 @@ class Annotator:
             yield AnnotatedArticle(article=article, annotations=self.annotate_doc(article, doc))
 
     def annotate_doc(self, article: Article, doc: Doc) -> Annotations:
-        """Annotations of one parsed article body."""
+        """Annotations of one parsed article body.
+
+        The model is English: on an article in another language its entities,
+        its speakers and what its figures count are noise ("Например" a place,
+        "Из" a person), so they are left out; sentences, dates, quotations and
+        words are kept.
+        """
+        english = article.language is None or article.language == "en"
         sentences = list(doc.sents)
         sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
-        mentions = mentions_from_doc(doc, sentence_of)
+        mentions = mentions_from_doc(doc, sentence_of) if english else []
         doc.user_data["parallax_canon"] = {m.text: m.canonical for m in mentions}
         sentence_texts = [s.text.strip() for s in sentences]
         times = resolve_times(sentence_texts, article.published)
         starts = _paragraph_starts(article.body)
         quotes = extract_quotes(doc, starts, mentions)
-        figures = extract_figures(doc, sentences, times)
+        if not english:
+            quotes = [replace(q, speakers=[], cue=None) for q in quotes]
+        figures = extract_figures(doc, sentences, times) if english else []
         return Annotations(
             sentences=sentence_texts,
             entities=mentions,
