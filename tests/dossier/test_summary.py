@@ -41,3 +41,15 @@ def test_a_list_of_winners_carried_by_every_outlet_is_not_the_summary(annotator)
     summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
     assert not set(winners) & set(summary), summary
     assert lede in summary  # a dateline's label is no list's
+
+
+def test_a_story_in_cyrillic_has_a_summary_citing_its_outlets(annotator):
+    shared = "Мэр города объявил в понедельник, что новый мост через реку откроют для движения к концу месяца."
+    articles = [
+        Article(id=n, source=n, title="Новый мост", body=[shared, f"Строительство моста стоило городу больше денег, чем планировали власти, пишет {n}."],
+                outlet=n, published="2024-03-04", language="ru")
+        for n in ("Газета", "Вестник")
+    ]
+    dossier = build_dossier(1, list(annotator(articles)))
+    # Its words were read as none (ASCII letters only), and a story without words had no summary.
+    assert dossier.summary and dossier.summary[0].sentence == shared and sorted(dossier.summary[0].outlets) == ["Вестник", "Газета"]

@@ -17,7 +17,10 @@ import re
 import numpy as np
 from scipy import sparse
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]+")
+# Letters and digits of any script ("rodríguez", "москвы"), not only ASCII ones: a Cyrillic
+# story had no words at all, so no summary. (Chinese and Japanese, written without spaces,
+# still read as one word per run: their sentences are no facts here.)
+_WORD = re.compile(r"[^\W_][\w'’-]+")
 _STOP = frozenset(
     "the a an and or but of to in on at by for with from as that this these those is are was were be been "
     "has have had it its their his her they he she we you i not no said says say also which who whom whose "
