@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from parallax import pipeline
 from parallax.annotate import Annotator, load_model, make_headline_reader
 from parallax.extract import ExtractOptions
+from parallax.model import CitedSentence, Dossier, FigureGroup, FigureValue
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 
@@ -33,6 +34,16 @@ def annotator(nlp):
 @pytest.fixture(scope="session")
 def extract_options(nlp):
     return ExtractOptions(read_headline=make_headline_reader(nlp))
+
+
+def wire_dossier(outlets: int) -> Dossier:
+    """A wire story's dossier: one summary sentence and one figure that every one of ``outlets`` outlets gives."""
+    names = [f"outlet-{n}.com" for n in range(outlets)]
+    values = [FigureValue(value=90, text="about 90", outlet=o, article=o, where=None, when=None, sentence="s") for o in names]
+    return Dossier(story=1, headline="Wire story", articles=names, outlets=names, event_date=None, first_published=None,
+                   last_published=None, summary=[CitedSentence(sentence="The same wire sentence everywhere.", outlets=names)],
+                   quotes=[], figures=[FigureGroup(what="cases", verdict="agree", values=values)], unique=[], timeline=[],
+                   entities=[])
 
 
 def make_pipeline(db: Path, annotator: Annotator) -> Pipeline:

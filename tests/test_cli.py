@@ -7,7 +7,7 @@ import pytest
 
 from parallax import cli
 from parallax.store import Store
-from tests.conftest import EXAMPLES, SEED_A, SEED_B
+from tests.conftest import EXAMPLES, SEED_A, SEED_B, wire_dossier
 
 CONTRACT = {"id", "url", "outlet", "title", "published", "published_from", "body", "story", "syndication_group", "quotes", "figures"}
 
@@ -189,14 +189,8 @@ def test_show_cites_a_wire_storys_first_outlets_and_gives_each_figure_once():
     from rich.console import Console
 
     from parallax.cli_utils import CITED_OUTLETS, print_dossier
-    from parallax.model import CitedSentence, Dossier, FigureGroup, FigureValue
 
-    outlets = [f"outlet-{n}.com" for n in range(30)]
-    values = [FigureValue(value=90, text="about 90", outlet=o, article=o, where=None, when=None, sentence="s") for o in outlets]
-    dossier = Dossier(story=1, headline="Wire story", articles=outlets, outlets=outlets, event_date=None, first_published=None,
-                      last_published=None, summary=[CitedSentence(sentence="The same wire sentence everywhere.", outlets=outlets)],
-                      quotes=[], figures=[FigureGroup(what="cases", verdict="agree", values=values)], unique=[], timeline=[],
-                      entities=[])
+    dossier = wire_dossier(30)
 
     class NoArticles:
         def story_articles(self, story):

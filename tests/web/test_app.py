@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from parallax.web import create_app
-from tests.conftest import SEED_A, make_pipeline
+from tests.conftest import SEED_A, make_pipeline, wire_dossier
 
 
 @pytest.fixture(scope="module")
@@ -200,15 +200,9 @@ def test_a_quote_two_outlets_credit_differently_shows_each_credit(seed_db, tmp_p
 
 
 def test_a_wire_storys_page_cites_its_first_outlets_and_counts_the_rest():
-    from parallax.model import CitedSentence, Dossier, FigureGroup, FigureValue
     from parallax.web.context import WebContext
 
-    outlets = [f"outlet-{n}.com" for n in range(30)]
-    values = [FigureValue(value=90, text="about 90", outlet=o, article=o, where=None, when=None, sentence="s") for o in outlets]
-    dossier = Dossier(story=1, headline="Wire story", articles=outlets, outlets=outlets, event_date=None, first_published=None,
-                      last_published=None, summary=[CitedSentence(sentence="The same wire sentence everywhere.", outlets=outlets)],
-                      quotes=[], figures=[FigureGroup(what="cases", verdict="agree", values=values)], unique=[], timeline=[],
-                      entities=[])
+    dossier = wire_dossier(30)
     template = WebContext(db="unused.db", api_key=None, loopback_only=True).templates.get_template("story.html")
     html = template.render(d=dossier, articles=[], chart=None, who=[])
     summary, figures = html.split('id="summary"')[1].split("</section>")[0], html.split('id="figures"')[1].split("</table>")[0]

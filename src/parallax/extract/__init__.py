@@ -30,9 +30,11 @@ LOGGER = logging.getLogger(__name__)
 # Fewer words than this is a stub or an error page, not an article.
 MIN_ARTICLE_WORDS = 25
 # Chinese and Japanese (Han, kana) and Thai write no spaces between words: a run of their
-# characters is counted as its length over a word's average length in characters.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u0e00-\u0e7f]+")
-_CHARS_PER_WORD = {"cjk": 2, "thai": 5}
+# characters is counted as its length over the script's average word length in characters.
+_UNSPACED_SCRIPTS = (
+    (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"), 2),
+    (re.compile(r"[\u0e00-\u0e7f]+"), 5),
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,9 +153,10 @@ def word_count(text: str) -> int:
     a few "words", and every such page was rejected as too short.
     """
     unspaced = 0
-    for run in _UNSPACED.findall(text):
-        unspaced += max(1, len(run) // _CHARS_PER_WORD["thai" if "\u0e00" <= run[0] <= "\u0e7f" else "cjk"])
-    return len(_UNSPACED.sub(" ", text).split()) + unspaced
+    for script, chars_per_word in _UNSPACED_SCRIPTS:
+        unspaced += sum(max(1, len(run) // chars_per_word) for run in script.findall(text))
+        text = script.sub(" ", text)
+    return len(text.split()) + unspaced
 
 
 def detect_language(text: str) -> str | None:
