@@ -337,6 +337,23 @@ def test_a_list_the_article_ends_with_stays_whole(extract_options):
     assert all(w in article.body_text for w in winners)
 
 
+def test_a_numbered_list_the_article_ends_with_stays_whole_a_numbered_box_below_it_does_not(extract_options):
+    # A shopping list's items name products, not sentences, with a link under each; a
+    # numbered "most read" box under an article has no lead-in and starts no list.
+    lead = "Here are the deals on harbour models worth a look before the weekend sale ends:"
+    items = ["1) Lego Harbour Crane 75188 Container Edition", "2) Polistil 960574 Quay Railway Set",
+             "3) Ravensburger Harbour Puzzle (1000 Pieces) – Night Edition", "4) MODEL SHIP KIT TUGBOAT WITH LIGHTS AND SOUND USB"]
+    links = ["http://amzn.to/2iJFhRj", "http://amzn.to/2hZfWFJ", "http://amzn.to/2hWw372", "http://amzn.to/2hWEIX7"]
+    listed = extract(_page("\n".join(["Harbour film wins top award", *BODY, lead,
+                                      *(line for pair in zip(items, links) for line in pair), "Share this article"])),
+                     extract_options)
+    assert all(item in listed.body for item in items)
+    assert not any("amzn.to" in p for p in listed.body) and "Share this article" not in listed.body_text
+    boxed = _with_lines_below(extract_options, ["Most read", "1. Ferry strike ends after talks", "2. Harbour reopens after repairs",
+                                                "3. Tide tables for the week"])
+    assert "Ferry strike" not in boxed.body_text
+
+
 def test_a_date_printed_under_the_article_is_its_date_a_related_links_date_is_not(extract_options):
     under = _with_lines_below(extract_options, ["March 4, 2025", "Harbours"])
     assert under.published == "2025-03-04" and under.published_from == "page"

@@ -41,6 +41,8 @@ MAX_GAP_LINES = 2
 MAX_LIST_LINES = 25
 # Items in a row that make a list the article ends in.
 MIN_LIST_RUN = 3
+# A numbered list's next item stands this many lines below the last at most (a link, a price between).
+MAX_NUMBERED_ITEM_GAP = 3
 # A later block joins the article when it is this close and holds this much prose.
 MAX_JOIN_GAP_LINES = 3
 MIN_JOIN_BLOCK_WORDS = 40
@@ -100,6 +102,8 @@ _COMMENTS_HEADER = re.compile(
     r"|^\W*(?:top rated|show|view|read|load|see|add|post|leave|join)\b.{0,25}\b(?:comments?|reply|discussion|conversation)\b\W*$",
     re.I,
 )
+# An item of a numbered list: "1) Lego Star Wars 75188", "2. Polistil 960574 Pista Elettrica".
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _STOP = frozenset(
     "the and for with that this from are was were has have had not but its his her their they them "
@@ -341,6 +345,27 @@ def _is_bulleted_headline(info: LineInfo) -> bool:
     return info.text.startswith(("•", "·", "»", "›")) and not info.ends_sentence
 
 
+def _numbered(info: LineInfo) -> int | None:
+    found = _NUMBERED_ITEM.match(info.text)
+    return int(found.group(1)) if found else None
+
+
+def _numbered_list_end(infos: list[LineInfo], end: int) -> int:
+    """The last line of a numbered list that starts right below ``end``, or ``end``.
+
+    A list introduced by a lead-in (a shopping list, a top ten) is numbered
+    1, 2, 3, ... whatever its items look like; a menu or a box of links is
+    not. Lines between two items (a link, a price) are the item's own.
+    """
+    expected = 1
+    while True:
+        following = infos[end + 1: end + 1 + MAX_NUMBERED_ITEM_GAP]
+        item = next((o for o in following if _numbered(o) == expected), None)
+        if item is None or any(o.is_prose and not o.is_chrome for o in following if o.index < item.index):
+            return end
+        end, expected = item.index, expected + 1
+
+
 def _in_list(infos: list[LineInfo], end: int) -> bool:
     """Whether the lines up to ``end`` are a list of "label: value" items, a few of them at least."""
     run = infos[max(0, end - MIN_LIST_RUN + 1): end + 1]
@@ -384,6 +409,11 @@ def extend_block(infos: list[LineInfo], block: _Block, title_index: int | None) 
     if infos[end].text.rstrip().endswith(":") or _in_list(infos, end):
         while end + 1 < len(infos) and is_list_item(infos[end + 1]):
             end += 1
+        end = _numbered_list_end(infos, end)
+    elif end + 1 < len(infos) and _introduces_list(infos[end + 1], infos) and not infos[end + 1].is_chrome:
+        # A lead-in too short to read as prose ("Here are the deals worth a look:") over a numbered list.
+        listed = _numbered_list_end(infos, end + 1)
+        end = listed if listed > end + 1 else end
     # The page's last line cut mid-sentence, right after the block; or after a
     # crosshead below it, when the fragment is long enough not to be a link.
     last = infos[-1]
@@ -577,8 +607,8 @@ def label_lines(
             labels[i] = "boilerplate"
         elif info.embedded:
             labels[i] = "body"  # a post the article quotes
-        elif info.is_chrome or info.photo_button or i in boxed:
-            labels[i] = "boilerplate"
+        elif (info.is_chrome and _numbered(info) is None) or info.photo_button or i in boxed:
+            labels[i] = "boilerplate"  # an item of a numbered list is the list's, however it is capitalised
         elif info.is_caption or _titles_a_caption(info, infos, read_headline):
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
@@ -599,7 +629,8 @@ def _boxed_lines(infos: list[LineInfo], block: _Block) -> set[int]:
     boxed: set[int] = set()
     run: list[int] = []
     for info in infos[block.start: block.end + 2]:
-        if info.index <= block.end and not info.is_prose and not (info.is_caption or info.is_meta or is_list_item(info)):
+        if info.index <= block.end and not info.is_prose and not (
+                info.is_caption or info.is_meta or is_list_item(info) or _numbered(info) is not None):
             run.append(info.index)
             continue
         if len(run) >= MIN_LIST_RUN:
@@ -653,7 +684,8 @@ def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
 def _introduces_list(info: LineInfo, infos: list[LineInfo]) -> bool:
     """A lead-in ending with a colon, a list under it: "List of winners for the 90th Academy Awards:"."""
     following = infos[info.index + 1: info.index + 2]
-    return info.text.rstrip().endswith(":") and bool(following) and is_list_item(following[0])
+    return info.text.rstrip().endswith(":") and bool(following) and (
+        is_list_item(following[0]) or _numbered(following[0]) == 1)
 
 
 def _is_cut_fragment(info: LineInfo, infos: list[LineInfo]) -> bool:
