@@ -94,14 +94,27 @@ def reset_peak_rss() -> None:
         pass
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory since it started or since ``reset_peak_rss``, in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory since it started or since ``reset_peak_rss``, in MB
+    (this process's by default)."""
+    found = _proc_status_mb(pid, "VmHWM:")
+    if found is not None or pid != "self":
+        return found or 0.0
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (0 where /proc is missing)."""
+    return _proc_status_mb("self", "VmRSS:") or 0.0
+
+
+def _proc_status_mb(pid: int | str, field: str) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
