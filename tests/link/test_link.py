@@ -441,6 +441,36 @@ def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     assert groups == {frozenset({"r0", "r1", "r2"}), frozenset({"w0", "w1", "w2"})}
 
 
+@pytest.mark.parametrize(("years", "merged"), [((), True), (("@2012",), True), (("@2009",), False)])
+def test_undated_coverage_naming_another_year_is_not_merged_into_a_dated_story(years, merged):
+    # Macworld 2009's undated reports beside WWDC 2012's dated ones: the same company, product and
+    # words. Most of the undated story's articles name 2009, none of the dated story's years.
+    launch = {"apple": 3, "macbook": 3, "unveil": 2, "laptop": 2, "keynote": 1}
+    linker = StoryLinker(threshold=1.01)  # no joins: every article its own story
+    for f in (_member_features("d", 3, launch, {"apple", "macbook pro", "@2012"}, date(2012, 6, 11))
+              + _member_features("u", 3, launch, {"apple", "macbook pro", *years}, None)):
+        linker.assign(f)
+    linker.repair(set(linker.stories))
+    groups = {frozenset(s.members) for s in linker.stories.values()}
+    dated, undated = frozenset({"d0", "d1", "d2"}), frozenset({"u0", "u1", "u2"})
+    assert groups == ({dated | undated} if merged else {dated, undated})
+
+
+def test_two_means_splits_a_dated_event_from_undated_reports_of_another_year():
+    # Each report tells its own details; both launches share the company and the product.
+    linker = StoryLinker(threshold=0.0)  # every article joins the first story: one story of both
+    details = [("retina", "display"), ("ivy", "bridge"), ("thinner", "lighter"),
+               ("unibody", "battery"), ("seventeen", "inch"), ("jobs", "absent")]
+    for i, words in enumerate(details):
+        dated = i < 3
+        linker.assign(_f(f"{'d' if dated else 'u'}{i}", {"apple": 1, "macbook": 1, words[0]: 2, words[1]: 2},
+                         {"apple", "macbook pro", "@2012" if dated else "@2009"}, date(2012, 6, 11) if dated else None))
+    assert len(linker.stories) == 1
+    linker.repair(set(linker.stories))
+    assert {frozenset(s.members) for s in linker.stories.values()} == {
+        frozenset({"d0", "d1", "d2"}), frozenset({"u3", "u4", "u5"})}
+
+
 @pytest.mark.parametrize(("second_dated", "merged"), [(False, True), (True, False)])
 def test_two_undated_stories_merge_at_the_join_bar(second_dated, merged):
     # One casting's coverage, in two stories that score 0.22: between the join bar (0.20) and

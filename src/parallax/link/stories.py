@@ -34,6 +34,8 @@ JOIN_THRESHOLD = 0.20
 MAX_EVENT_GAP_DAYS = 3
 # One event's coverage spans at most this many days; a longer chain is two events.
 MAX_STORY_SPAN_DAYS = 7
+# A year either side of a dated story's is near it: a report of early January names the last days of December.
+YEAR_SLACK = 1
 # Candidate stories come from this many of the article's highest-IDF terms.
 INDEX_TERMS = 12
 # Two stories this alike are one event split by arrival order: the repair pass merges them.
@@ -365,8 +367,8 @@ class StoryLinker:
                     continue
                 other = self.stories[other_id]
                 score = self._score(story.terms, story.entities, span, other, story.scores, *_weekdays(story))
-                if score < _LOWEST_MERGE_BAR:
-                    continue  # below every bar
+                if score < _LOWEST_MERGE_BAR or _years_apart(story, other):
+                    continue  # below every bar, or another year's event
                 margin = score - _merge_bar(story, other)
                 if margin >= 0 and (best is None or margin > best_margin):
                     best, best_margin = other_id, margin
@@ -545,7 +547,8 @@ class StoryLinker:
                 return []
         a, b = (self._state_of(g) for g in groups)
         # The merge pass's own rule, or it would merge the halves again at its next turn.
-        if self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores, *_weekdays(a)) >= _merge_bar(a, b):
+        score = self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores, *_weekdays(a))
+        if score >= _merge_bar(a, b) and not _years_apart(a, b):
             return []
         groups.sort(key=len, reverse=True)
         self._unindex(story_id)
@@ -789,6 +792,26 @@ def _add_counts(sums: dict, more: dict) -> None:
 def _weekdays(story: StoryState) -> tuple[int, int]:
     """A story's weekday evidence, as ``StoryLinker._score`` takes an article's: (said, dated)."""
     return (0, weekdays_of_days(*_span(story))) if story.day_counts else (story.weekday_bits, 0)
+
+
+def _years_apart(a: StoryState, b: StoryState) -> bool:
+    """Whether one story is dated and most articles of the other, undated, name years, none near its dates.
+
+    Undated reports of Macworld 2009 ("at Macworld 2009", "on January 6, 2009") are not of a
+    story dated in June 2012, however alike the launches read. Read of a story's majority, not of
+    each article: an article's years are often background ("since its 2008 model"), and as a veto
+    on each join (measured on ECB+) it scattered an event's own coverage more than it kept
+    look-alike events apart.
+    """
+    undated, dated = (a, b) if b.day_counts else (b, a)
+    if undated.day_counts or not dated.day_counts:
+        return False
+    named = [int(key[1:]) for key, n in undated.entities.items() if key[:1] == "@" and 2 * n >= undated.size]
+    if not named:
+        return False
+    lo, hi = _span(dated)
+    first, last = date.fromordinal(lo).year - YEAR_SLACK, date.fromordinal(hi).year + YEAR_SLACK
+    return not any(first <= year <= last for year in named)
 
 
 def _dated_weekdays(day: date | None) -> int:
