@@ -40,6 +40,23 @@ def test_story_ids_continue_after_restore():
     assert new == 8 and same == 7
 
 
+def test_the_repair_checks_again_an_article_placed_between_two_stories_not_one_placed_beyond_doubt(monkeypatch):
+    day = date(2012, 6, 18)
+    linker = StoryLinker()
+    for i, (story, place) in enumerate([(1, "mexico"), (1, "mexico"), (2, "los cabos"), (2, "los cabos")]):
+        linker.restore(_f(f"s{i}", SUMMIT, {"obama", "putin", place}, day), story)
+    linker.restore(_f("f0", FLOOD, {"dhaka"}, day), 3)
+    linker.restore(_f("f1", FLOOD, {"dhaka"}, day), 3)
+    between, _ = linker.assign(_f("x", SUMMIT, {"obama", "putin"}, day))  # fits both summits' stories alike
+    clear, score = linker.assign(_f("y", FLOOD, {"dhaka"}, day))  # the one flood story, and well
+    assert between in (1, 2) and clear == 3 and score > 0.5
+    checked = []
+    remove = linker._remove_member
+    monkeypatch.setattr(linker, "_remove_member", lambda story, member: (checked.append(member), remove(story, member)))
+    linker.repair({between, clear})
+    assert checked == ["x"]
+
+
 def test_a_replayed_article_is_not_checked_again_by_the_next_runs_repair():
     # The run that stored it repaired its story; replaying it (no snapshot) must
     # not make the next run re-place it, or a replayed and a snapshot-loaded
