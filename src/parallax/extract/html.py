@@ -13,13 +13,18 @@ from .lines import describe, normalise
 LOGGER = logging.getLogger(__name__)
 
 
-def _not_a_discard(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("discarding data")
+# What trafilatura logs on a page it finds no text in, or cannot parse: "discarding data: None",
+# "empty HTML tree: None", "parsed tree length: 1, wrong data type or not valid HTML". The
+# ingest report names that page and says why, so these only repeat it, without the file.
+_REPEATS_A_REJECTION = ("discarding data", "empty HTML tree", "parsed tree length")
 
 
-# trafilatura warns "discarding data: None" for every page in which it finds no text: the
-# ingest report names that page and says why, so the warning only repeats it, without the file.
-logging.getLogger("trafilatura.core").addFilter(_not_a_discard)
+def _not_a_rejection(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(_REPEATS_A_REJECTION)
+
+
+for _name in ("trafilatura.core", "trafilatura.utils"):
+    logging.getLogger(_name).addFilter(_not_a_rejection)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
