@@ -330,15 +330,18 @@ class StoryLinker:
                 self._vectors.clear()
             # IDF written out (as ``_term_idf`` has it): this runs for every key of every
             # article weighed and every story norm, and a call per key cost a few per cent.
-            docs, get = self._log_docs, log_df.get
+            docs, get, table = self._log_docs, log_df.get, _SUBLINEAR
             # Each key's TF-IDF, and that times its IDF again: all a dot product needs of this side.
+            # (Counts are whole numbers, as the story sums ``_cosine`` reads from the table are.)
             entries = []
+            append, squares = entries.append, 0.0
             for k, c in a.items():
                 if c > 0:
                     idf = docs - get(k, 0.0) + 1.0
-                    tfidf = (1 + math.log(c)) * idf
-                    entries.append((k, tfidf, tfidf * idf))
-            norm_a = math.sqrt(sum(tfidf * tfidf for _, tfidf, _ in entries))
+                    tfidf = (table[c] if c < SUBLINEAR_TABLE_SIZE else 1.0 + math.log(c)) * idf
+                    append((k, tfidf, tfidf * idf))
+                    squares += tfidf * tfidf
+            norm_a = math.sqrt(squares)
             memo = self._vectors[id(a)] = (a, entries, norm_a)
         return memo[1], memo[2]
 
