@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from parallax.link import Linker, SnapshotError, snapshot_key, stories
+from parallax.link import Linker, SnapshotError, repair, snapshot_key, state, stories
 from parallax.pipeline import Pipeline
 from parallax.store import Store
 from tests.conftest import SEED_A, SEED_B
@@ -108,10 +108,11 @@ def test_a_snapshot_too_large_for_a_database_value_is_not_kept(first_run, tmp_pa
     assert not store.save_link_snapshot(snapshot_key(), data, articles=2)
 
 
-def test_a_snapshot_made_under_other_linker_options_is_not_loaded(first_run, tmp_path, monkeypatch):
+@pytest.mark.parametrize("module, option", [(state, "JOIN_THRESHOLD"), (repair, "MERGE_THRESHOLD"), (stories, "MAX_CANDIDATES")])
+def test_a_snapshot_made_under_other_linker_options_is_not_loaded(first_run, tmp_path, monkeypatch, module, option):
     store = Store(_copy(first_run, tmp_path, "db"))
     before = snapshot_key()
-    monkeypatch.setattr(stories, "JOIN_THRESHOLD", stories.JOIN_THRESHOLD + 0.01)
+    monkeypatch.setattr(module, option, getattr(module, option) + 1)
     assert snapshot_key() != before and store.link_snapshot(snapshot_key()) is None
 
 
@@ -134,7 +135,7 @@ def test_a_snapshot_naming_anything_else_is_refused_and_the_run_replays(first_ru
     with pytest.raises(SnapshotError):
         Linker.from_snapshot(b"not a pickle at all")
     with pytest.raises(SnapshotError, match="holds a StoryState"):
-        Linker.from_snapshot(pickle.dumps(stories.StoryState(id=1)))
+        Linker.from_snapshot(pickle.dumps(state.StoryState(id=1)))
 
     resumed_db = _copy(first_run, tmp_path, "hostile.db", "UPDATE link_snapshot SET data = ?", (hostile,))
     with caplog.at_level(logging.WARNING, logger="parallax.pipeline"):

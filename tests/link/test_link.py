@@ -339,7 +339,7 @@ def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
     from collections import Counter
     from datetime import timedelta
 
-    from parallax.link.stories import MAX_EVENT_GAP_DAYS, MAX_STORY_SPAN_DAYS, StoryState, _fits
+    from parallax.link.state import MAX_EVENT_GAP_DAYS, MAX_STORY_SPAN_DAYS, StoryState, fits
 
     start = date(2020, 3, 1)
     for offsets in ([0], [0, 2], [0, 6], [0, 3, 7], [0, 9]):
@@ -352,7 +352,7 @@ def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
                     (max(days + mine) - min(days + mine)).days <= MAX_STORY_SPAN_DAYS
                     and min(abs((m - d).days) for m in mine for d in days) <= MAX_EVENT_GAP_DAYS
                 )
-                got = _fits(min(mine).toordinal(), max(mine).toordinal(), story)
+                got = fits(min(mine).toordinal(), max(mine).toordinal(), story)
                 assert got == expected, (offsets, shift, extra)
 
 
@@ -382,12 +382,12 @@ def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_rece
 def test_a_dated_article_reads_only_the_weeks_a_story_of_fitting_days_is_indexed_in():
     from datetime import date, timedelta
 
-    from parallax.link.stories import MAX_EVENT_GAP_DAYS, _week, _weeks_around
+    from parallax.link.state import MAX_EVENT_GAP_DAYS, week_of, weeks_around
 
     for offset in range(14):  # every weekday, both sides of a week's edge
         day = date(2024, 3, 4) + timedelta(days=offset)
-        near = {_week(day + timedelta(days=d)) for d in range(-MAX_EVENT_GAP_DAYS, MAX_EVENT_GAP_DAYS + 1)}
-        assert set(_weeks_around(day)) == near and len(near) <= 2
+        near = {week_of(day + timedelta(days=d)) for d in range(-MAX_EVENT_GAP_DAYS, MAX_EVENT_GAP_DAYS + 1)}
+        assert set(weeks_around(day)) == near and len(near) <= 2
 
 
 def test_every_week_reads_the_undated_stories_so_fewer_are_kept(monkeypatch):

@@ -23,7 +23,7 @@ import io
 import pickle
 import sys
 
-from . import postings, stories, syndication
+from . import postings, repair, state, stories, syndication
 
 # Bump when the linker's state changes shape or meaning without one of the
 # options below changing (their values are part of the key already).
@@ -36,13 +36,14 @@ from . import postings, stories, syndication
 # 6: a story's members are an ordered dict of ids (a list before), for the same reason.
 # 7: a story's cached norms and two-means mark are slots (a dict before).
 # 8: the candidate index's class moved to ``postings.py`` (pickles name a class by its module).
-FORMAT = 8
+# 9: a story's record moved to ``state.py``, the repair pass to ``repair.py``.
+FORMAT = 9
 
 # What a linker is made of: (module, name) of every class a snapshot may name.
 _ALLOWED = {
     ("parallax.link", "Linker"),
     ("parallax.link.stories", "StoryLinker"),
-    ("parallax.link.stories", "StoryState"),
+    ("parallax.link.state", "StoryState"),
     ("parallax.link.postings", "Postings"),
     ("parallax.link.syndication", "SyndicationIndex"),
     ("parallax.link.syndication", "BandIndex"),
@@ -63,7 +64,7 @@ def snapshot_key() -> str:
     """
     options = {
         f"{module.__name__}.{name}": repr(value)
-        for module in (postings, stories, syndication)
+        for module in (postings, repair, state, stories, syndication)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, (int, float, str))
     }

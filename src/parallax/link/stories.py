@@ -11,43 +11,31 @@ the words; one that gives a game's final score (or an edition's number, "the
 89th Academy Awards") is not of a story whose articles give only other scores
 (other numbers of that name); an undated one whose lede names its event's
 weekday is not of a story dated on days that rule that weekday out.
+
+What a story keeps, and the rules of time, are in ``state.py``; the repair pass
+that merges and splits stories after each batch is in ``repair.py``.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from sys import intern
-from typing import NamedTuple
 
-from .features import ArticleFeatures, other_instance, instance_keys_in, weekdays_of_days
+from .features import ArticleFeatures, instance_keys_in, other_instance, weekdays_of_days
 from .postings import Postings
+from .repair import StoryRepair
+from .state import (
+    JOIN_THRESHOLD, MemberSummary, StoryState, accumulate, dated_weekdays, day_span, fits, week_of, weeks_around,
+    weeks_of,
+)
 
 # --- options ----------------------------------------------------------------
 # Share of the score that comes from terms (the rest from entities).
 TERM_WEIGHT = 0.55
-# Score an article needs to join an existing story.
-JOIN_THRESHOLD = 0.20
-# Articles this many days from a story's days are another event of the same kind.
-MAX_EVENT_GAP_DAYS = 3
-# One event's coverage spans at most this many days; a longer chain is two events.
-MAX_STORY_SPAN_DAYS = 7
-# A year either side of a dated story's is near it: a report of early January names the last days of December.
-YEAR_SLACK = 1
 # Candidate stories come from this many of the article's highest-IDF terms.
 INDEX_TERMS = 12
-# Two stories this alike are one event split by arrival order: the repair pass merges them.
-MERGE_THRESHOLD = 0.25
-# ... or as alike as a join needs, when both report the same days: dated coverage of one
-# day needs less lexical evidence to be one event.
-MERGE_THRESHOLD_SAME_DAYS = JOIN_THRESHOLD
-# ... and when neither is dated: with no time evidence either way, two stories of undated
-# reports are held to the bar an undated report joins a story at. (The higher bar is for
-# an undated story beside a dated one: it may be a look-alike event of another year.)
-MERGE_THRESHOLD_UNDATED = JOIN_THRESHOLD
-_LOWEST_MERGE_BAR = min(MERGE_THRESHOLD, MERGE_THRESHOLD_SAME_DAYS, MERGE_THRESHOLD_UNDATED)
 # A key found in more than this share of all articles so far names no event ("said",
 # "people", a wire agency): candidates are not looked up by it. Its postings are
 # the longest of all and every article read them; it still counts in the scores.
@@ -64,17 +52,6 @@ MEMBER_TERMS = 30
 # taken for every key of every article scored against every candidate story.
 SUBLINEAR_TABLE_SIZE = 1 << 16
 _SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, SUBLINEAR_TABLE_SIZE)]
-# Stories at least this large are checked for two events inside (two-means).
-MIN_BISECT_SIZE = 4
-BISECT_ROUNDS = 3
-# A story is checked again for two events inside once it has grown by half.
-BISECT_GROWTH = 1.5
-# An article moves to another story only when it fits that one this much better.
-REASSIGN_MARGIN = 0.05
-# An undated article alone in its story joins the story it fits best when that
-# one scores this much and this many times more than any other.
-ORPHAN_JOIN_THRESHOLD = 0.12
-ORPHAN_MARGIN = 2.0
 # An article that fits its story better than any other by this much when it arrives is not
 # checked again at the next repair (``_reassign``). It would have to lose that lead within one
 # batch to move: on the synthetic 10k stream, 5 of the 138 articles the check moved had, and
@@ -83,101 +60,7 @@ ORPHAN_MARGIN = 2.0
 RECHECK_MARGIN = 0.5
 
 
-def _merge_bar(a: "StoryState", b: "StoryState") -> float:
-    """The score two stories need to be merged: less when both report the same days, or neither any."""
-    if not a.day_counts and not b.day_counts:
-        return MERGE_THRESHOLD_UNDATED
-    return MERGE_THRESHOLD_SAME_DAYS if _same_days(a, b) else MERGE_THRESHOLD
-
-
-def _same_days(a: "StoryState", b: "StoryState") -> bool:
-    """Both stories are dated and their days overlap, give or take the event gap."""
-    if not a.day_counts or not b.day_counts:
-        return False
-    (a_first, a_last), (b_first, b_last) = _span(a), _span(b)
-    return a_first <= b_last + MAX_EVENT_GAP_DAYS and b_first <= a_last + MAX_EVENT_GAP_DAYS
-
-
-@dataclass(slots=True)
-class StoryState:
-    """What the linker remembers of one story.
-
-    Its sums are plain dicts, not Counters: CPython's cyclic garbage collector
-    stops tracking a plain dict whose keys and values are strings, numbers and
-    dates, but walks a Counter (a subclass) at every full collection, key by
-    key. At 100,000 articles the stories' Counters were the largest share of
-    what it walked (the articles' NamedTuple summaries the next, see
-    ``StoryLinker._members``); at a million, full collections took 8 % of the
-    link stage.
-    """
-
-    id: int
-    terms: dict[str, int] = field(default_factory=dict)
-    entities: dict[str, int] = field(default_factory=dict)
-    size: int = 0
-    # Its articles' ids in the order they joined: an ordered set (ids → None) rather than a
-    # list, which the collector walks item by item at every full collection, a million ids
-    # at a million articles; a dict of strings to None it never tracks. Taking an article
-    # out is O(1) too, where a list searched the story.
-    members: dict[str, None] = field(default_factory=dict)
-    day_counts: dict[date, int] = field(default_factory=dict)  # the days its articles report, with how many each
-    span: tuple[int, int] | None = None  # first and last of day_counts as day numbers; None when they changed
-    # Cached vector norms, (size, n_docs, norm) when computed (``StoryLinker._cosine``): slots,
-    # not a dict by kind, as every score of a candidate reads one. At a million articles a
-    # candidate story is seldom in the CPU's cache, and the dict was one more miss each time.
-    terms_norm: tuple[int, int, float] | None = None
-    entities_norm: tuple[int, int, float] | None = None
-    bisected_at: int = 0  # its size when two-means last looked for two events in it (``_bisect``)
-    scores: dict[str, int] = field(default_factory=dict)  # the games' scores and editions' numbers its articles give, with how many each
-    weekdays: dict[int, int] = field(default_factory=dict)  # the weekday bits its undated articles' ledes name, with how many each
-
-    @property
-    def weekday_bits(self) -> int:
-        bits = 0
-        for bit in self.weekdays:
-            bits |= bit
-        return bits
-
-
-def _week(day: date) -> int:
-    return day.toordinal() // 7
-
-
-def _weeks_around(day: date) -> tuple[int, ...]:
-    """The weeks a story that can hold an article of ``day`` has an article in.
-
-    An article fits a story only with a day of that story within
-    MAX_EVENT_GAP_DAYS of its own (see ``_fits``), and each article of a story
-    is indexed under its own week: one or two weeks. The three around ``day``'s,
-    read before, hold no other story that fits; reading fewer postings is the gain.
-    """
-    n = day.toordinal()
-    first, last = (n - MAX_EVENT_GAP_DAYS) // 7, (n + MAX_EVENT_GAP_DAYS) // 7
-    return (first,) if first == last else (first, last)
-
-
-class MemberSummary(NamedTuple):
-    """What the linker keeps of each article to split a story later: its day, top words and names.
-
-    Kept for every article ever linked, so kept small: the words as a tuple
-    and their counts as bytes (capped at 255; past that the sublinear weight
-    hardly moves) take a third of a dict's memory, and the names a tuple
-    rather than a set (a quarter of its size, and one object fewer for the
-    garbage collector to walk).
-    """
-
-    day: date | None
-    words: tuple[str, ...]  # the article's top words, highest weight first
-    counts: bytes  # each word's count in the article
-    entities: tuple[str, ...]
-    weekdays: int = 0  # undated, the weekdays its lede names (``ArticleFeatures.weekdays``)
-
-    @property
-    def terms(self) -> dict[str, int]:
-        return dict(zip(self.words, self.counts))
-
-
-class StoryLinker:
+class StoryLinker(StoryRepair):
     """Assigns story ids to a stream of articles; ids, once given, never change."""
 
     def __init__(self, *, next_id: int = 1, threshold: float = JOIN_THRESHOLD) -> None:
@@ -234,7 +117,7 @@ class StoryLinker:
         # day check: the candidates are of fitting days already.
         entities = dict.fromkeys(features.entities, 1)
         scores = instance_keys_in(features.entities)
-        dated = _dated_weekdays(features.day)
+        dated = dated_weekdays(features.day)
         ranked = self._top_terms(features.terms, MEMBER_TERMS)  # ranked once: the index reads its head
         for story_id in self._candidates(features.entities, ranked[:INDEX_TERMS], features.day):
             score = self._score(features.terms, entities, None, self.stories[story_id], scores, features.weekdays, dated)
@@ -264,14 +147,14 @@ class StoryLinker:
         ``said``: the weekdays its undated articles' ledes name; ``dated``: the weekdays
         its dated articles' event may fall on (``features.weekdays_of_days``).
         """
-        if span is not None and not _fits(span[0], span[1], story):
+        if span is not None and not fits(span[0], span[1], story):
             return 0.0
         if scores and story.scores and other_instance(scores, story.scores):
             return 0.0  # another game: "beat United 2-0" is not "beat United 3-1"; nor the 89th Oscars the 90th
         # Another day: an undated report of "Saturday's final" is not of a story dated on a
         # Wednesday, nor is an article dated on a Wednesday of a story of undated reports of
         # Saturday's. What the ledes say counts only where nothing is dated: a date is surer.
-        if said and story.day_counts and not said & weekdays_of_days(*_span(story)):
+        if said and story.day_counts and not said & weekdays_of_days(*day_span(story)):
             return 0.0
         if dated and story.weekdays and not story.day_counts and not dated & story.weekday_bits:
             return 0.0
@@ -345,241 +228,11 @@ class StoryLinker:
             memo = self._vectors[id(a)] = (a, entries, norm_a)
         return memo[1], memo[2]
 
-    def repair(self, touched: set[int] | None = None, *, recheck: set[str] | None = None) -> dict[str, int]:
-        """Split stories that drifted over several events, then merge stories arrival order split.
-
-        Returns ``{article id: story}`` for every article that changed story.
-        Splitting: a story whose dated articles fall into day groups further
-        apart than ``MAX_EVENT_GAP_DAYS`` is two events (an undated article
-        bridged them); the largest group keeps the id, undated articles go to
-        the group whose words they share most. Merging: an early article is
-        compared with few stories under document frequencies that later
-        change; once more has arrived, two stories of one event look alike and
-        the younger is merged into the older (whose id stays). Only the
-        ``touched`` stories and their index neighbours are examined.
-        """
-        before = {m: sid for sid in (touched if touched is not None else self.stories) if sid in self.stories
-                  for m in self.stories[sid].members}
-        queue = sorted(touched if touched is not None else self.stories)
-        for story_id in list(queue):
-            queue.extend(self._split(story_id))
-        for story_id in list(queue):
-            queue.extend(self._bisect(story_id))
-        recent, self._recent = self._recent, set()
-        if recheck is not None:
-            recent = recent | recheck
-        queue = sorted(set(queue) | self._reassign(queue, recent if touched is not None else None))
-        while queue:
-            story_id = queue.pop(0)
-            story = self.stories.get(story_id)
-            if story is None:
-                continue
-            best, best_margin = None, 0.0
-            span = _span(story) if story.day_counts else None
-            for other_id in self._story_candidates(story):
-                if other_id == story_id or other_id not in self.stories:
-                    continue
-                other = self.stories[other_id]
-                score = self._score(story.terms, story.entities, span, other, story.scores, *_weekdays(story))
-                if score < _LOWEST_MERGE_BAR or _years_apart(story, other):
-                    continue  # below every bar, or another year's event
-                margin = score - _merge_bar(story, other)
-                if margin >= 0 and (best is None or margin > best_margin):
-                    best, best_margin = other_id, margin
-            if best is None:
-                continue
-            queue.append(self._merge_older(best, story_id, before))
-        self._adopt_orphans(touched if touched is not None else set(self.stories), before)
-        story_of = self._story_of
-        return {m: story_of[m] for m, sid in before.items() if story_of[m] != sid}
-
-    def _adopt_orphans(self, story_ids: set[int], before: dict[str, int]) -> None:
-        """Give an undated article left alone a story, when one story clearly is its event.
-
-        Without a date, an article has no time evidence to make up for words
-        that match its event's coverage only in part (a short report, another
-        angle), so it may stay below the join threshold. When a single story
-        stands out from every other candidate, it is that story's; when two
-        look alike (two finals between the same clubs) it stays alone.
-        """
-        for story_id in sorted(story_ids):
-            story = self.stories.get(story_id)
-            if story is None or story.size != 1 or story.day_counts:
-                continue
-            summary = self._summary(next(iter(story.members)))
-            terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)  # built once: compared with every candidate
-            games = instance_keys_in(summary.entities)
-            scores = sorted(
-                ((self._score(terms, entities, None, self.stories[other], games, summary.weekdays), other)
-                 for other in self._member_candidates(summary) if other != story_id and other in self.stories),
-                reverse=True,
-            )
-            if not scores or scores[0][0] < ORPHAN_JOIN_THRESHOLD:
-                continue
-            if len(scores) > 1 and scores[0][0] < ORPHAN_MARGIN * scores[1][0]:
-                continue
-            self._merge_older(scores[0][1], story_id, before)
-
-    def _reassign(self, story_ids: list[int], only: set[str] | None = None) -> set[int]:
-        """Move articles that fit another story clearly better than their own; returns stories changed.
-
-        An article placed early, against few stories and young document
-        frequencies, is checked again once its batch has arrived: compared
-        with its story without itself, it shows where it belongs. ``only``
-        limits the check to those articles (the ones placed since the last
-        repair) so that a repair costs what the batch brought, not the
-        story's size; stories split or merged are re-formed whole anyway.
-        """
-        changed: set[int] = set()
-        for story_id in story_ids:
-            story = self.stories.get(story_id)
-            if story is None or story.size < 2:
-                continue
-            members = [m for m in story.members if only is None or m in only]
-            for member in members:
-                summary = self._summary(member)
-                day = summary.day.toordinal() if summary.day else None
-                terms, entities = summary.terms, dict.fromkeys(summary.entities, 1)
-                games = instance_keys_in(summary.entities)
-                self._remove_member(story, member)
-                dated = _dated_weekdays(summary.day)
-                own = self._score(terms, entities, (day, day) if day is not None else None, story, games, summary.weekdays, dated)
-                best, best_score = story_id, own + REASSIGN_MARGIN
-                for other_id in self._member_candidates(summary):  # live stories of fitting days
-                    if other_id == story_id:
-                        continue
-                    score = self._score(terms, entities, None, self.stories[other_id], games, summary.weekdays, dated)
-                    if score > best_score:
-                        best, best_score = other_id, score
-                if best == story_id:
-                    self._add_to_sums(story, member)  # its keys still name this story in the index
-                    continue
-                self._record_member(self._story(best), member)
-                changed |= {story_id, best}
-        return changed
+    # --- candidates -------------------------------------------------------
 
     def _member_candidates(self, summary: MemberSummary) -> set[int]:
         """The stories an article placed earlier is checked against again: those it would be scored against arriving now."""
         return self._candidates(summary.entities, summary.words[:INDEX_TERMS], summary.day)
-
-    def _remove_member(self, story: StoryState, member: str) -> None:
-        self._vectors.clear()
-        summary = self._summary(member)
-        # In place, dropping words that reach zero: rebuilding the sums cost the story's size.
-        for counts, items in ((story.terms, zip(summary.words, summary.counts)),
-                              (story.entities, ((e, 1) for e in summary.entities)),
-                              (story.scores, ((e, 1) for e in instance_keys_in(summary.entities))),
-                              (story.weekdays, ((b, 1) for b in _bits(summary.weekdays)))):
-            for key, n in items:
-                left = counts[key] - n
-                if left > 0:
-                    counts[key] = left
-                else:
-                    del counts[key]
-        if summary.day is not None:
-            story.day_counts[summary.day] -= 1
-            if story.day_counts[summary.day] <= 0:
-                del story.day_counts[summary.day]
-            story.span = None
-        del story.members[member]
-        story.size -= 1
-
-    def _split(self, story_id: int) -> list[int]:
-        story = self.stories.get(story_id)
-        if story is None or len(story.day_counts) < 2:
-            return []
-        days = sorted(story.day_counts)
-        groups: list[list[date]] = [[days[0]]]
-        for day in days[1:]:
-            if (day - groups[-1][-1]).days > MAX_EVENT_GAP_DAYS:
-                groups.append([day])
-            else:
-                groups[-1].append(day)
-        if len(groups) < 2:
-            return []
-        parts: list[list[str]] = [[] for _ in groups]
-        undated: list[str] = []
-        for member in story.members:
-            summary = self._summary(member)
-            if summary.day is None:
-                undated.append(member)
-                continue
-            parts[next(i for i, g in enumerate(groups) if g[0] <= summary.day <= g[-1])].append(member)
-        centroids = [self._state_of(part) for part in parts]
-        for member in undated:
-            terms = self._summary(member).terms
-            best = max(range(len(parts)), key=lambda i: self._cosine(terms, centroids[i], "terms", self._log_term_df))
-            parts[best].append(member)
-        parts.sort(key=len, reverse=True)
-        self._unindex(story_id)
-        del self.stories[story_id]
-        ids = [story_id] + [self._new_id() for _ in parts[1:]]
-        for new_id, part in zip(ids, parts):
-            for member in part:
-                self._add_member(member, new_id)
-        return ids
-
-    def _bisect(self, story_id: int) -> list[int]:
-        """Split a story whose articles form two groups that would not be merged if apart.
-
-        Two look-alike events with undated coverage (two finals between the same
-        clubs) can end up in one story; two-means over the articles' words finds
-        the halves, and the merge rule decides whether they are one event.
-        """
-        story = self.stories.get(story_id)
-        if story is None or story.size < MIN_BISECT_SIZE:
-            return []
-        if sum(story.day_counts.values()) == story.size:
-            return []  # every article dated: ``_split`` has checked it by days
-        checked = story.bisected_at
-        if checked and story.size < checked * BISECT_GROWTH:
-            return []  # checked at about this size already: two-means costs the story's size squared
-        story.bisected_at = story.size
-        members = list(story.members)
-        summaries = {m: self._summary(m) for m in members}
-        vectors = {m: (s.terms, dict.fromkeys(s.entities, 1), instance_keys_in(s.entities), s.weekdays,
-                       _dated_weekdays(s.day)) for m, s in summaries.items()}
-
-        def sim(m: str, centroid: StoryState) -> float:
-            terms, entities, games, said, dated = vectors[m]
-            return self._score(terms, entities, None, centroid, games, said, dated)
-
-        first = members[0]
-        probe = self._state_of([first])
-        seed_b = min(members[1:], key=lambda m: sim(m, probe))
-        probe = self._state_of([seed_b])
-        seed_a = min(members, key=lambda m: sim(m, probe))
-        if sim(seed_a, probe) >= MERGE_THRESHOLD:
-            return []  # its two least alike articles would be merged: one event
-        groups = [[seed_a], [seed_b]]
-        for _ in range(BISECT_ROUNDS):
-            centroids = [self._state_of(g) for g in groups]
-            groups = [[], []]
-            for m in members:
-                groups[0 if sim(m, centroids[0]) >= sim(m, centroids[1]) else 1].append(m)
-            if not groups[0] or not groups[1]:
-                return []
-        a, b = (self._state_of(g) for g in groups)
-        # The merge pass's own rule, or it would merge the halves again at its next turn.
-        score = self._score(a.terms, a.entities, _span(a) if a.day_counts else None, b, a.scores, *_weekdays(a))
-        if score >= _merge_bar(a, b) and not _years_apart(a, b):
-            return []
-        groups.sort(key=len, reverse=True)
-        self._unindex(story_id)
-        del self.stories[story_id]
-        new_id = self._new_id()
-        for member in groups[0]:
-            self._add_member(member, story_id)
-        for member in groups[1]:
-            self._add_member(member, new_id)
-        return [story_id, new_id]
-
-    def _state_of(self, members: list[str]) -> StoryState:
-        """A throwaway story of these articles (not indexed), for comparing groups."""
-        state = StoryState(id=-1)
-        for member in members:
-            _accumulate(state, self._summary(member))
-        return state
 
     def _new_id(self) -> int:
         new = self.next_id
@@ -588,7 +241,7 @@ class StoryLinker:
 
     def _unindex(self, story_id: int) -> None:
         story = self.stories[story_id]
-        weeks = _weeks_of(story)
+        weeks = weeks_of(story)
         for index, keys in ((self._by_entity, story.entities), (self._by_term, story.terms)):
             for key in keys:
                 index.discard(key, story_id, weeks)
@@ -604,7 +257,7 @@ class StoryLinker:
 
     def _story_candidates_by(self, story: StoryState, common: float) -> set[int]:
         found: set[int] = set()
-        weeks = {_week(d) for d in story.day_counts}
+        weeks = {week_of(d) for d in story.day_counts}
         for index, keys, df in ((self._by_entity, story.entities, self.entity_df),
                                 (self._by_term, self._top_terms(story.terms), self.term_df)):
             for key in keys:
@@ -615,36 +268,6 @@ class StoryLinker:
                 for week in weeks:
                     found |= index.near(key, (week - 1, week, week + 1))
         return found & self.stories.keys()
-
-    def _merge_older(self, a: int, b: int, before: dict[str, int]) -> int:
-        """Merge two stories of a repair into the older (whose id stays); returns it.
-
-        ``before`` keeps each moved article's story before the repair, for the
-        list of articles that changed story.
-        """
-        keep, absorb = min(a, b), max(a, b)
-        for member in self.stories[absorb].members:
-            before.setdefault(member, absorb)
-        self._merge(keep, absorb)
-        return keep
-
-    def _merge(self, keep: int, absorb: int) -> None:
-        self._vectors.clear()
-        a, b = self.stories[keep], self.stories.pop(absorb)
-        weeks = _weeks_of(b)
-        for sums, more in ((a.terms, b.terms), (a.entities, b.entities), (a.scores, b.scores),
-                           (a.weekdays, b.weekdays), (a.day_counts, b.day_counts)):
-            _add_counts(sums, more)
-        a.span = None
-        a.size += b.size
-        a.members.update(b.members)
-        for member in b.members:
-            self._story_of[member] = keep
-        for index in (self._by_entity, self._by_term):
-            for key in list(b.entities) + list(b.terms):
-                found = index.discard(key, absorb, weeks)
-                if found:
-                    index.add(key, keep, found)
 
     # --- internals ----------------------------------------------------------
 
@@ -696,7 +319,7 @@ class StoryLinker:
         # A plain dict, not a Counter: this loop runs over a thousand postings per article.
         weight: dict[int, float] = {}
         get = weight.get
-        weeks = _weeks_around(day) if day is not None else None
+        weeks = weeks_around(day) if day is not None else None
         for index, keys, idf_of, df in ((self._by_entity, entities, self._entity_idf, self.entity_df),
                                         (self._by_term, top_terms, self._term_idf, self.term_df)):
             if index is self._by_term and entities and weight:
@@ -715,7 +338,7 @@ class StoryLinker:
         found = set()
         for story_id, _ in sorted(weight.items(), key=itemgetter(1), reverse=True):  # as Counter.most_common
             story = self.stories.get(story_id)  # postings may name stories merged away since
-            if story is None or (day is not None and not _fits(day, day, story)):
+            if story is None or (day is not None and not fits(day, day, story)):
                 continue
             found.add(story_id)
             if len(found) >= MAX_CANDIDATES:
@@ -758,7 +381,7 @@ class StoryLinker:
         their keys again was about 15 % of its time (cProfile, 10k stream).
         """
         self._vectors.clear()
-        _accumulate(story, self._summary(member))
+        accumulate(story, self._summary(member))
         story.members[member] = None
 
     def _record_member(self, story: StoryState, member: str) -> None:
@@ -767,109 +390,10 @@ class StoryLinker:
         self._story_of[member] = story.id
         # Under the article's own week; an undated article under its story's weeks,
         # or as undated when the story has no date either.
-        weeks = [_week(summary.day)] if summary.day else _weeks_of(story)
+        weeks = [week_of(summary.day)] if summary.day else weeks_of(story)
         for entity in summary.entities:
             self._by_entity.add(entity, story.id, weeks)
         for term in summary.words[:INDEX_TERMS]:
             self._by_term.add(term, story.id, weeks)
 
 
-def _accumulate(story: StoryState, summary: MemberSummary) -> None:
-    """Add an article to a story's sums.
-
-    A story is the sum of its articles' top words: enough to tell events apart,
-    small enough for a million articles, and exact to subtract.
-    """
-    terms, entities = story.terms, story.entities
-    for word, count in zip(summary.words, summary.counts):
-        terms[word] = terms.get(word, 0) + count
-    for entity in summary.entities:
-        entities[entity] = entities.get(entity, 0) + 1
-    scores, weekdays = story.scores, story.weekdays
-    for game in instance_keys_in(summary.entities):
-        scores[game] = scores.get(game, 0) + 1
-    for bit in _bits(summary.weekdays):
-        weekdays[bit] = weekdays.get(bit, 0) + 1
-    if summary.day is not None:
-        story.day_counts[summary.day] = story.day_counts.get(summary.day, 0) + 1
-        story.span = None
-    story.size += 1
-
-
-def _add_counts(sums: dict, more: dict) -> None:
-    """``sums`` += ``more``, key by key (``Counter.update`` for plain dicts)."""
-    get = sums.get
-    for key, n in more.items():
-        sums[key] = get(key, 0) + n
-
-
-def _weekdays(story: StoryState) -> tuple[int, int]:
-    """A story's weekday evidence, as ``StoryLinker._score`` takes an article's: (said, dated)."""
-    return (0, weekdays_of_days(*_span(story))) if story.day_counts else (story.weekday_bits, 0)
-
-
-def _years_apart(a: StoryState, b: StoryState) -> bool:
-    """Whether one story is dated and most articles of the other, undated, name years, none near its dates.
-
-    Undated reports of Macworld 2009 ("at Macworld 2009", "on January 6, 2009") are not of a
-    story dated in June 2012, however alike the launches read. Read of a story's majority, not of
-    each article: an article's years are often background ("since its 2008 model"), and as a veto
-    on each join (measured on ECB+) it scattered an event's own coverage more than it kept
-    look-alike events apart.
-    """
-    undated, dated = (a, b) if b.day_counts else (b, a)
-    if undated.day_counts or not dated.day_counts:
-        return False
-    named = [int(key[1:]) for key, n in undated.entities.items() if key[:1] == "@" and 2 * n >= undated.size]
-    if not named:
-        return False
-    lo, hi = _span(dated)
-    first, last = date.fromordinal(lo).year - YEAR_SLACK, date.fromordinal(hi).year + YEAR_SLACK
-    return not any(first <= year <= last for year in named)
-
-
-def _dated_weekdays(day: date | None) -> int:
-    return weekdays_of_days(day.toordinal(), day.toordinal()) if day is not None else 0
-
-
-def _bits(bits: int) -> list[int]:
-    """Each set bit of ``bits`` on its own (a lede names one weekday, rarely two)."""
-    out = []
-    while bits:
-        low = bits & -bits
-        out.append(low)
-        bits ^= low
-    return out
-
-
-def _weeks_of(story: StoryState) -> list[int | None]:
-    """The weeks a story's articles are dated in, or [None] for an undated story."""
-    return list({_week(d) for d in story.day_counts}) or [None]
-
-
-def _span(story: StoryState) -> tuple[int, int]:
-    """A dated story's first and last day (day numbers), kept until its days change.
-
-    Asked for every candidate story of every article, and again on each repair.
-    """
-    if story.span is None:
-        story.span = (min(story.day_counts).toordinal(), max(story.day_counts).toordinal())
-    return story.span
-
-
-def _fits(first: int, last: int, story: StoryState) -> bool:
-    """Whether articles of days ``first``..``last`` (day numbers) can belong to a story of its days.
-
-    They can when all the days together span at most MAX_STORY_SPAN_DAYS and
-    the two ranges come within MAX_EVENT_GAP_DAYS of each other. Ranges are
-    enough: within a span of MAX_STORY_SPAN_DAYS (≤ 2 × MAX_EVENT_GAP_DAYS + 1),
-    a day between a range's ends is at most MAX_EVENT_GAP_DAYS from one of
-    them, and both ends are days an article reports.
-    Asked for every candidate of every article: O(1), without min/max.
-    """
-    if not story.day_counts:
-        return True
-    lo, hi = story.span or _span(story)
-    if (hi if hi > last else last) - (lo if lo < first else first) > MAX_STORY_SPAN_DAYS:
-        return False
-    return first - hi <= MAX_EVENT_GAP_DAYS and lo - last <= MAX_EVENT_GAP_DAYS
