@@ -23,8 +23,8 @@ def _not_a_rejection(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(_REPEATS_A_REJECTION)
 
 
-for _name in ("trafilatura.core", "trafilatura.utils"):
-    logging.getLogger(_name).addFilter(_not_a_rejection)
+logging.getLogger("trafilatura.core").addFilter(_not_a_rejection)
+logging.getLogger("trafilatura.utils").addFilter(_not_a_rejection)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -99,11 +99,10 @@ class StoryLinker(StoryRepair):
     def restore(self, features: ArticleFeatures, story: int) -> None:
         """Replay a stored assignment (when a run starts from an existing database)."""
         self._count(features)
-        self._join(features, story)
         # ... and checked its place then: the next repair re-checks the articles placed
         # since (``_reassign``), not every stored article of the stories a new one joins
         # (on the throughput corpus's second run, replayed, that halved the link stage).
-        self._recent.discard(features.id)
+        self._join(features, story, recheck=False)
         self.next_id = max(self.next_id, story + 1)
         # The run that stored the story ended with a repair of it: two-means need
         # not run again until it has grown (see ``_bisect``).
@@ -125,13 +124,12 @@ class StoryLinker(StoryRepair):
                 best, best_score, second = story_id, score, best_score
             elif score > second:
                 second = score
-        if best is None or best_score < self.threshold:
+        joined = best is not None and best_score >= self.threshold
+        if not joined:
             best, best_score = self.next_id, 1.0
             self.next_id += 1
-            second = 1.0
-        self._join(features, best, ranked)
-        if best_score - second >= RECHECK_MARGIN:
-            self._recent.discard(features.id)  # placed beyond doubt: the repair need not look again
+        # Placed beyond doubt (ahead of every other story by RECHECK_MARGIN): the next repair need not look again.
+        self._join(features, best, ranked, recheck=not joined or best_score - second < RECHECK_MARGIN)
         return best, best_score
 
     def _score(
@@ -350,8 +348,10 @@ class StoryLinker(StoryRepair):
         entries, _ = self._weighed(terms, self._log_term_df)
         return [key for key, _, _ in sorted(entries, key=lambda e: -e[1])][:n]
 
-    def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None) -> None:
-        self._recent.add(features.id)
+    def _join(self, features: ArticleFeatures, story_id: int, top: list[str] | None = None, *, recheck: bool) -> None:
+        """``recheck``: the next repair checks its place again (``_reassign``)."""
+        if recheck:
+            self._recent.add(features.id)
         top = top if top is not None else self._top_terms(features.terms, MEMBER_TERMS)
         # Interned: each article brings its own copies of common words and names,
         # and a million articles' copies were half the linker's memory.
