@@ -48,6 +48,8 @@ MAX_AUTO_WORKERS = 8
 AUTO = "auto"
 
 Progress = Callable[[int], None]
+# Builds the dossiers of many stories elsewhere (the Ray job's cluster), each as ``story_dossier`` returns it, in order.
+DossierBuilder = Callable[[list[int]], Iterable["tuple[Dossier | None, list[AnnotatedArticle]]"]]
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ class Pipeline:
 
     def __init__(
         self, store: Store, *, annotator: Annotator | None = None, batch_pages: int = BATCH_PAGES,
-        workers: int | str = 1,
+        workers: int | str = 1, dossiers: DossierBuilder | None = None,
     ) -> None:
         """``workers`` > 1 extracts and annotates in that many processes (``workers.AnalysisPool``).
 
@@ -97,6 +99,9 @@ class Pipeline:
         this process: loading the model here takes about 1 s, starting the
         workers 1.5-2 s, and for a few dozen pages that start-up costs about
         what the second core saves (a core analyses about 18 pages a second).
+
+        ``dossiers``: builds the dossiers of a run's stories when there are no
+        workers to (``refresh_stories``).
         """
         if workers != AUTO and not (isinstance(workers, int) and workers >= 1):
             raise ValueError(f"workers must be a positive number or {AUTO!r}, not {workers!r}")
@@ -105,6 +110,7 @@ class Pipeline:
         self.auto = workers == AUTO
         self.workers: int = auto_workers() if self.auto else workers  # type: ignore[assignment]
         self._pool = None
+        self._dossiers = dossiers
         self.timings: Counter = Counter()  # seconds spent per stage, for benchmarks and -v
         self._run_articles: set[str] = set()  # articles placed by the current ingest run
         self._annotator = annotator
@@ -319,11 +325,14 @@ class Pipeline:
             LOGGER.info("repair moved %d articles across %d stories", len(moved), len(changed))
 
     def refresh_stories(self, stories: Iterable[int]) -> list[Dossier]:
-        """Infer missing dates and rebuild the dossier of each story (in the workers, when there are some)."""
+        """Infer missing dates and rebuild the dossier of each story (in the workers, or by the
+        ``dossiers`` builder, when there are some)."""
         stories = sorted(stories)
         self._start_pool_for(len(stories))  # ``rebuild --dossiers-only`` of many stories
         if self._pool is not None and len(stories) > 1:
             built = self._pool.dossiers(stories)
+        elif self._dossiers is not None and len(stories) > 1:
+            built = self._dossiers(stories)
         else:
             built = (story_dossier(story, self.store.story_items(story)) for story in stories)
         dossiers = []

@@ -1,4 +1,4 @@
-"""``parallax scale``: ingest → extract → annotate on Ray Data, then link → dossier → store on the driver.
+"""``parallax scale``: ingest → extract → annotate on Ray Data, then link → store on the driver, dossiers on Ray.
 
 Reading, extraction and annotation work page by page and take nearly all of
 the time (spaCy above all), so they are what Ray spreads over the cluster: one
@@ -6,6 +6,8 @@ actor per CPU, each loading the model once. Linking is an online process over
 the ordered stream; it costs a fraction of a millisecond per article, so it
 stays on the driver, in the very ``Pipeline`` the single-machine ingest uses:
 the same pages in the same order give the same stories as ``parallax ingest``.
+The touched stories' dossiers, built at the end, are Ray tasks again
+(``dossiers.ClusterDossiers``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..ingest.reader import read_file
 from ..model import Failure
 from ..pipeline import BATCH_PAGES, IngestReport, Pipeline, Progress
 from ..store import Store
+from .dossiers import ClusterDossiers
 from .records import decode, encode
 
 LOGGER = logging.getLogger(__name__)
@@ -102,13 +105,15 @@ def run_job(
         (missing if isinstance(found, Failure) else files).append(found)  # type: ignore[arg-type]
 
     store = Store(db)
-    pipeline = Pipeline(store, batch_pages=options.batch_pages)
     started = False
     try:
         rows: Iterator = iter(())
+        dossiers = None
         if files:  # nothing to read: no cluster to start
             started = _start_ray(ray, options, quiet)
             rows = _analysed_rows(ray, files, store.template_snapshot(), options)
+            dossiers = ClusterDossiers(ray, store, _cpus(ray, options))
+        pipeline = Pipeline(store, batch_pages=options.batch_pages, dossiers=dossiers)
         report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
         if timings is not None:
             timings.update(pipeline.timings)
@@ -135,7 +140,7 @@ def _start_ray(ray, options: ScaleOptions, quiet: bool) -> bool:
 
 def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOptions) -> Iterator:
     """The analysed pages of ``files``, streamed back from the actors in the reader's order."""
-    workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    workers = _cpus(ray, options)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
     # Hand analysed pages to the driver a few batches at a time (a block is ~15 KB a page)
@@ -147,6 +152,11 @@ def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOption
         fn_constructor_kwargs={"templates": templates, "batch_pages": options.batch_pages},
     )
     return (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
+
+
+def _cpus(ray, options: ScaleOptions) -> int:
+    """The analysing actors, and the dossier tasks kept busy: one per CPU of the cluster unless told."""
+    return options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:

@@ -511,8 +511,12 @@ class Store:
     # --- stories --------------------------------------------------------------
 
     def story_items(self, story: int) -> list[AnnotatedArticle]:
+        return [decode(AnnotatedArticle, record) for record in self.story_records(story)]
+
+    def story_records(self, story: int) -> list[str]:
+        """A story's articles as stored (``AnnotatedArticle`` JSON), for a process that decodes them itself."""
         rows = self._rows("SELECT record FROM articles WHERE story = :story ORDER BY id", {"story": story})
-        return [decode(AnnotatedArticle, r["record"]) for r in rows]
+        return [r["record"] for r in rows]
 
     def save_dossier(self, dossier: Dossier) -> None:
         story = dossier.story
