@@ -397,6 +397,7 @@ def auto_workers() -> int:
 
 def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | None, list[AnnotatedArticle]]:
     """A story's dossier, and its articles whose publication date was inferred anew (to store)."""
+    from .annotate import redate  # without spaCy (see ``annotate``'s docstring)
     from .dossier import build_dossier, infer_published
 
     if not items:
@@ -404,8 +405,6 @@ def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | 
     changed: list[AnnotatedArticle] = []
     inferred = infer_published(items)
     if inferred:
-        from .annotate import redate  # imports spaCy (a second's start): only when an article is re-dated
-
         changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
                    for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
         if changed:

@@ -447,3 +447,14 @@ def test_an_article_in_another_language_keeps_its_quotes_and_words_but_not_the_e
     assert "собянин" in russian.terms
     english = _annotate(annotator, ["The mayor, Sergei Sobyanin, said: “We will open the new bridge on Monday.” About 120 people were hurt."])
     assert english.entities and english.figures  # unknown or English: as before
+
+
+def test_building_a_dossier_and_redating_do_not_import_spacy():
+    # A Ray task that builds dossiers (scale/dossiers.py) starts a fresh process: spaCy would be a second of it.
+    import subprocess
+    import sys
+
+    code = ("import sys; from parallax.annotate import redate; from parallax.pipeline import story_dossier; "
+            "import parallax.dossier; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

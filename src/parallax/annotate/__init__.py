@@ -3,108 +3,33 @@
 spaCy gives sentences, entities and the parse; our own modules turn them into
 canonical entities (``entities``), resolved time expressions (``timex``), direct
 quotes with speakers (``quotes``) and figures (``figures``). The model is loaded
-once per process and run with ``nlp.pipe`` over batches of articles.
+once per process and run with ``nlp.pipe`` over batches of articles
+(``annotator``).
+
+The names that need spaCy are imported on first use (PEP 562): importing spaCy
+takes about a second, and a process that only re-dates stored articles
+(``redate``, for a dossier) never needs it.
 """
 
 from __future__ import annotations
 
-import logging
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from .redate import redate
 
-from ..model import AnnotatedArticle, Annotations, Article
-from .entities import mentions_from_doc
-from .figures import day_of, extract_figures
-from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, make_headline_reader, model_name
-from .quotes import extract_quotes
-from .timex import event_date, resolve_times
+if TYPE_CHECKING:
+    from .annotator import Annotator
+    from .nlp import load_model, make_headline_reader
 
-LOGGER = logging.getLogger(__name__)
-
-TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_NEEDS_SPACY = {"Annotator": "annotator", "load_model": "nlp", "make_headline_reader": "nlp"}
 
 
-class Annotator:
-    """Holds the spaCy pipeline; call it on a batch of articles."""
+def __getattr__(name: str):
+    if name in _NEEDS_SPACY:
+        import importlib
 
-    def __init__(self, nlp: Language | None = None, *, batch_size: int = BATCH_SIZE, n_process: int = 1) -> None:
-        self.nlp = nlp or load_model()
-        self.batch_size = batch_size
-        # spaCy's own multiprocessing: the parse is the one cost that grows with cores.
-        self.n_process = n_process
-        self.model = model_name(self.nlp)
-
-    def __call__(self, articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
-        articles = list(articles)
-        texts = (a.body_text[:MAX_TEXT_CHARS] for a in articles)
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process if len(articles) > 1 else 1)
-        for article, doc in zip(articles, docs):
-            yield AnnotatedArticle(article=article, annotations=self.annotate_doc(article, doc))
-
-    def annotate_doc(self, article: Article, doc: Doc) -> Annotations:
-        """Annotations of one parsed article body.
-
-        The model is English: on an article in another language its entities,
-        its speakers and what its figures count are noise ("Например" a place,
-        "Из" a person), so they are left out; sentences, dates, quotations and
-        words are kept.
-        """
-        english = article.language is None or article.language == "en"
-        sentences = list(doc.sents)
-        sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
-        mentions = mentions_from_doc(doc, sentence_of) if english else []
-        doc.user_data["parallax_canon"] = {m.text: m.canonical for m in mentions}
-        sentence_texts = [s.text.strip() for s in sentences]
-        times = resolve_times(sentence_texts, article.published)
-        starts = _paragraph_starts(article.body)
-        quotes = extract_quotes(doc, starts, mentions)
-        if not english:
-            quotes = [replace(q, speakers=[], cue=None) for q in quotes]
-        figures = extract_figures(doc, sentences, times) if english else []
-        return Annotations(
-            sentences=sentence_texts,
-            entities=mentions,
-            times=times,
-            quotes=quotes,
-            figures=figures,
-            terms=content_terms(doc),
-            event_date=event_date(times, article.published),
-            model=self.model,
-        )
-
-
-def redate(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
-    """The same annotations with time expressions resolved against a new publication date.
-
-    Used when a page stated no date and its story supplied one (``inferred``):
-    "on Monday" can only be resolved once the date it is relative to is known.
-    """
-    ann = item.annotations
-    times = resolve_times(ann.sentences, published)
-    figures = [replace(f, when=day_of(times, f.sentence, f.sentence_text, f.text)) for f in ann.figures]
-    annotations = replace(ann, times=times, figures=figures, event_date=event_date(times, published))
-    return AnnotatedArticle(article=item.article, annotations=annotations)
-
-
-def content_terms(doc: Doc) -> dict[str, int]:
-    """Lemmas of content words and their counts: what the link stage compares."""
-    counts: Counter[str] = Counter()
-    for token in doc:
-        if token.pos_ in TERM_POS and not token.is_stop and token.is_alpha and len(token) > 2:
-            counts[token.lemma_.lower()] += 1
-    return dict(counts)
-
-
-def _paragraph_starts(paragraphs: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 2
-    return starts
+        return getattr(importlib.import_module(f".{_NEEDS_SPACY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["Annotator", "load_model", "make_headline_reader", "redate"]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure, TimeExpression
 from .nlp import doc_text
+from .timex import day_of
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -400,7 +401,6 @@ def _money_for(root: Token) -> str | None:
 
 
 _OWNER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-_RELATIVE_WORD = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
 _RELATIVE = {"who", "which", "that"}
 
 
@@ -478,20 +478,4 @@ def _place(sent: Span, ent: Span) -> str | None:
         if text.count("“", sent.start_char, place.start_char) > text.count("”", sent.start_char, place.start_char):
             continue
         return place.text.removeprefix("the ").strip()
-    return None
-
-
-def day_of(times: list[TimeExpression], sentence: int, sentence_text: str, figure_text: str) -> str | None:
-    """The first day a figure's sentence names, unless it stands in a relative clause after the
-    figure ("three counts in the death of a man whose fatal arrest last year on May 25 was
-    captured on video" dates the arrest; "said on Monday that 29 died" still dates the 29).
-    Read from the text alone: the parser hangs such clauses anywhere, and ``redate`` has no parse."""
-    at = sentence_text.find(figure_text)
-    for t in times:
-        if t.sentence != sentence or t.kind != "date" or t.granularity != "day":
-            continue
-        where = sentence_text.find(t.text, at + len(figure_text)) if at >= 0 else -1
-        if where >= 0 and _RELATIVE_WORD.search(sentence_text[at + len(figure_text): where]):
-            continue
-        return t.date
     return None

@@ -223,3 +223,22 @@ def event_date(times: list[TimeExpression], published: str | None, *, lede_sente
             if published is None or t.date <= published:
                 return t.date
     return published
+
+
+_RELATIVE_WORD = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
+
+
+def day_of(times: list[TimeExpression], sentence: int, sentence_text: str, figure_text: str) -> str | None:
+    """The first day a figure's sentence names, unless it stands in a relative clause after the
+    figure ("three counts in the death of a man whose fatal arrest last year on May 25 was
+    captured on video" dates the arrest; "said on Monday that 29 died" still dates the 29).
+    Read from the text alone: the parser hangs such clauses anywhere, and ``redate`` has no parse."""
+    at = sentence_text.find(figure_text)
+    for t in times:
+        if t.sentence != sentence or t.kind != "date" or t.granularity != "day":
+            continue
+        where = sentence_text.find(t.text, at + len(figure_text)) if at >= 0 else -1
+        if where >= 0 and _RELATIVE_WORD.search(sentence_text[at + len(figure_text): where]):
+            continue
+        return t.date
+    return None
