@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from parallax import cli, pipeline
+from parallax import cli
+from parallax.dossier import story_dossier
 from parallax.model import to_dict
 from parallax.store import Store
 from tests.conftest import make_pipeline
@@ -74,7 +75,7 @@ def test_dossiers_only_rebuilds_from_the_stored_articles(db, annotator):
     [(story, dossier)] = _rows(db, "SELECT id, dossier FROM stories")
     quotes = json.loads(dossier)["quotes"]
     assert quotes and all(article_id not in q["articles"] for q in quotes)
-    assert to_dict(pipeline.story_dossier(story, pipe.store.story_items(story))[0]) == json.loads(dossier)
+    assert to_dict(story_dossier(story, pipe.store.story_items(story))[0]) == json.loads(dossier)
     pipe.store.close()
 
 

@@ -16,7 +16,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import E_TOO_MANY_PAGES, PageRejected
@@ -48,7 +48,7 @@ MAX_AUTO_WORKERS = 8
 AUTO = "auto"
 
 Progress = Callable[[int], None]
-# Builds the dossiers of many stories elsewhere (the Ray job's cluster), each as ``story_dossier`` returns it, in order.
+# Builds the dossiers of many stories elsewhere (the Ray job's cluster), each as ``dossier.story_dossier`` returns it, in order.
 DossierBuilder = Callable[[list[int]], Iterable["tuple[Dossier | None, list[AnnotatedArticle]]"]]
 
 
@@ -334,6 +334,8 @@ class Pipeline:
         elif self._dossiers is not None and len(stories) > 1:
             built = self._dossiers(stories)
         else:
+            from .dossier import story_dossier
+
             built = (story_dossier(story, self.store.story_items(story)) for story in stories)
         dossiers = []
         for dossier, changed in built:
@@ -393,24 +395,6 @@ def auto_workers() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, MAX_AUTO_WORKERS))
-
-
-def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | None, list[AnnotatedArticle]]:
-    """A story's dossier, and its articles whose publication date was inferred anew (to store)."""
-    from .annotate import redate  # without spaCy (see ``annotate``'s docstring)
-    from .dossier import build_dossier, infer_published
-
-    if not items:
-        return None, []
-    changed: list[AnnotatedArticle] = []
-    inferred = infer_published(items)
-    if inferred:
-        changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
-                   for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
-        if changed:
-            by_id = {c.article.id: c for c in changed}
-            items = [by_id.get(i.article.id, i) for i in items]
-    return build_dossier(story, items), changed
 
 
 @dataclass(slots=True)
@@ -533,7 +517,3 @@ def _at_most(items: Iterable[Page | Failure], limit: int) -> Iterator[Page | Fai
                 return
             pages += 1
         yield item
-
-
-def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
-    return AnnotatedArticle(article=replace(item.article, published=published, published_from="inferred"), annotations=item.annotations)

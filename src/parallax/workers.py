@@ -69,7 +69,7 @@ def _ready() -> bool:
 
 
 def _story_dossier(story: int):
-    from .pipeline import story_dossier
+    from .dossier import story_dossier
 
     return story_dossier(story, _store().story_items(story))
 

@@ -23,7 +23,7 @@ def _contents(db):
 
 @pytest.mark.slow
 def test_ray_job_matches_single_machine_pipeline(tmp_path, annotator, monkeypatch):
-    from parallax import pipeline
+    from parallax import dossier
     from parallax.scale import ScaleOptions, run_job
 
     inputs = _corpus(tmp_path)
@@ -34,7 +34,7 @@ def test_ray_job_matches_single_machine_pipeline(tmp_path, annotator, monkeypatc
     def on_the_driver(story, items):
         raise AssertionError(f"the driver built story {story}'s dossier: the job's stories are the cluster's to build")
 
-    monkeypatch.setattr(pipeline, "story_dossier", on_the_driver)  # the Ray tasks' processes are not patched
+    monkeypatch.setattr(dossier, "story_dossier", on_the_driver)  # the Ray tasks' processes are not patched
 
     report = run_job(inputs, str(tmp_path / "ray.db"),
                      ScaleOptions(num_cpus=2, batch_pages=2, parquet=tmp_path / "parquet"))

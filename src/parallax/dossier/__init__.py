@@ -10,7 +10,9 @@ stores the result.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
+from ..annotate import redate  # without spaCy (see ``annotate``'s docstring)
 from ..model import AnnotatedArticle, Dossier
 from .coverage import StorySentences, build_summary, build_timeline, choose_headline, unique_facts
 from .dates import infer_published
@@ -24,6 +26,21 @@ UNKNOWN_OUTLET = "unknown outlet"
 def outlet_of(item: AnnotatedArticle) -> str:
     """The outlet an article is cited under; articles of unknown outlets are told apart by id."""
     return item.article.outlet or f"{UNKNOWN_OUTLET} ({item.article.id})"
+
+
+def story_dossier(story: int, items: list[AnnotatedArticle]) -> tuple[Dossier | None, list[AnnotatedArticle]]:
+    """A story's dossier, and its articles whose publication date was inferred anew (to store)."""
+    if not items:
+        return None, []
+    changed: list[AnnotatedArticle] = []
+    inferred = infer_published(items)
+    if inferred:
+        changed = [redate(_with_published(i, inferred[i.article.id]), inferred[i.article.id])
+                   for i in items if i.article.id in inferred and i.article.published != inferred[i.article.id]]
+        if changed:
+            by_id = {c.article.id: c for c in changed}
+            items = [by_id.get(i.article.id, i) for i in items]
+    return build_dossier(story, items), changed
 
 
 def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
@@ -54,4 +71,8 @@ def build_dossier(story: int, items: list[AnnotatedArticle]) -> Dossier:
     )
 
 
-__all__ = ["build_dossier", "infer_published", "outlet_of"]
+__all__ = ["build_dossier", "infer_published", "outlet_of", "story_dossier"]
+
+
+def _with_published(item: AnnotatedArticle, published: str) -> AnnotatedArticle:
+    return AnnotatedArticle(article=replace(item.article, published=published, published_from="inferred"), annotations=item.annotations)

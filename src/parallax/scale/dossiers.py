@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import AnnotatedArticle, Dossier, decode, encode
-from ..store import Store
+
+if TYPE_CHECKING:  # the tasks' processes need no database
+    from ..store import Store
 
 # A task takes stories until it holds this many articles: most stories of a day's news
 # have one or two, whose dossier takes a few milliseconds, less than a task's own cost.
@@ -26,7 +29,7 @@ TASKS_AHEAD_PER_CPU = 2
 
 def build_dossiers(stories: list[tuple[int, list[str]]]) -> list[tuple[str | None, list[str]]]:
     """A task: each story's dossier and re-dated articles, from and to JSON (as the job's rows travel)."""
-    from ..pipeline import story_dossier
+    from ..dossier import story_dossier
 
     built = []
     for story, records in stories:
