@@ -421,7 +421,7 @@ def test_straight_single_marks_quote_as_british_tabloids_print_them(annotator):
 
 
 def test_apostrophes_are_no_straight_single_quotes():
-    from parallax.annotate.quotes import find_quote_spans
+    from parallax.annotate.quote_spans import find_quote_spans
 
     def spans(text):
         return [text[s.start:s.end] for s in find_quote_spans(text, [0])]
@@ -432,7 +432,7 @@ def test_apostrophes_are_no_straight_single_quotes():
 
 
 def test_a_text_quoting_with_double_marks_keeps_single_ones_for_titles_and_inner_quotes():
-    from parallax.annotate.quotes import find_quote_spans
+    from parallax.annotate.quote_spans import find_quote_spans
 
     text = "'All Bets Are Off,' the column was titled. \"He said, 'If we do nothing, all bets are off,' and left,\" Brinkley said."
     assert [text[s.start:s.end] for s in find_quote_spans(text, [0])] == ["He said, 'If we do nothing, all bets are off,' and left,"]
@@ -459,3 +459,4 @@ def test_a_dossier_task_imports_neither_spacy_nor_the_pipeline():
             "from parallax.dossier import story_dossier; print(sorted({'spacy', 'parallax.pipeline'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
