@@ -460,3 +460,17 @@ def test_a_dossier_task_imports_neither_spacy_nor_the_pipeline():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
+
+@pytest.mark.parametrize("hash_seed", ["0", "3"])
+def test_a_surname_two_people_share_means_the_first_named_in_any_process(hash_seed):
+    # Before, the choice followed a set's order, which each process's string hashing changes:
+    # these two seeds gave "Tim Scott" and "Bobby Scott", and the dossiers of two runs differed.
+    import os
+    import subprocess
+    import sys
+
+    code = ("from parallax.annotate.speakers import fullest_person; "
+            "print(fullest_person('Scott', {'Tim Scott': 'Tim Scott', 'Bobby Scott': 'Bobby Scott', 'Scott': 'Scott'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
+    assert out.strip() == "Tim Scott"

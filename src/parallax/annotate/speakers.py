@@ -177,7 +177,9 @@ def fullest_person(name: str, canon: dict[str, str]) -> str:
     second mention, "Tedros" of "Tedros Adhanom Ghebreyesus").
     """
     words = name.split()
-    fuller = sorted(set(canon.values()), key=lambda n: -len(n.split()))
+    # Longest first; among names as long, the first the article names ("Scott" of "Tim Scott"
+    # and "Bobby Scott"): a set's order would change with each process's string hashing.
+    fuller = sorted(dict.fromkeys(canon.values()), key=lambda n: -len(n.split()))
     people = getattr(canon, "people", None)
     for full in fuller:
         other = full.split()
