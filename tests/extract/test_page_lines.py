@@ -24,6 +24,16 @@ def test_link_lists_and_tags_stay_apart():
     assert page_lines(tags) == tags.split("\n")
 
 
+def test_a_heading_in_capitals_keeps_apart_from_a_byline_in_lower_case():
+    # A blog's headline printed in capitals over its byline: no sentence broken by a link.
+    text = "HOMEMADE SPICED HONEY PEAR JAM FOR THE HOLIDAYS\nwritten by Regan"
+    assert page_lines(text) == text.split("\n")
+    # A sentence in mixed case goes on as before.
+    assert page_lines("The Navy captured TWENTY PIRATES\nin the Gulf of Aden on Saturday.") == [
+        "The Navy captured TWENTY PIRATES in the Gulf of Aden on Saturday."
+    ]
+
+
 def test_a_finished_sentence_or_a_blank_line_ends_the_line():
     assert page_lines("He left the room.\nthen the lights went out") == ["He left the room.", "then the lights went out"]
     assert page_lines("the first paragraph ends here without a stop\n\nand a new one starts") == [

@@ -348,6 +348,11 @@ def _continues(before: str, line: str) -> bool:
         return True
     if not line[0].islower():
         return False
+    if before.isupper():
+        # A line in capitals throughout is a heading, not a sentence cut by a link: a headline
+        # printed in capitals over its byline in lower case ("… PEAR JAM FOR THE HOLIDAYS" over
+        # "written by Regan") stays apart from it.
+        return False
     return before[-1] == "," or (before[-1].isalpha() and len(before.split()) >= 3 and len(line.split()) >= 2)
 
 
