@@ -4,7 +4,9 @@ What all outlets agree on (a cited summary), who said what and who carries it
 (``quotes``), where the numbers differ and whether that is a conflict
 (``figures``), what one outlet alone reports and when things happened
 (``coverage``). Pure computation: the pipeline loads the story's articles and
-stores the result.
+stores the result. ``story_dossier`` is the stage's entry, wherever it runs (here,
+a worker process, a Ray task): it first dates the undated articles by their
+story (``infer_published``, then annotate's ``redate``), then builds the dossier.
 """
 
 from __future__ import annotations
