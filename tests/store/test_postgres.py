@@ -128,3 +128,26 @@ def test_rebuild_on_postgres_rewrites_articles_and_their_search_text(postgres_se
     assert len(pg._rows(putin)) == 2  # the rewritten article's search text is back
     assert [to_dict(d) for d in pg.iter_dossiers()] == [to_dict(d) for d in seed_store.iter_dossiers()]
     pg.close()
+
+
+@pytest.mark.slow
+def test_ray_job_into_postgres_gives_what_a_local_ingest_gives(postgres_url, annotator, tmp_path):
+    # The set-up docs/scale.md recommends for a cluster: the driver writes to PostgreSQL, and the
+    # dossiers' Ray tasks get their stories' records through it.
+    pytest.importorskip("ray", reason="the [scale] extra (ray[data]) is not installed")
+    from parallax.scale import ScaleOptions, run_job
+    from tests.small_corpus import build, contents
+
+    inputs = build(tmp_path)
+    local = Pipeline(Store(tmp_path / "local.db"), annotator=annotator, batch_pages=2)
+    local.ingest(inputs)
+    expected = contents(local.store)
+    local.store.close()
+
+    report = run_job(inputs, postgres_url, ScaleOptions(num_cpus=2, batch_pages=2))
+    assert report.articles_stored == 5 and len(report.stories_touched) > 1  # more than one: the dossiers go to Ray
+    pg = Store(postgres_url, read_only=True)
+    try:
+        assert contents(pg) == expected
+    finally:
+        pg.close()
