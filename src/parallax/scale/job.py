@@ -111,8 +111,10 @@ def run_job(
         dossiers = None
         if files:  # nothing to read: no cluster to start
             started = _start_ray(ray, options, quiet)
-            rows = _analysed_rows(ray, files, store.template_snapshot(), options)
-            dossiers = ClusterDossiers(ray, store, _cpus(ray, options))
+            # The analysing actors, and the dossier tasks kept busy: one per CPU of the cluster unless told.
+            workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+            rows = _analysed_rows(ray, files, store.template_snapshot(), options, workers)
+            dossiers = ClusterDossiers(ray, store, workers)
         pipeline = Pipeline(store, batch_pages=options.batch_pages, dossiers=dossiers)
         report = pipeline.ingest_analysed(_chain(missing, rows), progress=progress)
         if timings is not None:
@@ -138,9 +140,8 @@ def _start_ray(ray, options: ScaleOptions, quiet: bool) -> bool:
     return True
 
 
-def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOptions) -> Iterator:
-    """The analysed pages of ``files``, streamed back from the actors in the reader's order."""
-    workers = _cpus(ray, options)
+def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOptions, workers: int) -> Iterator:
+    """The analysed pages of ``files``, streamed back from ``workers`` actors in the reader's order."""
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # linking is order-sensitive: keep the reader's order
     # Hand analysed pages to the driver a few batches at a time (a block is ~15 KB a page)
@@ -152,11 +153,6 @@ def _analysed_rows(ray, files: list[Path], templates: dict, options: ScaleOption
         fn_constructor_kwargs={"templates": templates, "batch_pages": options.batch_pages},
     )
     return (decode(str(r["kind"]), str(r["record"])) for r in dataset.iter_rows())
-
-
-def _cpus(ray, options: ScaleOptions) -> int:
-    """The analysing actors, and the dossier tasks kept busy: one per CPU of the cluster unless told."""
-    return options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:
