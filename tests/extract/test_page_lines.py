@@ -47,3 +47,15 @@ def test_a_linked_name_inside_a_sentence_joins_it_a_name_alone_does_not():
     assert page_lines(text) == ["As a defense, the Browns had 11 hits on Mason Rudolph (well, 12 if you count the helmet hit)."]
     menu = "Stories we are reading about\nMason Rudolph\nMyles Garrett"
     assert page_lines(menu) == menu.split("\n")
+
+
+def test_a_drop_cap_rejoins_its_word():
+    # A browser's text of <p><span class="drop-cap">H</span>ong Kong is burning.</p>
+    assert page_lines("H\nong Kong is burning. The authorities pour fuel on it.") == [
+        "Hong Kong is burning. The authorities pour fuel on it."
+    ]
+    assert page_lines("“A\nnd then,” she said, “it was gone.”") == ["“And then,” she said, “it was gone.”"]
+    # A space kept after the letter is a word's end: "A" / " man" is "A man".
+    assert page_lines("A\n man was arrested on Friday.") == ["A man was arrested on Friday."]
+    # A letter heading a list (an index of names) is no drop cap.
+    assert page_lines("B\nBaker, Tom\nBrown, Ann") == ["B", "Baker, Tom", "Brown, Ann"]
