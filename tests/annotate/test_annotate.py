@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from parallax.annotate import redate
-from parallax.annotate.entities import canonical_names, clean_name
+from parallax.annotate.entities import canonical_names, clean_name, whole_name
 from parallax.annotate.figures import parse_number
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
@@ -367,6 +367,34 @@ def test_entities_are_canonical_within_the_article(annotator):
     ann = _annotate(annotator, ["US President Barack Obama met Vladimir Putin.", "Obama said the talks went well."])
     obama = {m.canonical for m in ann.entities if m.text in ("Obama", "Barack Obama")}
     assert obama == {"Barack Obama"}
+
+
+@pytest.mark.parametrize("words, pos, name, whole", [
+    # The tagger's split, as spaCy's English model makes it: "Group of" (ORG) before "20" (CARDINAL).
+    ("at the Group of 20 summit", "ADP DET PROPN ADP NUM NOUN", (1, 4), "the Group of 20"),
+    ("in the Democratic Republic of the Congo", "ADP DET PROPN PROPN ADP DET PROPN", (1, 6),
+     "the Democratic Republic of the Congo"),
+    # After "and" or "for" another name follows: the mention loses the word, gains nothing.
+    ("won the League Cup and Champions League", "VERB DET PROPN PROPN CCONJ PROPN PROPN", (1, 5), "the League Cup"),
+    ("traded by the Carolina Hurricanes for Victor Rask", "VERB ADP DET PROPN PROPN ADP PROPN PROPN", (2, 6),
+     "the Carolina Hurricanes"),
+    # A whole name is left alone, a capitalised last word too.
+    ("the Bank of England raised", "DET PROPN ADP PROPN VERB", (0, 4), "the Bank of England"),
+])
+def test_a_name_cut_a_word_early_is_made_whole(nlp, words, pos, name, whole):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words.split(), pos=pos.split())
+    assert whole_name(Span(doc, *name, label="ORG")).text == whole
+
+
+def test_an_entity_list_has_no_name_cut_on_of(annotator):
+    ann = _annotate(annotator, [
+        "Obama met Putin on the sidelines of the Group of 20 summit in Los Cabos, Mexico, on Monday.",
+    ])
+    names = {m.canonical for m in ann.entities}
+    assert "Group of 20" in names
+    assert not any(n.endswith((" of", " and")) for n in names)
 
 
 @pytest.mark.parametrize("first, second", [("George Floyd", "Terrence Floyd"), ("Terrence Floyd", "George Floyd")])

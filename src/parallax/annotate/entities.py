@@ -41,19 +41,48 @@ def clean_name(text: str, label: str) -> str:
 
 def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     """Every kept entity mention with its canonical name within this document."""
-    raw: list[tuple[Span, str]] = []
+    raw: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        name = clean_name(ent.text, ent.label_)
+        span = whole_name(ent)
+        name = clean_name(span.text, ent.label_)
         if len(name) < 2 or not any(c.isalpha() for c in name):
             continue
-        raw.append((ent, name))
-    canon = canonical_names([(name, ent.label_) for ent, name in raw])
+        raw.append((span, ent.label_, name))
+    canon = canonical_names([(name, label) for _, label, name in raw])
     return [
-        Mention(text=ent.text, label=ent.label_, canonical=canon[(name, ent.label_)], sentence=sentence_of[ent.start])
-        for ent, name in raw
+        Mention(text=span.text, label=label, canonical=canon[(name, label)], sentence=sentence_of[span.start])
+        for span, label, name in raw
     ]
+
+
+# spaCy at times stops a name a word early: "Group of" before "20 summit", "Democratic Republic
+# of the" before "Congo", "FIFA Club World Cup and" before another cup's name.
+# Words that finish a name cut after its "of": "Group of 20", "Economic Club of New York".
+_NAME_ENDS = {"NUM", "PROPN"}
+MAX_NAME_END_TOKENS = 3
+# Words a name does not end on, in lower case or signs: "and", "&", "for", "the".
+_OPEN_ENDS = {"ADP", "CCONJ", "DET"}
+
+
+def whole_name(ent: Span) -> Span:
+    """The mention grown over the number or proper nouns that finish it when it ends on "of" or
+    "of the"; without the lower-case "and", "&" or "for" it ends on otherwise (another name
+    follows those: "the Carolina Hurricanes for Victor Rask" is two)."""
+    doc, end = ent.doc, ent.end
+    last = doc[end - 1]
+    if last.pos_ not in _OPEN_ENDS or last.text[:1].isupper():
+        return ent
+    if last.lower_ == "of" or (last.lower_ == "the" and end - 2 >= ent.start and doc[end - 2].lower_ == "of"):
+        grown = end
+        while grown < len(doc) and grown - end < MAX_NAME_END_TOKENS and doc[grown].pos_ in _NAME_ENDS:
+            grown += 1
+        if grown > end:
+            return doc[ent.start: grown]
+    while end > ent.start + 1 and doc[end - 1].pos_ in _OPEN_ENDS and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return doc[ent.start: end]
 
 
 def canonical_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
