@@ -89,7 +89,8 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         key = word.lower()
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
-    entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
+    entities = {entity_key(m.canonical) for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
+    entities.discard("")
     # The years a text names tell two finals between the same clubs apart; its headline's
     # too ("Oscars 2018" over a body that never writes the year).
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
@@ -107,6 +108,17 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None,
         weekdays=lede_weekdays(item) if not when else 0,  # a dated article's weekdays are its date's
     )
+
+
+# Outlets name one company with its legal form or without: "Electronic Data Systems Corp.",
+# "Hewlett-Packard Co." and "Electronic Data Systems", "Hewlett-Packard" are one key each.
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
+
+
+def entity_key(name: str) -> str:
+    """The key a canonical name is compared by: lower case, without a company's legal form."""
+    return (_LEGAL_FORM.sub("", name.strip()) or name).lower()
 
 
 def lede_weekdays(item: AnnotatedArticle) -> int:
