@@ -90,7 +90,6 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
     entities = {entity_key(m.canonical) for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
-    entities.discard("")
     # The years a text names tell two finals between the same clubs apart; its headline's
     # too ("Oscars 2018" over a body that never writes the year).
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
