@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from parallax.annotate import redate
-from parallax.annotate.entities import canonical_names, clean_name, whole_name
+from parallax.annotate.entities import canonical_names, clean_name, whole_name, without_legal_form
 from parallax.annotate.figures import parse_number
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
@@ -216,7 +216,7 @@ def test_a_dash_before_a_name_is_not_part_of_it():
 
 def test_an_acronym_in_brackets_cut_open_goes_whole():
     assert clean_name("the World Health Organization (WHO)", "ORG") == "World Health Organization"
-    assert clean_name("Acme (UK) Ltd", "ORG") == "Acme (UK) Ltd"
+    assert clean_name("Acme (UK) Holdings", "ORG") == "Acme (UK) Holdings"
 
 
 def test_a_label_in_capitals_naming_no_one_is_no_speaker(annotator):
@@ -386,6 +386,30 @@ def test_a_name_cut_a_word_early_is_made_whole(nlp, words, pos, name, whole):
 
     doc = Doc(nlp.vocab, words=words.split(), pos=pos.split())
     assert whole_name(Span(doc, *name, label="ORG")).text == whole
+
+
+@pytest.mark.parametrize("name, label, clean", [
+    ("Electronic Data Systems Corp.", "ORG", "Electronic Data Systems"),
+    ("Hewlett-Packard Co.", "ORG", "Hewlett-Packard"),
+    ("EYP Mission Critical Facilities, Inc.", "ORG", "EYP Mission Critical Facilities"),
+    ("Volkswagen AG", "ORG", "Volkswagen"),
+    # A name that is all legal form keeps it; a word inside a name is none; a place keeps its state.
+    ("Co", "ORG", "Co"),
+    ("Cooper Industries", "ORG", "Cooper Industries"),
+    ("Reno, NV", "GPE", "Reno, NV"),
+])
+def test_a_company_is_named_without_its_legal_form(name, label, clean):
+    # Outlets write it or leave it out: the linker and the dossier take the two forms as one company.
+    assert without_legal_form(clean_name(name, label), label) == clean
+
+
+def test_a_companys_initials_still_find_its_name_with_the_legal_form(annotator):
+    ann = _annotate(annotator, [
+        "Taiwan Semiconductor Manufacturing Co. shares rose on Monday after the chipmaker raised its forecast.",
+        "TSMC said demand for its chips had never been stronger, and TSMC expects record sales.",
+    ])
+    names = {m.text: m.canonical for m in ann.entities if m.label == "ORG"}
+    assert names["TSMC"] == names["Taiwan Semiconductor Manufacturing Co."] == "Taiwan Semiconductor Manufacturing"
 
 
 def test_an_entity_list_has_no_name_cut_on_of(annotator):

@@ -205,23 +205,6 @@ def test_a_year_in_the_headline_counts_as_a_year_the_text_names():
     assert not [e for e in features_of(item("Shape of Water wins 13 Oscars, 2,018 guests")).entities if e.startswith("@")]
 
 
-def test_a_company_is_one_key_with_its_legal_form_or_without():
-    from parallax.link import features_of
-    from parallax.model import AnnotatedArticle, Annotations, Article, Mention
-
-    def item(*names):
-        article = Article(id="a", source="a", title=None, body=["x"])
-        mentions = [Mention(text=n, label="ORG", canonical=n, sentence=0) for n in names]
-        annotations = Annotations(sentences=[], entities=mentions, times=[], quotes=[], figures=[], terms={}, event_date=None)
-        return AnnotatedArticle(article=article, annotations=annotations)
-
-    one = features_of(item("Electronic Data Systems Corp.", "Hewlett-Packard Co.", "EYP Mission Critical Facilities, Inc."))
-    other = features_of(item("Electronic Data Systems", "Hewlett-Packard", "EYP Mission Critical Facilities"))
-    assert one.entities == other.entities == ("electronic data systems", "eyp mission critical facilities", "hewlett-packard")
-    # A name that is all legal form keeps it; a word inside a name is no legal form.
-    assert features_of(item("Co", "Cooper Industries")).entities == ("co", "cooper industries")
-
-
 def test_same_kind_of_event_on_the_same_day_without_a_shared_name_is_another_story():
     # Two floods reported with the same words the same day: the places and people tell them apart.
     linker = StoryLinker()

@@ -23,6 +23,13 @@ _TITLES = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Outlets name one company with its legal form or without ("Electronic Data Systems Corp.",
+# "Electronic Data Systems"): its canonical name is without, so that the linker's keys and a
+# dossier's list of who take the two as one. (Taken off the canonical name, not off each
+# mention before the names are matched: "TSMC" is the initials of "Taiwan Semiconductor
+# Manufacturing Co", not of "Taiwan Semiconductor Manufacturing".)
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
 
 
 def clean_name(text: str, label: str) -> str:
@@ -52,9 +59,15 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
         raw.append((span, ent.label_, name))
     canon = canonical_names([(name, label) for _, label, name in raw])
     return [
-        Mention(text=span.text, label=label, canonical=canon[(name, label)], sentence=sentence_of[span.start])
+        Mention(text=span.text, label=label, canonical=without_legal_form(canon[(name, label)], label),
+                sentence=sentence_of[span.start])
         for span, label, name in raw
     ]
+
+
+def without_legal_form(name: str, label: str) -> str:
+    """An organisation's name without a legal form at its end ("Intel Corp." as "Intel")."""
+    return (_LEGAL_FORM.sub("", name) or name) if label == "ORG" else name
 
 
 # spaCy at times stops a name a word early: "Group of" before "20 summit", "Democratic Republic

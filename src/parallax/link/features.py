@@ -7,7 +7,6 @@ apart: every story shares them with others, so they only ever tell two stories a
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -90,7 +89,7 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         key = word.lower()
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
-    entities = {entity_key(m.canonical) for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
+    entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
     # The years a text names tell two finals between the same clubs apart; its headline's
     # too ("Oscars 2018" over a body that never writes the year).
     entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
@@ -108,20 +107,6 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         id=item.article.id, terms=terms, entities=tuple(sorted(entities)), day=date.fromisoformat(when) if when else None,
         weekdays=lede_weekdays(item) if not when else 0,  # a dated article's weekdays are its date's
     )
-
-
-# Outlets name one company with its legal form or without: "Electronic Data Systems Corp.",
-# "Hewlett-Packard Co." and "Electronic Data Systems", "Hewlett-Packard" are one key each.
-_LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def entity_key(name: str) -> str:
-    """The key a canonical name is compared by: lower case, without a company's legal form.
-    (Cached: names recur from article to article, and the pattern's search cost the link stage
-    a few per cent on the synthetic stream.)"""
-    return (_LEGAL_FORM.sub("", name.strip()) or name).lower()
 
 
 def lede_weekdays(item: AnnotatedArticle) -> int:
