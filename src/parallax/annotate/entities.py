@@ -2,7 +2,9 @@
 
 "Obama", "Barack Obama" and "US President Barack Obama" are one person: spaCy
 finds the mentions; a mention whose words end (or are) another, longer
-mention's last words is that entity. Titles and possessives are trimmed.
+mention's last words is that entity. Titles and possessives are trimmed, a
+name spaCy cut a word early is made whole ("Group of" before "20"), and a
+company's canonical name goes without its legal form ("Intel Corp." as "Intel").
 """
 
 from __future__ import annotations
