@@ -25,13 +25,6 @@ _TITLES = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# Outlets name one company with its legal form or without ("Electronic Data Systems Corp.",
-# "Electronic Data Systems"): its canonical name is without, so that the linker's keys and a
-# dossier's list of who take the two as one. (Taken off the canonical name, not off each
-# mention before the names are matched: "TSMC" is the initials of "Taiwan Semiconductor
-# Manufacturing Co", not of "Taiwan Semiconductor Manufacturing".)
-_LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
 
 
 def clean_name(text: str, label: str) -> str:
@@ -65,6 +58,15 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
                 sentence=sentence_of[span.start])
         for span, label, name in raw
     ]
+
+
+# Outlets name one company with its legal form or without ("Electronic Data Systems Corp.",
+# "Electronic Data Systems"): its canonical name is without, so that the linker's keys and a
+# dossier's list of who take the two as one. (Taken off the canonical name, not off each
+# mention before the names are matched: "TSMC" is the initials of "Taiwan Semiconductor
+# Manufacturing Co", not of "Taiwan Semiconductor Manufacturing".)
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
 
 
 def without_legal_form(name: str, label: str) -> str:
