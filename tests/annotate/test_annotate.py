@@ -458,6 +458,31 @@ def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_cha
     assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]
 
 
+def test_a_short_quote_said_as_a_sentence_of_its_own_is_a_quote_but_a_phrase_in_scare_quotes_is_not(annotator):
+    ann = _annotate(annotator, [
+        "Maria Lopez watched the count on television. “You winning?” Lopez asked her husband.",
+        "“I love you,” Daniel Reyes told the crowd.",
+        "Reyes called the proposal a “total disgrace.” He also criticised the “phony system,” in a speech.",
+        "Best Picture: “Moonlight.”",
+    ])
+    assert [(q.text, q.speakers) for q in ann.quotes] == [
+        ("You winning?", ["Maria Lopez"]), ("I love you", ["Daniel Reyes"]),
+    ]
+
+
+def test_a_quote_broken_by_its_attribution_is_one_quote(annotator):
+    ann = _annotate(annotator, [
+        "“My hope,” Barack Obama said, “is that maybe as ex-president I can have a little more influence.”",
+        "“I would,” Melanie Kaye said. “I would, Donald, and I will vote.”",
+        "Trump said Machado was “disgusting,” “a con” and worse.",
+    ])
+    assert [(q.text, q.speakers) for q in ann.quotes] == [
+        ("My hope is that maybe as ex-president I can have a little more influence.", ["Barack Obama"]),
+        ("I would", ["Melanie Kaye"]),
+        ("I would, Donald, and I will vote.", ["Melanie Kaye"]),
+    ]
+
+
 def test_straight_single_marks_quote_as_british_tabloids_print_them(annotator):
     ann = _annotate(annotator, [
         "Chauvin said he was 'unable to give a full formal statement'.",

@@ -27,8 +27,11 @@ from .speakers import (
 )
 
 # --- thresholds -------------------------------------------------------------
-# Shorter quoted strings are scare quotes and titles ("political process").
+# Shorter quoted strings are scare quotes and titles ("political process"), unless
+# they are an utterance of their own (``_short_utterance``: '“I love you,” he said').
 MIN_QUOTE_WORDS = 4
+# Words of the attribution that interrupts a quote ('“My hope,” the former president said, “is …”').
+MAX_FRAME_WORDS = 8
 # A paragraph of no more words than this, all of them quoted and with no full stop, is a crosshead.
 MAX_HEADING_WORDS = 12
 
@@ -57,18 +60,20 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
     """Every direct quote of ``doc`` with its speakers (canonical names where known)."""
     sentences = list(doc.sents)
     sentence_index = {s.start: n for n, s in enumerate(sentences)}
-    spans = [s for s in find_quote_spans(doc_text(doc), paragraph_starts)
-             if len(doc_text(doc)[s.start:s.end].split()) >= MIN_QUOTE_WORDS and not _is_heading(doc_text(doc), s, paragraph_starts)]
+    body = doc_text(doc)
+    spans = [(s, rest) for s, rest in _interrupted(doc, find_quote_spans(body, paragraph_starts), paragraph_starts)
+             if (len(_quoted(body, s, rest).split()) >= MIN_QUOTE_WORDS or _short_utterance(body, s, paragraph_starts))
+             and not _is_heading(body, s, paragraph_starts)]
     canon = canonical_lookup(mentions)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_end = 0
-    for span in spans:
+    for span, rest in spans:
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
             continue
         sent = first[0].sent
-        quoted = doc_text(doc)[span.start:span.end]
+        quoted = _quoted(body, span, rest)
         speakers, cue = _dash_attribution(doc, span, canon)
         if not speakers:
             speakers, cue = _transcript_label(quoted, canon)
@@ -98,11 +103,13 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
                 # 'Eto'o said that he dedicated the victory to the fans.' then the
                 # quote as a paragraph of its own: the reported speech introduces it.
                 speakers, cue = _speaker_between(doc, paragraph_starts[span.paragraph - 1], span, sentences, canon)
-        if not speakers and _names_a_work(text):
-            continue  # 'Best Picture: “The Shape of Water.”': a film's title, quoted, that nobody says
+        if not speakers and (_names_a_work(text) or len(text.split()) < MIN_QUOTE_WORDS):
+            # 'Best Picture: “The Shape of Water.”': a film's title, quoted, that nobody says;
+            # and a few words nobody is found saying are the writer's scare quotes.
+            continue
         quote = Quote(text=text, speakers=speakers, paragraph=span.paragraph, sentence=sentence_index.get(sent.start, 0), cue=cue)
         quotes.append(quote)
-        previous, previous_end = quote, span.end
+        previous, previous_end = quote, (rest or span).end
     return quotes
 
 
@@ -210,6 +217,58 @@ def _names_a_work(quoted: str) -> bool:
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return (len(words) <= MAX_HEADING_WORDS and len(long) >= 2 and all(w[0].isupper() for w in long)
             and any(c.islower() for w in long for c in w))
+
+
+def _interrupted(doc: Doc, spans: list[QuoteSpan], starts: list[int]) -> list[tuple[QuoteSpan, QuoteSpan | None]]:
+    """Each quote as (its first part, its rest or None): '“My hope,” he said, “is that …”' is one
+    quote broken by its attribution, not a two-word quote and another. The rest goes on in lower
+    case after a short frame with a speech verb, between commas; '“I would,” Melanie said. “I
+    would, Donald.”' is two quotes, and so is a list of quoted phrases ('“disgusting” and “a con”')."""
+    text = doc_text(doc)
+    out: list[tuple[QuoteSpan, QuoteSpan | None]] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if (nxt is not None and span.closed and nxt.paragraph == span.paragraph and _opens_utterance(text, span, starts)
+                and text[span.start:span.end].rstrip().endswith(",") and text[nxt.start:nxt.end].lstrip()[:1].islower()):
+            between = text[span.end + 1:nxt.start - 1]
+            frame = doc.char_span(span.end + 1, nxt.start - 1, alignment_mode="contract")
+            if (between.strip().endswith(",") and not any(c in between for c in ".!?;:\n")
+                    and len(between.split()) <= MAX_FRAME_WORDS and frame is not None
+                    and any(t.lemma_.lower() in SPEECH_VERBS for t in frame)):
+                out.append((span, nxt))
+                i += 2
+                continue
+        out.append((span, None))
+        i += 1
+    return out
+
+
+def _quoted(text: str, span: QuoteSpan, rest: QuoteSpan | None) -> str:
+    """The words of a quote, its interrupted parts joined as they were said."""
+    if rest is None:
+        return text[span.start:span.end]
+    return text[span.start:span.end].rstrip().rstrip(",") + " " + text[rest.start:rest.end].lstrip()
+
+
+def _short_utterance(text: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """A quote of a few words that is a sentence of its own, not a phrase in scare quotes:
+    capitalised, ended by punctuation inside its marks, and opening its sentence or
+    following a comma or colon ('“What curfew?” one protester asked', 'He said: “Never.”').
+    A phrase quoted inside a sentence ('called it a “disgrace.”', 'his “sex tape”') is
+    reported speech; so are a few words in Title Case, a work's title ('“Star Wars,” the company
+    said'). Kept only when someone is found saying it (``extract_quotes``)."""
+    quoted = text[span.start:span.end].strip()
+    return (span.closed and quoted[:1].isupper() and quoted.endswith((",", ".", "?", "!"))
+            and _opens_utterance(text, span, starts) and not _names_a_work(quoted))
+
+
+def _opens_utterance(text: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """The quote opens its sentence, or follows the comma or colon of its frame ('He said: “…”'),
+    rather than standing inside a sentence of the writer's ('he played “Takin’ It to the Streets,”')."""
+    before = text[starts[span.paragraph]:max(span.start - 1, 0)].rstrip()
+    return not before or before.endswith((".", "?", "!", ",", ":", "”", '"'))
 
 
 def _stands_alone(text: str, span: QuoteSpan, starts: list[int]) -> bool:
