@@ -388,6 +388,22 @@ def test_a_name_cut_a_word_early_is_made_whole(nlp, words, pos, name, whole):
     assert whole_name(Span(doc, *name, label="ORG")).text == whole
 
 
+def test_a_capitalised_word_the_text_writes_in_lower_case_is_no_name(nlp):
+    from spacy.tokens import Doc
+
+    from parallax.annotate.entities import mentions_from_doc
+
+    # As the parser tags a sentence's first word: "Monkeypox" an organisation, though the
+    # text writes "monkeypox" everywhere else. "Apple" inside a sentence is a name, and
+    # "WHO" is no "who".
+    words = "Monkeypox spreads . Doctors who saw monkeypox told Apple . Apple and WHO agreed".split()
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O"]
+    starts = [w in (0, 3, 10) for w in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts, ents=ents)
+    mentions = mentions_from_doc(doc, {i: 0 for i in range(len(words))})
+    assert [m.canonical for m in mentions] == ["Apple", "Apple", "WHO"]
+
+
 @pytest.mark.parametrize("name, label, clean", [
     ("Electronic Data Systems Corp.", "ORG", "Electronic Data Systems"),
     ("Hewlett-Packard Co.", "ORG", "Hewlett-Packard"),

@@ -3,13 +3,15 @@
 "Obama", "Barack Obama" and "US President Barack Obama" are one person: spaCy
 finds the mentions; a mention whose words end (or are) another, longer
 mention's last words is that entity. Titles and possessives are trimmed, a
-name spaCy cut a word early is made whole ("Group of" before "20"), and a
-company's canonical name goes without its legal form ("Intel Corp." as "Intel").
+name spaCy cut a word early is made whole ("Group of" before "20"), a
+company's canonical name goes without its legal form ("Intel Corp." as "Intel"),
+and a capitalised word the text writes in lower case elsewhere is no name.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -44,8 +46,9 @@ def clean_name(text: str, label: str) -> str:
 def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     """Every kept entity mention with its canonical name within this document."""
     raw: list[tuple[Span, str, str]] = []
+    common = _common_nouns(doc)
     for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
+        if ent.label_ not in KEPT_LABELS or (len(ent) == 1 and ent.text in common):
             continue
         span = whole_name(ent)
         name = clean_name(span.text, ent.label_)
@@ -67,6 +70,23 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
 # Manufacturing Co", not of "Taiwan Semiconductor Manufacturing".)
 _LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
+
+
+def _common_nouns(doc: Doc) -> set[str]:
+    """Capitalised words the text itself writes in lower case more often than capitalised
+    inside a sentence: the parser's names that are no names ("Monkeypox" opening a sentence,
+    "monkeypox" everywhere else; "Meth", "Prison"). A name is capitalised wherever it stands."""
+    lower: Counter = Counter()
+    inside: Counter = Counter()
+    for token in doc:
+        text = token.text
+        if text.islower():
+            lower[text] += 1
+        elif text[:1].isupper() and not text.isupper() and not token.is_sent_start:
+            inside[text] += 1
+    return {ent.text for ent in doc.ents
+            if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
+            and lower[ent.text.lower()] > inside[ent.text]}
 
 
 def without_legal_form(name: str, label: str) -> str:
