@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
+from .nlp import doc_text
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Honorifics and offices that stand before a name without being part of it.
@@ -76,17 +79,18 @@ def _common_nouns(doc: Doc) -> set[str]:
     """Capitalised words the text itself writes in lower case more often than capitalised
     inside a sentence: the parser's names that are no names ("Monkeypox" opening a sentence,
     "monkeypox" everywhere else; "Meth", "Prison"). A name is capitalised wherever it stands."""
-    lower: Counter = Counter()
-    inside: Counter = Counter()
-    for token in doc:
-        text = token.text
-        if text.islower():
-            lower[text] += 1
-        elif text[:1].isupper() and not text.isupper() and not token.is_sent_start:
-            inside[text] += 1
-    return {ent.text for ent in doc.ents
-            if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
-            and lower[ent.text.lower()] > inside[ent.text]}
+    text = doc_text(doc)
+    words = {ent.text for ent in doc.ents
+             if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
+             and ent.text.lower() in text}  # most names are never written in lower case: no count needed
+    if not words:
+        return set()
+    # Counted over the tokens' ids in one array: a Python loop over every token cost twice
+    # what the rest of this module does.
+    orths, strings = doc.to_array(ORTH), doc.vocab.strings
+    opening = Counter(sentence[0].text for sentence in doc.sents)
+    return {w for w in words
+            if np.count_nonzero(orths == strings[w.lower()]) > np.count_nonzero(orths == strings[w]) - opening[w]}
 
 
 def without_legal_form(name: str, label: str) -> str:
