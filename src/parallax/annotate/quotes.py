@@ -221,28 +221,30 @@ def _names_a_work(quoted: str) -> bool:
 
 def _interrupted(doc: Doc, spans: list[QuoteSpan], starts: list[int]) -> list[tuple[QuoteSpan, QuoteSpan | None]]:
     """Each quote as (its first part, its rest or None): '“My hope,” he said, “is that …”' is one
-    quote broken by its attribution, not a two-word quote and another. The rest goes on in lower
-    case after a short frame with a speech verb, between commas; '“I would,” Melanie said. “I
-    would, Donald.”' is two quotes, and so is a list of quoted phrases ('“disgusting” and “a con”')."""
-    text = doc_text(doc)
+    quote broken by its attribution, not a two-word quote and another (``_goes_on_in``)."""
     out: list[tuple[QuoteSpan, QuoteSpan | None]] = []
     i = 0
     while i < len(spans):
-        span = spans[i]
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if (nxt is not None and span.closed and nxt.paragraph == span.paragraph and _opens_utterance(text, span, starts)
-                and text[span.start:span.end].rstrip().endswith(",") and text[nxt.start:nxt.end].lstrip()[:1].islower()):
-            between = text[span.end + 1:nxt.start - 1]
-            frame = doc.char_span(span.end + 1, nxt.start - 1, alignment_mode="contract")
-            if (between.strip().endswith(",") and not any(c in between for c in ".!?;:\n")
-                    and len(between.split()) <= MAX_FRAME_WORDS and frame is not None
-                    and any(t.lemma_.lower() in SPEECH_VERBS for t in frame)):
-                out.append((span, nxt))
-                i += 2
-                continue
-        out.append((span, None))
-        i += 1
+        rest = spans[i + 1] if i + 1 < len(spans) and _goes_on_in(doc, spans[i], spans[i + 1], starts) else None
+        out.append((spans[i], rest))
+        i += 2 if rest is not None else 1
     return out
+
+
+def _goes_on_in(doc: Doc, span: QuoteSpan, nxt: QuoteSpan, starts: list[int]) -> bool:
+    """Whether the quote at ``nxt`` is the rest of the one at ``span``: the first opens an
+    utterance and ends on a comma, a short frame with a speech verb stands between commas,
+    and the rest goes on in lower case. '“I would,” Melanie said. “I would, Donald.”' is two
+    quotes, and so is a list of quoted phrases ('“disgusting” and “a con”')."""
+    text = doc_text(doc)
+    if not (span.closed and nxt.paragraph == span.paragraph and _opens_utterance(text, span, starts)
+            and text[span.start:span.end].rstrip().endswith(",") and text[nxt.start:nxt.end].lstrip()[:1].islower()):
+        return False
+    between = text[span.end + 1:nxt.start - 1]
+    if not between.strip().endswith(",") or any(c in between for c in ".!?;:\n") or len(between.split()) > MAX_FRAME_WORDS:
+        return False
+    frame = doc.char_span(span.end + 1, nxt.start - 1, alignment_mode="contract")
+    return frame is not None and any(t.lemma_.lower() in SPEECH_VERBS for t in frame)
 
 
 def _quoted(text: str, span: QuoteSpan, rest: QuoteSpan | None) -> str:
