@@ -491,11 +491,13 @@ def test_a_quote_broken_by_its_attribution_is_one_quote(annotator):
         "“My hope,” Barack Obama said, “is that maybe as ex-president I can have a little more influence.”",
         "“I would,” Melanie Kaye said. “I would, Donald, and I will vote.”",
         "Trump said Machado was “disgusting,” “a con” and worse.",
+        "“We will not,” Sen. Lindsey Graham said, “let this nomination go through.”",
     ])
     assert [(q.text, q.speakers) for q in ann.quotes] == [
         ("My hope is that maybe as ex-president I can have a little more influence.", ["Barack Obama"]),
         ("I would", ["Melanie Kaye"]),
         ("I would, Donald, and I will vote.", ["Melanie Kaye"]),
+        ("We will not let this nomination go through.", ["Lindsey Graham"]),
     ]
 
 

@@ -48,6 +48,8 @@ SPEECH_VERBS = frozenset(
 )
 # Words between a pair of double marks, curly or straight (for telling a quote from scare quotes).
 _QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+# A title or an initial before a name, whose full stop ends no sentence: "Sen.", "Dr.", "Gov.", "J.".
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Co|Corp)\.")
 # 'WALLACE: But, Governor …': one to three words in capitals and a colon start a transcript's turn.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 # '”― Name' after a quote: a dash (a hyphen only between spaces), then the name:
@@ -241,7 +243,8 @@ def _goes_on_in(doc: Doc, span: QuoteSpan, nxt: QuoteSpan, starts: list[int]) ->
             and text[span.start:span.end].rstrip().endswith(",") and text[nxt.start:nxt.end].lstrip()[:1].islower()):
         return False
     between = text[span.end + 1:nxt.start - 1]
-    if not between.strip().endswith(",") or any(c in between for c in ".!?;:\n") or len(between.split()) > MAX_FRAME_WORDS:
+    stops = _ABBREVIATION.sub("", between)  # "Sen. Jim Smith said," ends no sentence
+    if not between.strip().endswith(",") or any(c in stops for c in ".!?;:\n") or len(between.split()) > MAX_FRAME_WORDS:
         return False
     frame = doc.char_span(span.end + 1, nxt.start - 1, alignment_mode="contract")
     return frame is not None and any(t.lemma_.lower() in SPEECH_VERBS for t in frame)
