@@ -16,6 +16,7 @@ import restore  # noqa: E402
 import dossier  # noqa: E402
 import figures  # noqa: E402
 import same_fact  # noqa: E402
+import dense_events  # noqa: E402
 import shutil  # noqa: E402
 import scale  # noqa: E402
 import throughput  # noqa: E402
@@ -30,6 +31,7 @@ if __name__ == "__main__":
     dossier.main()
     figures.main()
     same_fact.main()
+    dense_events.main()
     throughput.main(2)
     scale.main()
     linking_scale.main(linking_scale.DEFAULT_SIZES)  # last: about 40 minutes, most of it the 1M stream
