@@ -404,6 +404,24 @@ def test_a_capitalised_word_the_text_writes_in_lower_case_is_no_name(nlp):
     assert [m.canonical for m in mentions] == ["Apple", "Apple", "WHO"]
 
 
+def test_a_surname_the_parser_tags_an_organisation_is_the_person_whose_full_name_it_ends(nlp):
+    from spacy.tokens import Doc
+
+    from parallax.annotate.entities import settle_labels
+
+    # As the parser tags by sentence: "Trump" a person once, an organisation next; "United"
+    # ends "Manchester United", tagged a person once, but is never a person alone.
+    words = "Donald Trump spoke . Trump left . Trump said no . Manchester United won . United lost".split()
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "B-ORG", "O", "O", "O",
+            "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    settle_labels(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Donald Trump", "PERSON"), ("Trump", "PERSON"), ("Trump", "PERSON"), ("Manchester United", "PERSON"),
+        ("United", "ORG"),
+    ]
+
+
 @pytest.mark.parametrize("name, label, clean", [
     ("Electronic Data Systems Corp.", "ORG", "Electronic Data Systems"),
     ("Hewlett-Packard Co.", "ORG", "Hewlett-Packard"),

@@ -5,7 +5,9 @@ finds the mentions; a mention whose words end (or are) another, longer
 mention's last words is that entity. Titles and possessives are trimmed, a
 name spaCy cut a word early is made whole ("Group of" before "20"), a
 company's canonical name goes without its legal form ("Intel Corp." as "Intel"),
-and a capitalised word the text writes in lower case elsewhere is no name.
+and a capitalised word the text writes in lower case elsewhere is no name. For the
+speakers, a surname the parser tagged an organisation or a place is the person whose
+full name it ends (``settle_labels``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,24 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
                 sentence=sentence_of[span.start])
         for span, label, name in raw
     ]
+
+
+def settle_labels(doc: Doc) -> None:
+    """A surname alone is the person whose full name it ends, in ``doc`` itself: the parser labels
+    a name by its sentence ("Trump" a person in one, an organisation in the next; "Biden" a
+    place), and "he said" after such a sentence would find no one to stand for. Only an
+    organisation's or a place's label gives way, and only where the article gives the full name
+    ("Donald Trump") and the parser tags the surname alone a person at least once too."""
+    full = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    surnames = full & alone  # "United" ends "Manchester United" tagged a person once, but is never one alone
+    settled, changed = [], False
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in ("ORG", "GPE") and ent.text in surnames:
+            ent, changed = Span(doc, ent.start, ent.end, label="PERSON"), True
+        settled.append(ent)
+    if changed:
+        doc.ents = settled
 
 
 # Outlets name one company with its legal form or without ("Electronic Data Systems Corp.",
