@@ -68,6 +68,24 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     ]
 
 
+def _common_nouns(doc: Doc) -> set[str]:
+    """Capitalised words the text itself writes in lower case more often than capitalised
+    inside a sentence: the parser's names that are no names ("Monkeypox" opening a sentence,
+    "monkeypox" everywhere else; "Meth", "Prison"). A name is capitalised wherever it stands."""
+    text = doc_text(doc)
+    words = {ent.text for ent in doc.ents
+             if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
+             and ent.text.lower() in text}  # most names are never written in lower case: no count needed
+    if not words:
+        return set()
+    # Counted over the tokens' ids in one array: a Python loop over every token cost twice
+    # what the rest of this module does.
+    orths, strings = doc.to_array(ORTH), doc.vocab.strings
+    opening = Counter(sentence[0].text for sentence in doc.sents)
+    return {w for w in words
+            if np.count_nonzero(orths == strings[w.lower()]) > np.count_nonzero(orths == strings[w]) - opening[w]}
+
+
 def settle_labels(doc: Doc) -> None:
     """A surname alone is the person whose full name it ends, in ``doc`` itself: the parser labels
     a name by its sentence ("Trump" a person in one, an organisation in the next; "Biden" a
@@ -93,24 +111,6 @@ def settle_labels(doc: Doc) -> None:
 # Manufacturing Co", not of "Taiwan Semiconductor Manufacturing".)
 _LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|gmbh)\.?)+$", re.IGNORECASE)
-
-
-def _common_nouns(doc: Doc) -> set[str]:
-    """Capitalised words the text itself writes in lower case more often than capitalised
-    inside a sentence: the parser's names that are no names ("Monkeypox" opening a sentence,
-    "monkeypox" everywhere else; "Meth", "Prison"). A name is capitalised wherever it stands."""
-    text = doc_text(doc)
-    words = {ent.text for ent in doc.ents
-             if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
-             and ent.text.lower() in text}  # most names are never written in lower case: no count needed
-    if not words:
-        return set()
-    # Counted over the tokens' ids in one array: a Python loop over every token cost twice
-    # what the rest of this module does.
-    orths, strings = doc.to_array(ORTH), doc.vocab.strings
-    opening = Counter(sentence[0].text for sentence in doc.sents)
-    return {w for w in words
-            if np.count_nonzero(orths == strings[w.lower()]) > np.count_nonzero(orths == strings[w]) - opening[w]}
 
 
 def without_legal_form(name: str, label: str) -> str:
