@@ -51,8 +51,9 @@ def clean_name(text: str, label: str) -> str:
 def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     """Every kept entity mention with its canonical name within this document."""
     raw: list[tuple[Span, str, str]] = []
-    common = _common_nouns(doc)
-    for ent in doc.ents:
+    ents = doc.ents  # spaCy builds the tuple of Spans anew on every access
+    common = _common_nouns(doc, ents)
+    for ent in ents:
         if ent.label_ not in KEPT_LABELS or (len(ent) == 1 and ent.text in common):
             continue
         span = whole_name(ent)
@@ -68,12 +69,12 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
     ]
 
 
-def _common_nouns(doc: Doc) -> set[str]:
+def _common_nouns(doc: Doc, ents: tuple[Span, ...]) -> set[str]:
     """Capitalised words the text itself writes in lower case more often than capitalised
     inside a sentence: the parser's names that are no names ("Monkeypox" opening a sentence,
     "monkeypox" everywhere else; "Meth", "Prison"). A name is capitalised wherever it stands."""
     text = doc_text(doc)
-    words = {ent.text for ent in doc.ents
+    words = {ent.text for ent in ents
              if len(ent) == 1 and ent.text[:1].isupper() and not ent.text.isupper()  # "WHO" is no "who"
              and ent.text.lower() in text}  # most names are never written in lower case: no count needed
     if not words:
@@ -92,15 +93,16 @@ def settle_labels(doc: Doc) -> None:
     place), and "he said" after such a sentence would find no one to stand for. Only an
     organisation's or a place's label gives way, and only where the article gives the full name
     ("Donald Trump") and the parser tags the surname alone a person at least once too."""
-    full = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    surnames = full & alone  # "United" ends "Manchester United" tagged a person once, but is never one alone
-    settled, changed = [], False
-    for ent in doc.ents:
-        if len(ent) == 1 and ent.label_ in ("ORG", "GPE") and ent.text in surnames:
-            ent, changed = Span(doc, ent.start, ent.end, label="PERSON"), True
-        settled.append(ent)
-    if changed:
+    ents = doc.ents  # spaCy builds the tuple of Spans anew on every access
+    people = [ent for ent in ents if ent.label_ == "PERSON"]
+    full = {ent[-1].text for ent in people if len(ent) >= 2}
+    surnames = full & {ent.text for ent in people if len(ent) == 1}  # "United" ends "Manchester United",
+    # tagged a person once, but is never one alone
+    if not surnames:
+        return
+    settled = [Span(doc, ent.start, ent.end, label="PERSON")
+               if len(ent) == 1 and ent.label_ in ("ORG", "GPE") and ent.text in surnames else ent for ent in ents]
+    if any(new is not old for new, old in zip(settled, ents)):
         doc.ents = settled
 
 
