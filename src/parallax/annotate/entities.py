@@ -96,8 +96,8 @@ def settle_labels(doc: Doc) -> None:
     ents = doc.ents  # spaCy builds the tuple of Spans anew on every access
     people = [ent for ent in ents if ent.label_ == "PERSON"]
     full = {ent[-1].text for ent in people if len(ent) >= 2}
-    surnames = full & {ent.text for ent in people if len(ent) == 1}  # "United" ends "Manchester United",
-    # tagged a person once, but is never one alone
+    # "United" ends "Manchester United", tagged a person once, but is never a person alone.
+    surnames = full & {ent.text for ent in people if len(ent) == 1}
     if not surnames:
         return
     settled = [Span(doc, ent.start, ent.end, label="PERSON")
