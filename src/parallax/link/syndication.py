@@ -28,23 +28,31 @@ MAX_INDEXED = 200_000
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The body's runs of ``size`` words, lower case, as the bytes the hash reads."""
+def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
+    """The body's runs of ``size`` words, lower case, as the bytes the hash reads.
+
+    A list, repeats and all: a signature is the minimum of each permutation over
+    the hashes, which a repeat does not change, and a set cost a tenth of the
+    signature's time to build.
+    """
     words = _WORD.findall(text.lower())
     if len(words) < size:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(run).encode("utf-8") for run in zip(*(words[i:] for i in range(size)))}
+        return [" ".join(words).encode("utf-8")] if words else []
+    return [" ".join(run).encode() for run in zip(*[words[i:] for i in range(size)])]
 
 
 # Shingles are hashed by CRC-32, not datasketch's default SHA-1: it was half the
 # cost of a signature, and MinHash's random permutations of the hash values do
 # the mixing (two shingles of one body colliding in 32 bits is a one-in-millions event).
-# Signatures made with another hash are not comparable: SIGNATURE_KEY names these.
-SIGNATURE_KEY = "minhash_crc32"
+# Signatures made with another hash, or other permutations, are not comparable:
+# SIGNATURE_KEY names these. The permutation scheme is named, not left to datasketch's
+# default, which changed in its 2.0 (from "legacy", mod a Mersenne prime, to "affine32"):
+# a store written under one default and read under the other would find no copy again.
+SIGNATURE_KEY = "minhash_crc32_affine32"
 # The hash permutations are the same for every signature: made once, not per article.
 # A signature is its hash values (an array of NUM_PERM): the index reads nothing else,
 # and making a MinHash object for each article cost a sixth of its signature's time.
-_HASHER = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+_HASHER = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme="affine32")
 _EMPTY = _HASHER.hashvalues.copy()
 
 
@@ -57,12 +65,11 @@ def minhash_of(text: str) -> np.ndarray:
 
 def encode_signature(signature: np.ndarray) -> str:
     """A signature as stored with the article: restoring it is a decode, not a re-hash of the body."""
-    # The values are 32-bit hashes held in uint64 by datasketch: stored as 4 bytes each.
-    return base64.b64encode(signature.astype("<u4").tobytes()).decode("ascii")
+    return base64.b64encode(signature.astype("<u4", copy=False).tobytes()).decode("ascii")
 
 
 def decode_signature(text: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint64)
+    return np.frombuffer(base64.b64decode(text), dtype="<u4")
 
 
 class BandIndex:
@@ -85,7 +92,7 @@ class BandIndex:
         self._keys: dict[str, list[bytes]] = {}
 
     def band_keys(self, signature: np.ndarray) -> list[bytes]:
-        raw = signature.astype("<u4").tobytes()  # the values are 32-bit hashes (see ``encode_signature``)
+        raw = signature.astype("<u4", copy=False).tobytes()
         width = self._width
         return [raw[i * width:(i + 1) * width] for i in range(len(self._tables))]
 
