@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from parallax.dossier import build_dossier
+from parallax.dossier.align import SentenceVectors
+from parallax.dossier.coverage import REDUNDANT_SIMILARITY, SUPPORT_SIMILARITY
 from parallax.model import Article
 
 CORE = [  # one result, worded three ways: the story's own names, little else
@@ -53,3 +55,26 @@ def test_a_story_in_cyrillic_has_a_summary_citing_its_outlets(annotator):
     dossier = build_dossier(1, list(annotator(articles)))
     # Its words were read as none (ASCII letters only), and a story without words had no summary.
     assert dossier.summary and dossier.summary[0].sentence == shared and sorted(dossier.summary[0].outlets) == ["Вестник", "Газета"]
+
+
+VERDICT = "A jury found former police officer Derek Chauvin guilty on all counts on Tuesday in the death of George Floyd in Minneapolis."
+# The verdict again in other words: alike enough to be cited as Other Times' report of it.
+VERDICT_RETOLD = "Former Minneapolis officer Derek Chauvin was convicted of murder on Tuesday for killing George Floyd, ending a closely watched trial."
+
+
+def test_another_outlets_report_of_a_chosen_sentence_is_not_its_own_summary_sentence(annotator):
+    bodies = {
+        "One Daily": [VERDICT, "The judge revoked his bail and ordered him held until sentencing in eight weeks.",
+                      "Crowds gathered outside the courthouse cheered as the verdict was read aloud."],
+        "Other Times": [VERDICT_RETOLD, "Crowds outside the courthouse cheered when the verdict was read.",
+                        "Prosecutors called 38 witnesses over three weeks of testimony."],
+        "Third Post": ["Derek Chauvin was found guilty on all counts in the death of George Floyd, a jury in Minneapolis decided on Tuesday.",
+                       "The judge revoked his bail and ordered him held until sentencing.", "Prosecutors called 38 witnesses during the trial."],
+    }
+    articles = [Article(id=o, source="t", title="Chauvin guilty", outlet=o, published="2021-04-20", body=b) for o, b in bodies.items()]
+    # The premise: the two are alike as a citation needs, not as the older bar for a repeat did.
+    pair = SentenceVectors([s for b in bodies.values() for s in b]).similarity(0, 3)
+    assert SUPPORT_SIMILARITY <= pair < REDUNDANT_SIMILARITY
+    summary = build_dossier(1, list(annotator(articles))).summary
+    assert summary[0].sentence == VERDICT and "Other Times" in summary[0].outlets
+    assert VERDICT_RETOLD not in [s.sentence for s in summary]

@@ -172,12 +172,11 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
             break
         if len(chosen) >= MIN_SUMMARY and not matches.support_count(index):
             break
-        # similarity(j, index): the chosen few rows are read, not every candidate's.
-        if any(vectors.similarity(j, index) >= REDUNDANT_SIMILARITY for j, _ in chosen):
-            continue
         text = sentences.all[index].text
         own = set(words(text))
         numbers = set(_NUMBER.findall(text))
+        if _repeats(sentences, vectors, index, [j for j, _ in chosen], news=not numbers <= said):
+            continue
         if _restates(own, numbers, said):
             continue
         chosen.append((index, matches.supporters(index)))
@@ -189,6 +188,25 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         )
         for i, support in chosen
     ]
+
+
+def _repeats(sentences: StorySentences, vectors: SentenceVectors, index: int, chosen: list[int], *, news: bool) -> bool:
+    """Whether a sentence says again what a chosen one says: too alike to it, or, from another
+    outlet, alike enough to be cited as that outlet's report of it (SUPPORT_SIMILARITY) and
+    without a number the summary has not given (``news``: "life without parole and a $10,000 fine").
+
+    The second holds the summary to the rule its citations follow: two outlets' ledes
+    that make one sentence cite both outlets are one fact, not two sentences of the summary.
+    """
+    outlet = sentences.all[index].outlet
+    # similarity(j, index): the chosen few rows are read, not every candidate's.
+    for j in chosen:
+        similarity = vectors.similarity(j, index)
+        if similarity >= REDUNDANT_SIMILARITY:
+            return True
+        if not news and similarity >= SUPPORT_SIMILARITY and sentences.all[j].outlet != outlet:
+            return True
+    return False
 
 
 def _is_list_entry(text: str) -> bool:
