@@ -37,7 +37,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     """
     words = _WORD.findall(text.lower())
     if len(words) < size:
-        return [" ".join(words).encode("utf-8")] if words else []
+        return [" ".join(words).encode()] if words else []
     return [" ".join(run).encode() for run in zip(*[words[i:] for i in range(size)])]
 
 
