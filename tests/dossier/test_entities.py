@@ -95,3 +95,16 @@ def test_a_name_is_not_folded_into_a_span_the_parser_ran_over_two_names_or_a_phr
     listed = _listed(_item("a", ("CBS All Access, Disney", "ORG"), ("a White House", "ORG"), ("Apple’s MacBook", "ORG")),
                      _item("b", ("Disney", "ORG"), ("White House", "ORG"), ("MacBook", "ORG")))
     assert {"Disney", "White House", "MacBook"} <= set(listed)
+
+
+def test_a_surname_the_parser_calls_an_organisation_is_the_person_named_in_full():
+    listed = _listed(_item("a", ("Peter Cahill", "PERSON"), ("Cahill", "ORG")), _item("b", ("Peter Cahill", "PERSON"), ("Cahill", "ORG")),
+                     _item("c", ("Sarah Palin", "PERSON"), ("Palin", "GPE")), _item("d", ("Palin", "GPE")))
+    # Palin is named alone in more articles (c, d) than in full (c): it may be a place of its own.
+    assert listed == {"Peter Cahill": ("person", ["a", "b"]), "Palin": ("place", ["c", "d"]), "Sarah Palin": ("person", ["c"])}
+
+
+def test_a_word_named_alone_more_widely_than_a_mislabelled_person_ending_with_it_keeps_its_type():
+    # The parser's "Banda Aceh" (a city) as a person must not take the province with it.
+    listed = _listed(_item("a", ("Banda Aceh", "PERSON"), ("Aceh", "GPE")), _item("b", ("Aceh", "GPE")), _item("c", ("Aceh", "GPE")))
+    assert listed["Aceh"] == ("place", ["a", "b", "c"])

@@ -48,12 +48,22 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
             name = _plain(mention.canonical)
             if kind and any(c.isalnum() for c in name):  # a stored record's name may be anything
                 labels.setdefault(name, {}).setdefault(kind, set()).add(item.article.id)
+    # One name, two types: the parser's label differs by sentence ("Emma Stone" an
+    # organisation once); the type most articles give it is taken for all ...
+    kinds_of = {name: max(kinds, key=lambda k: (len(kinds[k]), k)) for name, kinds in labels.items()}
+    named_in_full = _named_in_full(labels, kinds_of)
     seen: dict[tuple[str, str], set[str]] = {}
     for name, kinds in labels.items():
-        # One name, two types: the parser's label differs by sentence ("Emma Stone" an
-        # organisation once); the type most articles give it is taken for all.
-        kind = max(kinds, key=lambda k: (len(kinds[k]), k))
-        seen[(name, kind)] = set().union(*kinds.values())
+        kind = kinds_of[name]
+        articles = set().union(*kinds.values())
+        if kind != "person" and len(articles) <= len(named_in_full.get(name, ())):
+            # ... but a surname alone, which the parser often reads as an organisation or a place
+            # ("Cahill", "Teixeira", "Palin"), is the person the story names in full, in as many
+            # articles or more: news names a person in full, then by the surname. A word named
+            # alone more widely is a name of its own that a mislabelled span ends with ("Aceh"
+            # in 13 articles, the parser's person "Banda Aceh" in 10; "SeaMicro", "Buys SeaMicro").
+            kind = "person"
+        seen[(name, kind)] = articles
     entities = []
     for kind, members in _grouped(seen):
         articles = set().union(*(seen[(m, kind)] for m in members))
@@ -64,6 +74,16 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
         forms = [name] + sorted(m for m in members if m != name)
         entities.append((StoryEntity(name=name, type=kind, articles=sorted(articles)), forms))
     return sorted(entities, key=lambda e: (-len(e[0].articles), e[0].name))
+
+
+def _named_in_full(labels: dict[str, dict[str, set[str]]], kinds_of: dict[str, str]) -> dict[str, set[str]]:
+    """Each last word of the story's people named in two words or more, with the articles that
+    name them so ("Cahill": those naming "Peter Cahill" or "Peter A. Cahill")."""
+    found: dict[str, set[str]] = {}
+    for name, kind in kinds_of.items():
+        if kind == "person" and " " in name:
+            found.setdefault(name.split()[-1], set()).update(*labels[name].values())
+    return found
 
 
 def _grouped(seen: dict[tuple[str, str], set[str]]) -> list[tuple[str, list[str]]]:
