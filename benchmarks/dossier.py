@@ -425,6 +425,8 @@ makes them (all three splits), 5,655 → 5,473 listed entities, read once: nearl
 in 15 articles, "Palin" in 11, "Lohan" in 12); a few are the parser's odd spans folded into others
 ("Celeb", "Fire"). The bar keeps a word named alone more widely than the mislabelled person ending with
 it: "Aceh" (13 articles) out of the parser's person "Banda Aceh" (10), "SeaMicro" (14) out of "Buys SeaMicro" (1).
+Then a dateline's capitals take the type of the same letters in the text's own case ("HELSINKI", an
+organisation to the parser, is "Helsinki", a place): 346 → 344 here; on ECB+ 5,473 → 5,470.
 
 ## Facts one outlet alone reports (development corpus, the same stories)
 

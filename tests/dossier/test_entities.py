@@ -108,3 +108,9 @@ def test_a_word_named_alone_more_widely_than_a_mislabelled_person_ending_with_it
     # The parser's "Banda Aceh" (a city) as a person must not take the province with it.
     listed = _listed(_item("a", ("Banda Aceh", "PERSON"), ("Aceh", "GPE")), _item("b", ("Aceh", "GPE")), _item("c", ("Aceh", "GPE")))
     assert listed["Aceh"] == ("place", ["a", "b", "c"])
+
+
+def test_a_datelines_capitals_name_what_the_text_names_in_its_own_case():
+    listed = _listed(_item("a", ("HELSINKI", "ORG"), ("Helsinki", "GPE")), _item("b", ("Helsinki", "GPE")), _item("c", ("US", "GPE"), ("Us", "ORG")))
+    assert listed["Helsinki"] == ("place", ["a", "b"]) and "HELSINKI" not in listed
+    assert listed["US"] == ("place", ["c"])  # initials are no dateline

@@ -31,6 +31,8 @@ _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,4}[A-Z]?\.?$")
 # The annotator takes "'s" and "’s" off a name; a backtick typed for the apostrophe it leaves.
 _BACKTICK_POSSESSIVE = re.compile(r"`s?$")
+# A name in capitals this long is a dateline's or a headline's, not initials ("US", "WHO").
+MIN_CAPITALS_LETTERS = 4
 _RUN_ON_SPAN = re.compile(r",|\s(?:and|or|&)(?:\s|$)|['’]s\s|^[a-z]|^An?\s")
 
 
@@ -52,11 +54,16 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
     # organisation once); the type most articles give it is taken for all ...
     kinds_of = {name: max(kinds, key=lambda k: (len(kinds[k]), k)) for name, kinds in labels.items()}
     named_in_full = _named_in_full(labels, kinds_of)
+    written = {name.lower(): name for name in labels if not name.isupper()}
     seen: dict[tuple[str, str], set[str]] = {}
     for name, kinds in labels.items():
         kind = kinds_of[name]
         articles = set().union(*kinds.values())
-        if kind != "person" and len(articles) <= len(named_in_full.get(name, ())):
+        if name.isupper() and len(name) >= MIN_CAPITALS_LETTERS and name.lower() in written:
+            # ... and a dateline's capitals, which the parser reads as it likes ("HELSINKI" an
+            # organisation), name what the same letters in the text's own case name ("Helsinki").
+            kind = kinds_of[written[name.lower()]]
+        elif kind != "person" and len(articles) <= len(named_in_full.get(name, ())):
             # ... but a surname alone, which the parser often reads as an organisation or a place
             # ("Cahill", "Teixeira", "Palin"), is the person the story names in full, in as many
             # articles or more: news names a person in full, then by the surname. A word named
