@@ -62,8 +62,9 @@ def test_an_organisation_is_its_trailing_words_and_one_name_takes_the_type_most_
 def test_a_given_name_and_family_name_lead_a_fuller_name_but_a_parsed_score_is_no_name():
     listed = _listed(_item("a", ("Tedros Adhanom Ghebreyesus", "PERSON"), ("Manchester United 2-0", "PERSON")),
                      _item("b", ("Tedros Adhanom", "PERSON"), ("Manchester United", "PERSON")))
-    assert set(listed) == {"Tedros Adhanom Ghebreyesus", "Manchester United 2-0", "Manchester United"}
-    assert listed["Tedros Adhanom Ghebreyesus"] == ("person", ["a", "b"])
+    # The score is left off the parsed name (``_plain``), which then is the club's.
+    assert set(listed) == {"Tedros Adhanom Ghebreyesus", "Manchester United"}
+    assert listed["Tedros Adhanom Ghebreyesus"] == ("person", ["a", "b"]) and listed["Manchester United"] == ("person", ["a", "b"])
 
 
 def test_a_surname_joins_the_more_reported_name_not_the_longer_parse():
@@ -114,3 +115,8 @@ def test_a_datelines_capitals_name_what_the_text_names_in_its_own_case():
     listed = _listed(_item("a", ("HELSINKI", "ORG"), ("Helsinki", "GPE")), _item("b", ("Helsinki", "GPE")), _item("c", ("US", "GPE"), ("Us", "ORG")))
     assert listed["Helsinki"] == ("place", ["a", "b"]) and "HELSINKI" not in listed
     assert listed["US"] == ("place", ["c"])  # initials are no dateline
+
+
+def test_a_score_run_into_a_name_is_left_off_and_a_phrase_in_lower_case_is_no_name():
+    listed = _listed(_item("a", ("Manchester United 2-0", "ORG"), ("headphone jack", "ORG")), _item("b", ("Manchester United", "ORG"), ("n’t", "GPE")))
+    assert listed == {"Manchester United": ("organisation", ["a", "b"])}

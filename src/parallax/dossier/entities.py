@@ -31,6 +31,8 @@ _MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,4}[A-Z]?\.?$")
 # The annotator takes "'s" and "’s" off a name; a backtick typed for the apostrophe it leaves.
 _BACKTICK_POSSESSIVE = re.compile(r"`s?$")
+# A score or a record the parser runs into a name: "Manchester United 2-0", "Muhammad Ali 22 - 3".
+_TRAILING_SCORE = re.compile(r"\s+\d{1,3}\s?[-–]\s?\d{1,3}$")
 # A name in capitals this long is a dateline's or a headline's, not initials ("US", "WHO").
 MIN_CAPITALS_LETTERS = 4
 _RUN_ON_SPAN = re.compile(r",|\s(?:and|or|&)(?:\s|$)|['’]s\s|^[a-z]|^An?\s")
@@ -48,7 +50,9 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
         for mention in item.annotations.entities:
             kind = ENTITY_TYPES.get(mention.label)
             name = _plain(mention.canonical)
-            if kind and any(c.isalnum() for c in name):  # a stored record's name may be anything
+            # A stored record's name may be anything; a name all in lower case is the parser's
+            # reading of a common phrase ("headphone jack", "n’t", "8.30am"), not a name.
+            if kind and any(c.isalnum() for c in name) and not name.islower():
                 labels.setdefault(name, {}).setdefault(kind, set()).add(item.article.id)
     # One name, two types: the parser's label differs by sentence ("Emma Stone" an
     # organisation once); the type most articles give it is taken for all ...
@@ -188,8 +192,8 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _plain(name: str) -> str:
-    """"U.S." and "U.S" as "US"; "@WHO", a handle, as "WHO"; a possessive the annotator left ("Mubarak`s") off."""
-    name = _BACKTICK_POSSESSIVE.sub("", name.strip().lstrip("@")) or name
+    """"U.S." and "U.S" as "US"; "@WHO", a handle, as "WHO"; a possessive the annotator left ("Mubarak`s") or a score it ran in ("Manchester United 2-0") off."""
+    name = _TRAILING_SCORE.sub("", _BACKTICK_POSSESSIVE.sub("", name.strip().lstrip("@"))) or name
     if _DOTTED_ABBREVIATION.match(name):
         return name.replace(".", "")
     return name
