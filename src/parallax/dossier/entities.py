@@ -55,7 +55,7 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
             if kind and any(c.isalnum() for c in name) and not name.islower():
                 labels.setdefault(name, {}).setdefault(kind, set()).add(item.article.id)
     # One name, two types: the parser's label differs by sentence ("Emma Stone" an
-    # organisation once); the type most articles give it is taken for all ...
+    # organisation once); the type most articles give it is taken for all, but for two kinds of name.
     kinds_of = {name: max(kinds, key=lambda k: (len(kinds[k]), k)) for name, kinds in labels.items()}
     named_in_full = _named_in_full(labels, kinds_of)
     written = {name.lower(): name for name in labels if not name.isupper()}
@@ -64,11 +64,11 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
         kind = kinds_of[name]
         articles = set().union(*kinds.values())
         if name.isupper() and len(name) >= MIN_CAPITALS_LETTERS and name.lower() in written:
-            # ... and a dateline's capitals, which the parser reads as it likes ("HELSINKI" an
+            # A dateline's capitals, which the parser reads as it likes ("HELSINKI" an
             # organisation), name what the same letters in the text's own case name ("Helsinki").
             kind = kinds_of[written[name.lower()]]
         elif kind != "person" and len(articles) <= len(named_in_full.get(name, ())):
-            # ... but a surname alone, which the parser often reads as an organisation or a place
+            # A surname alone, which the parser often reads as an organisation or a place
             # ("Cahill", "Teixeira", "Palin"), is the person the story names in full, in as many
             # articles or more: news names a person in full, then by the surname. A word named
             # alone more widely is a name of its own that a mislabelled span ends with ("Aceh"
@@ -192,7 +192,8 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _plain(name: str) -> str:
-    """"U.S." and "U.S" as "US"; "@WHO", a handle, as "WHO"; a possessive the annotator left ("Mubarak`s") or a score it ran in ("Manchester United 2-0") off."""
+    """"U.S." and "U.S" as "US"; "@WHO", a handle, as "WHO"; a possessive the annotator left
+    ("Mubarak`s") or a score the parser ran in ("Manchester United 2-0") off."""
     name = _TRAILING_SCORE.sub("", _BACKTICK_POSSESSIVE.sub("", name.strip().lstrip("@"))) or name
     if _DOTTED_ABBREVIATION.match(name):
         return name.replace(".", "")
