@@ -21,6 +21,7 @@ def _annotate(annotator, paragraphs, published="2012-06-19"):
         ("The mission suspended its work at the weekend.", "2012-06-19", "2012-06-16"),
         ("Mood had on Sunday urged the parties to stop.", "2012-06-19", "2012-06-17"),
         ("He will brief the council on Friday.", "2012-06-19", "2012-06-22"),  # future tense looks ahead
+        ("Official results are not expected until Thursday.", "2012-06-18", "2012-06-21"),
         ("The revolt erupted in March 2011.", "2012-06-19", "2011-03-01"),
         ("Saleh left power in February.", "2012-06-19", "2012-02-01"),
         ("The vote was held yesterday.", "2012-06-19", "2012-06-18"),

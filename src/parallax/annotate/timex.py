@@ -49,7 +49,7 @@ _LAST_YEAR_BEFORE = re.compile(r"\blast year,?\s+(?:(?:on|in)\s+)?$", re.I)
 _LAST_YEAR_AFTER = re.compile(r"^,?\s+last year\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|due to|plans? to|planning|planned|next|upcoming|"
-    r"scheduled|expected to|set to|likely|ahead of)\b",
+    r"scheduled|expected (?:to|until|by)|not until|set to|likely|ahead of)\b",
     re.I,
 )
 # "with Wednesday's debate approaching": a participle after the expression.
