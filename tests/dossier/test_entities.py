@@ -120,3 +120,9 @@ def test_a_datelines_capitals_name_what_the_text_names_in_its_own_case():
 def test_a_score_run_into_a_name_is_left_off_and_a_phrase_in_lower_case_is_no_name():
     listed = _listed(_item("a", ("Manchester United 2-0", "ORG"), ("headphone jack", "ORG")), _item("b", ("Manchester United", "ORG"), ("n’t", "GPE")))
     assert listed == {"Manchester United": ("organisation", ["a", "b"])}
+
+
+def test_a_surname_named_alone_more_widely_is_still_the_person_when_the_parser_says_so_often_enough():
+    listed = _listed(_item("a", ("Donald Trump", "PERSON"), ("Trump", "ORG")), _item("b", ("Donald Trump", "PERSON"), ("Trump", "ORG")),
+                     _item("c", ("Trump", "PERSON")))
+    assert listed == {"Donald Trump": ("person", ["a", "b", "c"])}

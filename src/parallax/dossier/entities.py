@@ -33,6 +33,9 @@ _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,4}[A-Z]?\.?$")
 _BACKTICK_POSSESSIVE = re.compile(r"`s?$")
 # A score or a record the parser runs into a name: "Manchester United 2-0", "Muhammad Ali 22 - 3".
 _TRAILING_SCORE = re.compile(r"\s+\d{1,3}\s?[-–]\s?\d{1,3}$")
+# A surname named alone more widely than in full is still the person's when the parser calls it
+# a person in this share of the articles naming it (see ``entity_forms``).
+MIN_PERSON_SHARE = 0.2
 # A name in capitals this long is a dateline's or a headline's, not initials ("US", "WHO").
 MIN_CAPITALS_LETTERS = 4
 _RUN_ON_SPAN = re.compile(r",|\s(?:and|or|&)(?:\s|$)|['’]s\s|^[a-z]|^An?\s")
@@ -67,12 +70,16 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
             # A dateline's capitals, which the parser reads as it likes ("HELSINKI" an
             # organisation), name what the same letters in the text's own case name ("Helsinki").
             kind = kinds_of[written[name.lower()]]
-        elif kind != "person" and len(articles) <= len(named_in_full.get(name, ())):
+        elif kind != "person" and name in named_in_full and (
+            len(articles) <= len(named_in_full[name]) or len(kinds.get("person", ())) >= MIN_PERSON_SHARE * len(articles)
+        ):
             # A surname alone, which the parser often reads as an organisation or a place
             # ("Cahill", "Teixeira", "Palin"), is the person the story names in full, in as many
             # articles or more: news names a person in full, then by the surname. A word named
             # alone more widely is a name of its own that a mislabelled span ends with ("Aceh"
-            # in 13 articles, the parser's person "Banda Aceh" in 10; "SeaMicro", "Buys SeaMicro").
+            # in 13 articles, the parser's person "Banda Aceh" in 10; "SeaMicro", "Buys SeaMicro"),
+            # unless the parser calls it a person alone often enough too ("Trump" in three articles,
+            # one of them a person's, beside "Donald Trump" in two; "SeaMicro" a person in 1 of 15).
             kind = "person"
         seen[(name, kind)] = articles
     entities = []
