@@ -80,6 +80,8 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
             # in 13 articles, the parser's person "Banda Aceh" in 10; "SeaMicro", "Buys SeaMicro"),
             # unless the parser calls it a person alone often enough too ("Trump" in three articles,
             # one of them a person's, beside "Donald Trump" in two; "SeaMicro" a person in 1 of 15).
+            # (The annotator's ``settle_labels`` does the like within one article, from its parse,
+            # for the speakers only; this is the story's list, from the stored mentions.)
             kind = "person"
         seen[(name, kind)] = articles
     entities = []
