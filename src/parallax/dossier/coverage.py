@@ -174,7 +174,7 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
             break
         text = sentences.all[index].text
         own = set(words(text))
-        numbers = set(_NUMBER.findall(text))
+        numbers = _news_numbers(text)
         if _repeats(sentences, vectors, index, [j for j, _ in chosen], news=not numbers <= said):
             continue
         if _restates(own, numbers, said):
@@ -218,6 +218,11 @@ def _is_list_entry(text: str) -> bool:
     rest = [w for w in rest if w[:1].isalpha()]
     capitals = sum(1 for w in rest if w[0].isupper())
     return bool(rest) and capitals >= LIST_ENTRY_CAPITAL_SHARE * len(rest)
+
+
+def _news_numbers(text: str) -> set[str]:
+    """The numbers a sentence gives, but ages."""
+    return set(_NUMBER.findall(_AGE.sub(" ", text)))
 
 
 def _restates(own: set[str], numbers: set[str], said: set[str]) -> bool:
@@ -266,6 +271,9 @@ _TOKEN = re.compile(r"[“\"‘(]?[\w’'.,-]*\w")
 _POSSESSIVE = re.compile(r"[’']s$")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# "the 15-month-old uprising", "Floyd's 7-year-old daughter", "aged 26 years old": an age describes
+# who or what a sentence is about; it is not a figure the sentence reports.
+_AGE = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _OPENERS = "“\"‘("
 
 
