@@ -59,3 +59,20 @@ def test_a_drop_cap_rejoins_its_word():
     assert page_lines("A\n man was arrested on Friday.") == ["A man was arrested on Friday."]
     # A letter heading a list (an index of names) is no drop cap.
     assert page_lines("B\nBaker, Tom\nBrown, Ann") == ["B", "Baker, Tom", "Brown, Ann"]
+
+
+def test_an_icons_name_or_a_template_field_opening_a_line_is_left_out():
+    # Icon fonts print their icons' names; a failed template prints its field's. Neither is text:
+    # kept, they joined the headline above as a sentence's lower-case continuation.
+    text = ("Introducing Our New Chief Executive Officer\nchevron_left Browse All Posts\n\n"
+            "Today's Paper Obits Puzzles\nstory.lead_photo.caption The two leaders shake hands in Helsinki.")
+    assert page_lines(text) == [
+        "Introducing Our New Chief Executive Officer", "Browse All Posts",
+        "Today's Paper Obits Puzzles", "The two leaders shake hands in Helsinki.",
+    ]
+    # Words joined by underscores inside a line are the text's own ("the snake_case name").
+    assert page_lines("Python code names variables in snake_case as in max_value here.") == [
+        "Python code names variables in snake_case as in max_value here."]
+    # ... and so is a commenter's name alone on its line, which tells a comment thread.
+    assert page_lines("Comments (2)\nold_stevedore\nThey never inspect the cranes.") == [
+        "Comments (2)", "old_stevedore", "They never inspect the cranes."]

@@ -270,6 +270,13 @@ _CONTINUES = ",;:.)!?%’”"
 # A drop cap: the paragraph's first letter set large in an element of its own, which a browser's
 # text puts on a line of its own ("H" over "ong Kong is burning."), an opening quote before it.
 _DROP_CAP = re.compile(r"[“\"‘']?[A-ZÀ-ÞА-Я]")
+# A name from the site's code opening a line: an icon's, which icon fonts print as text
+# ("chevron_left Browse All Posts", "insert_chart Data Solutions"), or a template's field
+# printed where the template failed ("story.lead_photo.caption President Trump and …").
+# Words joined by underscores are no words of the text: left out, they neither make the
+# line go on with the one above nor make it start in lower case. Alone on its line such a
+# name stays: a commenter's ("old_stevedore"), which tells a comment thread.
+_CODE_NAME = re.compile(r"^[A-Za-z][\w.]*_[\w.]*\w\s+(?=\S)")
 # A linked name split out of its sentence is this many words at most.
 MAX_NAME_PIECE_WORDS = 4
 
@@ -296,7 +303,7 @@ def page_lines(text: str) -> list[str]:
     0.860; as Chromium's text, 0.901 to 0.904; the development corpus kept 0.972.
     """
     unstripped = unwrap(text.split("\n"))
-    raws: list[str] = [line.strip() for line in unstripped]
+    raws: list[str] = [_CODE_NAME.sub("", line.strip(), count=1) for line in unstripped]
     lines: list[str] = []
     after_blank = True
     goes_on = False  # the line before was a name joined to its sentence, which this line goes on with
