@@ -145,6 +145,9 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],
          "Marco Silva"),
+        # ... and one the sentence's other speech verb, in a clause of its own, does not govern
+        (["After Putin said his government played no role in the hacking, Trump went on to condemn the "
+          "inquiry into Russian interference as “a disaster for our country.”"], "Trump"),
         # a name inside the subject's phrase speaks only when the subject is its spokesman, or is that name
         (["“The vote was rigged from the start,” an aide to Shafiq told AFP."], "aide to Shafiq"),
         (["“Don't hide things like this from the public,” one Weibo commenter said."], "one Weibo commenter"),

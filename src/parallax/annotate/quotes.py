@@ -44,7 +44,8 @@ SPEECH_VERBS = frozenset(
     # North Korea an “outlaw nation …”'): their subject is the speaker.
     "boast concede counter retort assert contend maintain emphasize emphasise recount quip joke "
     "lament sing scold brand blast slam mock dismiss criticize criticise praise thank plead "
-    "exclaim yell scream whisper mutter grumble wonder attack characterize characterise".split()
+    "exclaim yell scream whisper mutter grumble wonder attack characterize characterise "
+    "condemn denounce decry label hail".split()
 )
 # Words between a pair of double marks, curly or straight (for telling a quote from scare quotes).
 _QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
