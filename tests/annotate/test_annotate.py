@@ -496,6 +496,14 @@ def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_cha
     assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]
 
 
+def test_a_work_a_participle_names_is_no_quote_of_the_thing_it_names_but_a_thing_called_so_by_someone_is(annotator):
+    ann = _annotate(annotator, [
+        "One of the cards, a poem called “Winter Solstice, Camelot Station,” went on to win the World Fantasy Award.",
+        "Senator Mark Reyes called the new budget “a disgrace to every taxpayer in this state.”",
+    ])
+    assert [(q.text, q.speakers) for q in ann.quotes] == [("a disgrace to every taxpayer in this state.", ["Mark Reyes"])]
+
+
 def test_a_short_quote_said_as_a_sentence_of_its_own_is_a_quote_but_a_phrase_in_scare_quotes_is_not(annotator):
     ann = _annotate(annotator, [
         "Maria Lopez watched the count on television. “You winning?” Lopez asked her husband.",

@@ -28,6 +28,8 @@ MAX_APPOSITIVE_TOKENS = 12
 PRONOUN_LOOKBACK_SENTENCES = 4
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+# Verbs that name what they describe ("a poem called …", "a film titled …").
+NAMING_VERBS = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "christen"})
 
 
 def subject_of(verb: Token, skip=lambda t: False) -> Token | None:
@@ -35,8 +37,10 @@ def subject_of(verb: Token, skip=lambda t: False) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not skip(child):
             return child
-    # 'footage of Hillary Clinton asking, “…”': a participle describing a noun has that noun as its speaker.
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("PROPN", "NOUN") and not skip(verb.head):
+    # 'footage of Hillary Clinton asking, “…”': a participle describing a noun has that noun as its speaker;
+    # not one that names it ('a poem called “Winter Solstice”', 'a group dubbed “…”'): the quote is its name.
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("PROPN", "NOUN") and not skip(verb.head)
+            and not (verb.tag_ == "VBN" and verb.lemma_.lower() in NAMING_VERBS)):
         return verb.head
     # A person's name right before the verb is its speaker, however the parser hung the
     # two ('footage of X asking, “…”', '“…,” Tulsa police Chief Chuck Jordan said Monday').
