@@ -496,6 +496,14 @@ def test_titles_of_films_quoted_in_a_list_are_no_quotes_but_a_slogan_someone_cha
     assert [q.text for q in ann.quotes] == ["Make America Great Again", "WE WILL NOT GO BACK TO WORK"]
 
 
+def test_according_to_reports_names_no_speaker_but_a_report_by_an_agency_does(annotator):
+    ann = _annotate(annotator, [
+        "According to reports, the trial is one of the most watched in years, “setting off a national reckoning on policing.”",
+        "According to a report by Reuters, the talks were “close to collapse after a long night of argument.”",
+    ])
+    assert [q.speakers for q in ann.quotes] == [[], ["Reuters"]]
+
+
 def test_a_work_a_participle_names_is_no_quote_of_the_thing_it_names_but_a_thing_called_so_by_someone_is(annotator):
     ann = _annotate(annotator, [
         "One of the cards, a poem called “Winter Solstice, Camelot Station,” went on to win the World Fantasy Award.",

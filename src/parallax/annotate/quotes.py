@@ -47,6 +47,8 @@ SPEECH_VERBS = frozenset(
     "exclaim yell scream whisper mutter grumble wonder attack characterize characterise "
     "condemn denounce decry label hail".split()
 )
+# Writings an "according to" may name instead of a speaker ("according to reports").
+DOCUMENT_NOUNS = frozenset({"report", "statement", "document", "record", "estimate", "poll", "survey", "study"})
 # Words between a pair of double marks, curly or straight (for telling a quote from scare quotes).
 _QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 # A title or an initial before a name, whose full stop ends no sentence: "Sen.", "Dr.", "Gov.", "J.".
@@ -338,9 +340,20 @@ def attribute(
     for token in frame:
         if token.lemma_.lower() == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in DOCUMENT_NOUNS and entity_within(objects[0]) is None:
+                # "according to a report by Reuters": its author; "according to reports": no one.
+                author = _author_of(objects[0])
+                return (resolve_subject(doc, author, span, canon, sentences, he), "according to") if author else ([], None)
             if objects:
                 return resolve_subject(doc, objects[0], span, canon, sentences, he), "according to"
     return [], None
+
+
+def _author_of(document: Token) -> Token | None:
+    """The name a writing's phrase gives as its author ("a report by Reuters", "a statement from
+    the Kremlin"); None for "reports", "media reports"."""
+    return next((t for t in document.subtree if t.i > document.i and t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "of")
+                 and entity_within(t) is not None), None)
 
 
 def _colon_lead_verb(doc: Doc, span: QuoteSpan, verbs: list[Token]) -> Token | None:
