@@ -148,6 +148,10 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
         # ... and one the sentence's other speech verb, in a clause of its own, does not govern
         (["After Putin said his government played no role in the hacking, Trump went on to condemn the "
           "inquiry into Russian interference as “a disaster for our country.”"], "Trump"),
+        # "the statement said": whoever said something in a statement, or issued one, before
+        (["Two service members were killed in a helicopter crash, the US military said in a statement on Wednesday.",
+          "“The cause of the crash is under investigation, and nothing points to enemy fire,” the statement said."],
+         "US military"),
         # a name inside the subject's phrase speaks only when the subject is its spokesman, or is that name
         (["“The vote was rigged from the start,” an aide to Shafiq told AFP."], "aide to Shafiq"),
         (["“Don't hide things like this from the public,” one Weibo commenter said."], "one Weibo commenter"),

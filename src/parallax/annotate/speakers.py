@@ -119,6 +119,10 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
         lower = token.lower_
     if lower == "i":
         return []  # the writer speaking: a column, not a quote to attribute
+    if lower == "statement" and any(c.lower_ == "the" for c in token.children):
+        issuer = _issuer_of_statement(token, sentences)
+        if issuer is not None and issuer.lower_ != "statement":
+            return _names_for(doc, issuer, span, canon, sentences, he)
     if lower == "it":
         org = _organisation_subject(token, sentences) or _last_organisation(doc, span)
         return [org] if org else []
@@ -142,6 +146,26 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if token.pos_ == "PROPN":
         return [fullest_person(_descriptor(token), canon)]
     return [_descriptor(token)]
+
+
+def _issuer_of_statement(token: Token, sentences: list[Span]) -> Token | None:
+    """Who issued "the statement": the subject that said something "in a statement", or issued or
+    released one, in the sentences before (the US military said in a statement … "…," the statement said)."""
+    before = [s for s in sentences if s.start <= token.i][-PRONOUN_LOOKBACK_SENTENCES - 1:]
+    for sentence in reversed(before):
+        for word in reversed([t for t in sentence if t.i < token.i and t.lower_ == "statement"]):
+            head = word.head
+            if word.dep_ == "pobj" and head.lower_ == "in":
+                verb = head.head
+            elif word.dep_ == "dobj":
+                verb = head
+            else:
+                continue
+            if verb.pos_ in ("VERB", "AUX"):
+                subject = subject_of(verb)
+                if subject is not None:
+                    return subject
+    return None
 
 
 def _titled_person(doc: Doc, token: Token, span: QuoteSpan) -> str | None:
