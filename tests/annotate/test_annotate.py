@@ -190,6 +190,15 @@ def test_speaker_attribution(annotator, paragraphs, speaker):
     assert ann.quotes and ann.quotes[-1].speakers == [speaker]
 
 
+def test_straight_to_open_and_curly_to_close_ends_the_quote_when_the_next_one_opens_straight(annotator):
+    ann = _annotate(annotator, [
+        "Sondland was known for saying he was in charge of Ukraine, said another witness, Fiona Hill.",
+        '"And I asked, well, on whose authority?” said Hill, who will testify Thursday. "And he said, the President."',
+    ])
+    assert [(q.text, q.speakers) for q in ann.quotes] == [
+        ("And I asked, well, on whose authority?", ["Fiona Hill"]), ("And he said, the President.", ["Fiona Hill"])]
+
+
 def test_unclosed_quote_runs_to_end_of_paragraph(annotator):
     ann = _annotate(annotator, [
         "The mayor spoke to residents on Monday.",

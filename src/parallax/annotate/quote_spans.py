@@ -56,6 +56,13 @@ def _spans_in_paragraph(text: str, start: int, end: int, number: int, singles: b
             i += 1
             continue
         j = _find_close(text, i + 1, end, close)
+        if j is not None and close == '"':
+            # Straight to open, curly to close, and the next quote straight again ('"And I asked,
+            # well, on whose authority?” said Hill. "And he said …"'): the curly mark after the
+            # quotation's own punctuation closes it, unless a curly quotation opened inside it.
+            curly = _find_close(text, i + 1, j, "”")
+            if curly is not None and text[curly - 1] in ".,!?…" and "“" not in text[i + 1: curly]:
+                j = curly
         if j is None and close in "”“":
             # Curly to open, straight to close ('“Immunity deals …," Chaffetz said'):
             # text pasted from two sources. Without this the quote would run on
