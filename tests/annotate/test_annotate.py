@@ -141,6 +141,12 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
         (["“Today the committee met and advised me that the outbreak is an emergency. I have accepted that "
           "advice,” Tedros posted on his X handle.",
           "He added, “The spread of a new strain in the east is very worrying for all of us.”"], "Tedros"),
+        # "he" after a quote of someone's, when no person is a subject since: that speaker goes on,
+        # not a name mentioned in passing ("Universal’s music division")
+        (["“The script just said that she sings an incredible song,” Tom Harper said. “I had faith that we "
+          "could figure it out. It was worrying. We had weeks left.” The demos came from Danny Boyle’s old studio, "
+          "but none of them clicked.",
+          "At the last minute a sample came in. “It grabbed me by the heart the moment I heard it,” he said."], "Tom Harper"),
         # a verb of judging aloud frames the quote
         (["Marco Silva was asked about the defeat after the match.",
           "When reporters noted his side had lost four in a row, Silva boasted, “We were still the better team today.”"],

@@ -128,7 +128,13 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
         return [org] if org else []
     if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
         # "he said", and "the Scot added" / "the Brazilian said": a person named before.
-        person = _last_people(doc, span, sentences, want=1)
+        # The subject of the last sentences first; else the one quoted just before, who goes on
+        # ('“…,” Harper said. … Universal’s music division sent demos. “…,” he said'), before
+        # whoever was named last in passing.
+        person = _last_people(doc, span, sentences, want=1, subjects_only=True)
+        if not person and he and lower in SINGULAR_PRONOUNS:
+            return list(he[-1:])
+        person = person or _last_people(doc, span, sentences, want=1)
         return person[-1:] if person else (list(he[-1:]) if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
     plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
     if lower in PLURAL_PRONOUNS or plural_descriptor:
@@ -321,8 +327,10 @@ def _descriptor(token: Token) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or token.text
 
 
-def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int, group: bool = False) -> list[str]:
-    """People named before the quote, nearest last; with ``group``, the last sentence naming several."""
+def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int, group: bool = False,
+                 subjects_only: bool = False) -> list[str]:
+    """People named before the quote, nearest last; with ``group``, the last sentence naming several;
+    with ``subjects_only`` (and ``want`` 1), only a sentence's subject, or no one."""
     before = [s for s in sentences if s.start_char < span.start][-PRONOUN_LOOKBACK_SENTENCES - 1:]
     canon = {}
     for ent in doc.ents:
@@ -354,6 +362,8 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
                         and _is_subject(e) and not in_any_quote(doc, e)]
             if subjects:
                 return [_canon(doc, subjects[-1])]
+        if subjects_only:
+            return []
     flat = [n for names in people_by_sentence for n in names]
     return flat[-want:] if flat else []
 
