@@ -841,3 +841,25 @@ def test_words_are_counted_in_scripts_that_write_no_spaces():
             + "".join(f"<p>{sentence}</p>" for _ in range(3)) + "</article></body></html>")
     article = extract(Page(id="ja", source="ja", format="html", content=html), ExtractOptions(detect_language=False))
     assert article.body and "逮捕" in article.body_text  # was rejected: "article body too short (3 words …)"
+
+
+_SUMMIT = [
+    "HELSINKI -- President Donald Trump cast doubt on the conclusion of U.S. intelligence agencies that Russia "
+    "interfered in the 2016 election, saying after his summit with Russian President Vladimir Putin that the "
+    "Russian leader gave him a very powerful denial.",
+    "After Putin said his government played no role in the election, Trump offered no push-back and went on "
+    "to condemn the Justice Department's investigation of Russian interference.",
+    "Trump's meeting with Putin was his first time sharing the international stage with a man he has described "
+    "as an important competitor, but whom he has also praised as a strong leader.",
+]
+
+
+def test_a_present_tense_line_naming_a_day_above_the_dateline_is_the_opening_photos_caption(extract_options):
+    caption = ("President Donald Trump and Russian President Vladimir Putin shake hands during a joint news "
+               "conference at the Presidential Palace on Monday in Helsinki.")
+    article = extract(_page("\n\n".join(["Trump backs Putin on election meddling", caption, *_SUMMIT])), extract_options)
+    assert article.body[0] == _SUMMIT[0] and caption not in article.body_text
+    # What is to come, told in the present ("are expected to resume"), is the article's.
+    deck = "Talks between the two delegations are expected to resume on Monday in Geneva."
+    article = extract(_page("\n\n".join(["Trump backs Putin on election meddling", deck, *_SUMMIT])), extract_options)
+    assert article.body[0] == deck

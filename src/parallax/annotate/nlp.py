@@ -56,11 +56,13 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
-def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float]]:
-    """For a short line: has it a verb, and what share of its words are proper nouns?
+def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float, bool]]:
+    """For a short line: has it a verb, what share of its words are proper nouns, and are its
+    verbs in the present tense, none in the past?
 
-    Tells headlines from photo captions. Title Case confuses the tagger ("Wins"
-    read as a name), so a Title Case line is also read in sentence case.
+    Tells headlines and the sentences of an article from photo captions. Title Case
+    confuses the tagger ("Wins" read as a name), so a Title Case line is also read in
+    sentence case.
     """
     pipes = [nlp.get_pipe(n) for n in ("tok2vec", "tagger", "attribute_ruler") if n in nlp.pipe_names]
 
@@ -81,7 +83,14 @@ def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float]]:
         title_case = len(long_words) > 1 and all(t.text[0].isupper() for t in long_words)
         if not has_verb and title_case:
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in tag(text[:1] + text[1:].lower()))
-        return has_verb, proper
+        tenses = {t.tag_ for t in doc if t.pos_ in ("VERB", "AUX")}
+        # The small tagger reads a plural subject's verb as a base form at times ("Trump and
+        # Putin shake hands" as VB): one without a modal or "to" before it is finite, present.
+        finite_base = "VB" in tenses and not any(t.tag_ in ("MD", "TO") for t in doc)
+        present = bool(tenses & {"VBZ", "VBP"} or finite_base) and not tenses & {"VBD", "MD"}
+        # "Talks are expected to resume on Monday": what is to come, told in the present.
+        present = present and not any(t.tag_ == "TO" for t in doc)
+        return has_verb, proper, present
 
     return read
 

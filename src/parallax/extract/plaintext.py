@@ -110,9 +110,17 @@ _STOP = frozenset(
     "who what when where which will would could should been into over after before about than also".split()
 )
 
-# Reads a short line: does it have a verb, and what share of its words are proper
-# nouns. The pipeline passes one built on spaCy's tagger.
-HeadlineReader = Callable[[str], tuple[bool, float]]
+# Reads a short line: does it have a verb, what share of its words are proper nouns, and
+# are its verbs in the present tense, none in the past. The pipeline passes one built on
+# spaCy's tagger.
+HeadlineReader = Callable[[str], tuple[bool, float, bool]]
+# A day named as news names the day something happened ("on Monday", "yesterday").
+_DAY_NAMED = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\byesterday\b")
+# A photo's caption stands this many lines above the dateline at most (a score line may come between).
+DATELINE_REACH = 2
+# One sentence ending and the next starting ("U.S. President" ends none); quotation marks.
+_NEXT_SENTENCE = re.compile(r"[a-z)][.!?][\"”’']?\s+[A-Z“\"]")
+_QUOTATION = re.compile(r"[\"“”«»]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -512,7 +520,7 @@ def find_title(
         # The tagger is most of extraction's time; a line the URL spells needs no
         # telling from a caption.
         if read_headline is not None and info.index not in anchors:
-            has_verb, proper_share = read_headline(info.text)
+            has_verb, proper_share, _ = read_headline(info.text)
             if not has_verb:
                 if proper_share >= CAPTION_PROPER_SHARE and not (strong or (signed and under.is_stamp)):
                     # A verbless string of names: a photo caption, unless stamped as a headline is (the
@@ -609,7 +617,8 @@ def label_lines(
             labels[i] = "body"  # a post the article quotes
         elif (info.is_chrome and _numbered(info) is None) or info.photo_button or i in boxed:
             labels[i] = "boilerplate"  # an item of a numbered list is the list's, however it is capitalised
-        elif info.is_caption or _titles_a_caption(info, infos, read_headline):
+        elif (info.is_caption or _titles_a_caption(info, infos, read_headline)
+              or _describes_a_photo(info, infos, block, read_headline)):
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
             labels[i] = "meta"
@@ -671,6 +680,23 @@ def _titles_a_caption(info: LineInfo, infos: list[LineInfo], read_headline: Head
     if info.is_meta or not info.ends_sentence or info.words > MAX_CAPTION_WORDS:
         return False
     return not read_headline(info.text)[0]
+
+
+def _describes_a_photo(info: LineInfo, infos: list[LineInfo], block: _Block, read_headline: HeadlineReader | None) -> bool:
+    """The photo an article opens with, captioned above its dateline: one sentence that tells in the
+    present tense what happened on a day it names ("Trump and Putin shake hands during a news
+    conference on Monday in Helsinki" over "HELSINKI -- President Donald Trump cast doubt …").
+    News tells a day's events in the past tense ("shook hands on Monday"), and its first
+    paragraph is the one the dateline opens; a caption describes its picture."""
+    if read_headline is None or info.words > MAX_CAPTION_WORDS or not info.ends_sentence or info.dateline:
+        return False
+    below = infos[info.index + 1: min(info.index + 1 + DATELINE_REACH, block.end + 1)]
+    if not any(o.dateline for o in below) or any(o.dateline for o in infos[block.start: info.index]):
+        return False
+    text = info.text.rstrip()
+    if not _DAY_NAMED.search(text) or _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
+        return False  # several sentences, or a quote: a paragraph
+    return read_headline(text)[2]
 
 
 def _is_byline_beside_meta(info: LineInfo, infos: list[LineInfo]) -> bool:
