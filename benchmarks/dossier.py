@@ -438,7 +438,9 @@ name all in lower case is none ("n’t", "headphone jack", "8.30am"): 344 → 33
 (ECB+ also holds documents written all in lower case, whose names, "usgs", "navy", go with them).
 On 29 November the extraction left out one page's menu, which a failed template's field had run into its
 photo caption and so into its body ("Today's Paper Obits … Movie Style ON FILM"): 336 → 333 here, the three
-names the menu gave gone.
+names the menu gave gone. Then two opening photos' captions left their pages' bodies ("… shake hands during a
+joint news conference at the Presidential Palace on Monday in Helsinki"): 333 → 331, "Presidential Palace" and
+"UEFA Champions League" gone, named by the captions alone.
 
 ## Facts one outlet alone reports (development corpus, the same stories)
 
