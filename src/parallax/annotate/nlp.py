@@ -83,13 +83,12 @@ def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float, bo
         title_case = len(long_words) > 1 and all(t.text[0].isupper() for t in long_words)
         if not has_verb and title_case:
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in tag(text[:1] + text[1:].lower()))
-        tenses = {t.tag_ for t in doc if t.pos_ in ("VERB", "AUX")}
-        # The small tagger reads a plural subject's verb as a base form at times ("Trump and
-        # Putin shake hands" as VB): one without a modal or "to" before it is finite, present.
-        finite_base = "VB" in tenses and not any(t.tag_ in ("MD", "TO") for t in doc)
-        present = bool(tenses & {"VBZ", "VBP"} or finite_base) and not tenses & {"VBD", "MD"}
-        # "Talks are expected to resume on Monday": what is to come, told in the present.
-        present = present and not any(t.tag_ == "TO" for t in doc)
+        verbs = {t.tag_ for t in doc if t.pos_ in ("VERB", "AUX")}
+        # A base form counts: the small tagger reads a plural subject's verb so at times ("Trump
+        # and Putin shake hands" as VB). A modal or a "to" tells what is to come ("will meet",
+        # "are expected to resume on Monday"), told in the present.
+        present = (bool(verbs & {"VBZ", "VBP", "VB"}) and "VBD" not in verbs
+                   and not any(t.tag_ in ("MD", "TO") for t in doc))
         return has_verb, proper, present
 
     return read

@@ -58,6 +58,8 @@ MAX_TITLE_DISTANCE = 8
 # photo, its caption and credit, share buttons and a byline box can stand between.
 MAX_ANCHOR_DISTANCE = 40
 ANCHORED_SHARE = 0.5
+# The opening photo's caption stands this many lines above the dateline at most (a score line may come between).
+DATELINE_REACH = 2
 # How far above a block a headline signed by its date or byline may stand to name it the article.
 MAX_SIGNED_DISTANCE = 12
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
@@ -116,8 +118,6 @@ _STOP = frozenset(
 HeadlineReader = Callable[[str], tuple[bool, float, bool]]
 # A day named as news names the day something happened ("on Monday", "yesterday").
 _DAY_NAMED = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\byesterday\b")
-# A photo's caption stands this many lines above the dateline at most (a score line may come between).
-DATELINE_REACH = 2
 # One sentence ending and the next starting ("U.S. President" ends none); quotation marks.
 _NEXT_SENTENCE = re.compile(r"[a-z)][.!?][\"”’']?\s+[A-Z“\"]")
 _QUOTATION = re.compile(r"[\"“”«»]")
