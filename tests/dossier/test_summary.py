@@ -62,28 +62,9 @@ VERDICT = "A jury found former police officer Derek Chauvin guilty on all counts
 VERDICT_RETOLD = "Former Minneapolis officer Derek Chauvin was convicted of murder on Tuesday for killing George Floyd, ending a closely watched trial."
 
 
-def test_another_outlets_report_of_a_chosen_sentence_is_not_its_own_summary_sentence(annotator):
-    bodies = {
-        "One Daily": [VERDICT, "The judge revoked his bail and ordered him held until sentencing in eight weeks.",
-                      "Crowds gathered outside the courthouse cheered as the verdict was read aloud."],
-        "Other Times": [VERDICT_RETOLD, "Crowds outside the courthouse cheered when the verdict was read.",
-                        "Prosecutors called 38 witnesses over three weeks of testimony."],
-        "Third Post": ["Derek Chauvin was found guilty on all counts in the death of George Floyd, a jury in Minneapolis decided on Tuesday.",
-                       "The judge revoked his bail and ordered him held until sentencing.", "Prosecutors called 38 witnesses during the trial."],
-    }
-    articles = [Article(id=o, source="t", title="Chauvin guilty", outlet=o, published="2021-04-20", body=b) for o, b in bodies.items()]
-    # The premise: the two are alike as a citation needs, not as the older bar for a repeat did.
-    pair = SentenceVectors([s for b in bodies.values() for s in b]).similarity(0, 3)
-    assert SUPPORT_SIMILARITY <= pair < REDUNDANT_SIMILARITY
-    summary = build_dossier(1, list(annotator(articles))).summary
-    assert summary[0].sentence == VERDICT and "Other Times" in summary[0].outlets
-    assert VERDICT_RETOLD not in [s.sentence for s in summary]
-
-
-def test_an_age_is_no_news_that_makes_a_retold_sentence_its_own(annotator):
-    # The retold verdict of the test above, with an age: still the verdict, not a figure of its own.
-    retold = "The 45-year-old former Minneapolis officer Derek Chauvin was convicted of murder on Tuesday for killing George Floyd, ending a closely watched trial."
-    bodies = {
+def _verdict_bodies(retold: str) -> dict[str, list[str]]:
+    """Three outlets' reports of the verdict; Other Times opens with ``retold``."""
+    return {
         "One Daily": [VERDICT, "The judge revoked his bail and ordered him held until sentencing in eight weeks.",
                       "Crowds gathered outside the courthouse cheered as the verdict was read aloud."],
         "Other Times": [retold, "Crowds outside the courthouse cheered when the verdict was read.",
@@ -91,8 +72,24 @@ def test_an_age_is_no_news_that_makes_a_retold_sentence_its_own(annotator):
         "Third Post": ["Derek Chauvin was found guilty on all counts in the death of George Floyd, a jury in Minneapolis decided on Tuesday.",
                        "The judge revoked his bail and ordered him held until sentencing.", "Prosecutors called 38 witnesses during the trial."],
     }
+
+
+def _verdict_summary(annotator, bodies: dict[str, list[str]]):
     articles = [Article(id=o, source="t", title="Chauvin guilty", outlet=o, published="2021-04-20", body=b) for o, b in bodies.items()]
+    # The premise: the verdict and its retelling are alike as a citation needs, not as the older bar for a repeat did.
     pair = SentenceVectors([s for b in bodies.values() for s in b]).similarity(0, 3)
     assert SUPPORT_SIMILARITY <= pair < REDUNDANT_SIMILARITY
-    summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
+    return build_dossier(1, list(annotator(articles))).summary
+
+
+def test_another_outlets_report_of_a_chosen_sentence_is_not_its_own_summary_sentence(annotator):
+    summary = _verdict_summary(annotator, _verdict_bodies(VERDICT_RETOLD))
+    assert summary[0].sentence == VERDICT and "Other Times" in summary[0].outlets
+    assert VERDICT_RETOLD not in [s.sentence for s in summary]
+
+
+def test_an_age_is_no_news_that_makes_a_retold_sentence_its_own(annotator):
+    # The retold verdict of the test above, with an age: still the verdict, not a figure of its own.
+    retold = "The 45-year-old former Minneapolis officer Derek Chauvin was convicted of murder on Tuesday for killing George Floyd, ending a closely watched trial."
+    summary = [s.sentence for s in _verdict_summary(annotator, _verdict_bodies(retold))]
     assert summary[0] == VERDICT and retold not in summary, summary
