@@ -59,19 +59,29 @@ class SentenceVectors:
     The cosines come from sparse matrix products (scipy), not a Python loop
     over pairs: a story of 200 articles has some 6,000 sentences, 36 million
     pairs, and only the pairs that share a word are ever computed, a block of
-    rows at a time.
+    rows at a time. A sentence printed word for word more than once (a wire
+    story's copies in a large story) is computed once: its copies' pairs are
+    the same, and the pairs grow as the square of the sentences. Document
+    frequencies still count every copy, so the weights are those of the
+    sentences one by one.
 
     ``groups`` (one label per sentence, its outlet) fills ``best_other``: each
     sentence's highest cosine with a sentence of another group, over every
-    pair; ``group_names`` (sorted) and ``group_codes`` (each sentence's index
-    into them) keep the labels for the caller. Then pairs below ``keep_above`` are dropped: ``row``, ``pairs`` and
-    ``similarity`` see 0 for them, so it must be no higher than any threshold
-    a caller compares a pair's cosine with.
+    pair; and ``support``: for each sentence, the other groups that have a
+    sentence at ``keep_above`` or more with it (a sentences × groups table).
+    ``group_names`` (sorted) names the table's columns. Then pairs below ``keep_above`` are
+    dropped: ``row`` and ``similarity`` see 0 for them, so it must be no higher
+    than any threshold a caller compares a pair's cosine with.
     """
 
     def __init__(self, sentences: list[str], *, groups: list | None = None, keep_above: float = 0.0) -> None:
-        bags = [words(s) for s in sentences]
-        n = len(sentences)
+        first_of: dict[str, int] = {}
+        # Each sentence's text, as a row of the matrices below (one row per distinct text).
+        self._text_of = np.fromiter((first_of.setdefault(s, len(first_of)) for s in sentences), dtype=np.int32,
+                                    count=len(sentences))
+        copies = np.bincount(self._text_of, minlength=len(first_of))
+        bags = [words(s) for s in first_of]
+        n = len(bags)
         vocabulary: dict[str, int] = {}
         columns = [vocabulary.setdefault(w, len(vocabulary)) for bag in bags for w in bag]
         rows = np.repeat(np.arange(n, dtype=np.int32), [len(bag) for bag in bags])
@@ -81,57 +91,90 @@ class SentenceVectors:
             (np.ones(len(columns)), (rows, np.asarray(columns, dtype=np.int32))), shape=(n, max(len(vocabulary), 1)),
         )
         counts.sum_duplicates()
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        idf = np.log((1 + n) / (1 + df)) + 1
-        counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
         row_of = np.repeat(np.arange(n), np.diff(counts.indptr))
+        df = np.bincount(counts.indices, weights=copies[row_of], minlength=counts.shape[1])
+        idf = np.log((1 + len(sentences)) / (1 + df)) + 1
+        counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
         norms = np.sqrt(np.bincount(row_of, weights=counts.data ** 2, minlength=n))
         counts.data /= norms[row_of]
         self.group_names = sorted(set(groups)) if groups is not None else []
         number = {name: k for k, name in enumerate(self.group_names)}
         codes = np.array([number[g] for g in groups], dtype=np.int32) if groups is not None else None
-        self.group_codes = codes
-        self.best_other = np.zeros(n)
+        # Per text: the one group that prints it, or -1 when several do (then every one of
+        # its sentences has a copy in another group).
+        only = np.full(n, -1, dtype=np.int32)
+        if codes is not None and n:
+            printed = sparse.csr_matrix((np.ones(len(codes), dtype=bool), (self._text_of, codes)),
+                                        shape=(n, len(self.group_names)))
+            single = np.diff(printed.indptr) == 1
+            only[single] = printed.indices[printed.indptr[:-1][single]]
         right = counts.T.tocsr()
-        blocks = []
+        blocks, bests = [], []
         for start in range(0, n, BLOCK_ROWS):
             block = (counts[start: start + BLOCK_ROWS] @ right).tocsr()
             if codes is not None:
-                self._best_of_other_groups(block, start, codes)
+                bests.append(_best_by_printer(block, only))
             if keep_above > 0:
                 block.data[block.data < keep_above] = 0.0
                 block.eliminate_zeros()
             blocks.append(block)
         self._cosines = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
+        self.best_other = np.zeros(len(sentences))
+        self.support = np.zeros((len(sentences), max(len(self.group_names), 1)), dtype=bool)
+        if codes is not None and n:
+            several, best, best_group, second = (np.concatenate(part) for part in zip(*bests))
+            text = self._text_of
+            self.best_other = np.maximum(several[text], np.where(best_group[text] != codes, best[text], second[text]))
+            # The groups printing a text close to each text, then each sentence's own group left out.
+            close = (self._cosines.astype(bool).astype(np.int32) @ printed.astype(np.int32)).toarray() > 0
+            self.support = close[text]
+            self.support[np.arange(len(sentences)), codes] = False
         self._rows: dict[int, dict[int, float]] = {}
+        self._sentences_of: list[np.ndarray] | None = None
 
-    def _best_of_other_groups(self, block: sparse.csr_matrix, start: int, codes: np.ndarray) -> None:
-        """``best_other`` of the block's rows: row maxima with same-group pairs zeroed
-        (reduceat over the rows that have pairs; a row without any stays 0)."""
-        lengths = np.diff(block.indptr)
-        filled = lengths > 0
-        if not filled.any():
-            return
-        rows = np.repeat(np.arange(start, start + block.shape[0], dtype=np.int32), lengths)
-        other = codes[rows] != codes[block.indices]
-        best = self.best_other[start: start + block.shape[0]]  # a view: filled in place
-        best[filled] = np.maximum.reduceat(np.where(other, block.data, 0.0), block.indptr[:-1][filled])
+    def _text_row(self, text: int) -> dict[int, float]:
+        """Every text sharing a word with text ``text``, and the cosine."""
+        cached = self._rows.get(text)
+        if cached is None:
+            start, end = self._cosines.indptr[text], self._cosines.indptr[text + 1]
+            cached = self._rows[text] = dict(zip(self._cosines.indices[start:end].tolist(), self._cosines.data[start:end].tolist()))
+        return cached
 
     def row(self, i: int) -> dict[int, float]:
         """Every sentence sharing a word with sentence ``i``, and the cosine."""
-        cached = self._rows.get(i)
-        if cached is None:
-            start, end = self._cosines.indptr[i], self._cosines.indptr[i + 1]
-            cached = self._rows[i] = dict(zip(self._cosines.indices[start:end].tolist(), self._cosines.data[start:end].tolist()))
-        return cached
-
-    def pairs(self) -> sparse.csr_matrix:
-        """Every pair of sentences sharing a word (from ``keep_above`` up), with its cosine (both orders,
-        and each with itself), by row."""
-        return self._cosines
+        if self._sentences_of is None:
+            order = np.argsort(self._text_of, kind="stable")
+            self._sentences_of = np.split(order, np.cumsum(np.bincount(self._text_of))[:-1]) if len(order) else []
+        return {j: value for text, value in self._text_row(int(self._text_of[i])).items()
+                for j in self._sentences_of[text].tolist()}
 
     def similarity(self, i: int, j: int) -> float:
-        return self.row(i).get(j, 0.0)
+        return self._text_row(int(self._text_of[i])).get(int(self._text_of[j]), 0.0)
 
     def __len__(self) -> int:
-        return self._cosines.shape[0]
+        return len(self._text_of)
+
+
+def _best_by_printer(block: sparse.csr_matrix, only: np.ndarray) -> tuple[np.ndarray, ...]:
+    """For each text of the block: its closest text printed by several groups; its closest
+    text printed by one group, and that group; its closest printed by one other group
+    than that. A sentence's closest of another group is one of these, whatever its own.
+    (Maxima by reduceat over the rows that have pairs; a row without any stays 0.)"""
+    rows = block.shape[0]
+    several, best, second = np.zeros(rows), np.zeros(rows), np.zeros(rows)
+    best_group = np.full(rows, -1, dtype=np.int32)
+    lengths = np.diff(block.indptr)
+    filled = lengths > 0
+    if not filled.any():
+        return several, best, best_group, second
+    row = np.repeat(np.arange(rows, dtype=np.int32), lengths)
+    starts = block.indptr[:-1][filled]
+    group = only[block.indices]
+    alone = group >= 0
+    several[filled] = np.maximum.reduceat(np.where(alone, 0.0, block.data), starts)
+    single = np.where(alone, block.data, 0.0)
+    best[filled] = np.maximum.reduceat(single, starts)
+    top = alone & (single == best[row])
+    best_group[row[top]] = group[top]
+    second[filled] = np.maximum.reduceat(np.where(alone & (group != best_group[row]), block.data, 0.0), starts)
+    return several, best, best_group, second

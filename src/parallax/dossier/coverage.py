@@ -85,25 +85,17 @@ class StorySentences:
 class OutletMatches:
     """How each sentence is matched by the other outlets' sentences, computed once per story.
 
-    Vectorised over the sparse cosine matrix: a story of 200 articles holds
-    millions of sentence pairs that share a word, and a Python loop over them
-    was most of a dossier's time.
+    Read from ``SentenceVectors``, which finds it vectorised over the sparse cosine
+    matrix: a story of 200 articles holds millions of sentence pairs that share a
+    word, and a Python loop over them was most of a dossier's time.
     """
 
     def __init__(self, vectors: SentenceVectors) -> None:
-        """``vectors`` made with the outlets as groups (``StorySentences.vectors``)."""
-        names, code = vectors.group_names, vectors.group_codes
-        pairs = vectors.pairs()
-        n = len(vectors)
-        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(pairs.indptr))
+        """``vectors`` made with the outlets as groups, keeping pairs from SUPPORT_SIMILARITY up
+        (``StorySentences.vectors``): its ``support`` is which other outlets say what each sentence says."""
         self.best = vectors.best_other
-        # Which outlets support each sentence, as a sentences × outlets table: far
-        # smaller than the pairs (a story's sentences share words with thousands of
-        # others, and no story has that many outlets).
-        strong = (code[rows] != code[pairs.indices]) & (pairs.data >= SUPPORT_SIMILARITY)
-        self._names = names
-        self._support = np.zeros((n, max(len(names), 1)), dtype=bool)
-        self._support[rows[strong], code[pairs.indices[strong]]] = True
+        self._names = vectors.group_names
+        self._support = vectors.support
         self._counts = self._support.sum(axis=1)
 
     def support_count(self, index: int) -> int:
