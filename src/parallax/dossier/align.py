@@ -77,42 +77,26 @@ class SentenceVectors:
     def __init__(self, sentences: list[str], *, groups: list | None = None, keep_above: float = 0.0) -> None:
         first_of: dict[str, int] = {}
         # Each sentence's text, as a row of the matrices below (one row per distinct text).
-        self._text_of = np.fromiter((first_of.setdefault(s, len(first_of)) for s in sentences), dtype=np.int32,
-                                    count=len(sentences))
-        copies = np.bincount(self._text_of, minlength=len(first_of))
-        bags = [words(s) for s in first_of]
-        n = len(bags)
-        vocabulary: dict[str, int] = {}
-        columns = [vocabulary.setdefault(w, len(vocabulary)) for bag in bags for w in bag]
-        rows = np.repeat(np.arange(n, dtype=np.int32), [len(bag) for bag in bags])
-        # Term counts (duplicates summed), then sublinear TF × smoothed IDF, rows
-        # scaled to unit length: the weighting of the Python loop this replaced, in numpy.
-        counts = sparse.csr_matrix(
-            (np.ones(len(columns)), (rows, np.asarray(columns, dtype=np.int32))), shape=(n, max(len(vocabulary), 1)),
-        )
-        counts.sum_duplicates()
-        row_of = np.repeat(np.arange(n), np.diff(counts.indptr))
-        df = np.bincount(counts.indices, weights=copies[row_of], minlength=counts.shape[1])
-        idf = np.log((1 + len(sentences)) / (1 + df)) + 1
-        counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
-        norms = np.sqrt(np.bincount(row_of, weights=counts.data ** 2, minlength=n))
-        counts.data /= norms[row_of]
+        self._text_of = text = np.fromiter(
+            (first_of.setdefault(s, len(first_of)) for s in sentences), dtype=np.int32, count=len(sentences))
+        n = len(first_of)
+        vectors = _tfidf([words(s) for s in first_of], np.bincount(text, minlength=n))
         self.group_names = sorted(set(groups)) if groups is not None else []
         number = {name: k for k, name in enumerate(self.group_names)}
         codes = np.array([number[g] for g in groups], dtype=np.int32) if groups is not None else None
-        # Per text: the one group that prints it, or -1 when several do (then every one of
-        # its sentences has a copy in another group).
+        # Which groups print each text; per text, the one group that prints it, or -1 when
+        # several do (then every one of its sentences has a copy in another group).
+        printed = sparse.csr_matrix((np.ones(len(text), dtype=np.int32), (text, codes)), shape=(n, len(self.group_names))) \
+            if codes is not None and n else None
         only = np.full(n, -1, dtype=np.int32)
-        if codes is not None and n:
-            printed = sparse.csr_matrix((np.ones(len(codes), dtype=bool), (self._text_of, codes)),
-                                        shape=(n, len(self.group_names)))
+        if printed is not None:
             single = np.diff(printed.indptr) == 1
             only[single] = printed.indices[printed.indptr[:-1][single]]
-        right = counts.T.tocsr()
+        right = vectors.T.tocsr()
         blocks, bests = [], []
         for start in range(0, n, BLOCK_ROWS):
-            block = (counts[start: start + BLOCK_ROWS] @ right).tocsr()
-            if codes is not None:
+            block = (vectors[start: start + BLOCK_ROWS] @ right).tocsr()
+            if printed is not None:
                 bests.append(_best_by_printer(block, only))
             if keep_above > 0:
                 block.data[block.data < keep_above] = 0.0
@@ -121,12 +105,11 @@ class SentenceVectors:
         self._cosines = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
         self.best_other = np.zeros(len(sentences))
         self.support = np.zeros((len(sentences), max(len(self.group_names), 1)), dtype=bool)
-        if codes is not None and n:
+        if printed is not None:
             several, best, best_group, second = (np.concatenate(part) for part in zip(*bests))
-            text = self._text_of
             self.best_other = np.maximum(several[text], np.where(best_group[text] != codes, best[text], second[text]))
-            # The groups printing a text close to each text, then each sentence's own group left out.
-            close = (self._cosines.astype(bool).astype(np.int32) @ printed.astype(np.int32)).toarray() > 0
+            # The groups printing a text close to each text; then each sentence's own group left out.
+            close = (self._cosines.astype(bool).astype(np.int32) @ printed).toarray() > 0
             self.support = close[text]
             self.support[np.arange(len(sentences)), codes] = False
         self._rows: dict[int, dict[int, float]] = {}
@@ -153,6 +136,27 @@ class SentenceVectors:
 
     def __len__(self) -> int:
         return len(self._text_of)
+
+
+def _tfidf(bags: list[tuple[str, ...]], copies: np.ndarray) -> sparse.csr_matrix:
+    """Rows of unit length: each text's term counts (duplicates summed), sublinear TF × smoothed IDF,
+    the document frequencies counting each text ``copies`` times (the weighting of the Python loop
+    this replaced, in numpy)."""
+    n = len(bags)
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(w, len(vocabulary)) for bag in bags for w in bag]
+    rows = np.repeat(np.arange(n, dtype=np.int32), [len(bag) for bag in bags])
+    counts = sparse.csr_matrix(
+        (np.ones(len(columns)), (rows, np.asarray(columns, dtype=np.int32))), shape=(n, max(len(vocabulary), 1)),
+    )
+    counts.sum_duplicates()
+    row_of = np.repeat(np.arange(n), np.diff(counts.indptr))
+    df = np.bincount(counts.indices, weights=copies[row_of], minlength=counts.shape[1])
+    idf = np.log((1 + copies.sum()) / (1 + df)) + 1
+    counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.bincount(row_of, weights=counts.data ** 2, minlength=n))
+    counts.data /= norms[row_of]
+    return counts
 
 
 def _best_by_printer(block: sparse.csr_matrix, only: np.ndarray) -> tuple[np.ndarray, ...]:
