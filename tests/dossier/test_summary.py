@@ -93,3 +93,18 @@ def test_an_age_is_no_news_that_makes_a_retold_sentence_its_own(annotator):
     retold = "The 45-year-old former Minneapolis officer Derek Chauvin was convicted of murder on Tuesday for killing George Floyd, ending a closely watched trial."
     summary = [s.sentence for s in _verdict_summary(annotator, _verdict_bodies(retold))]
     assert summary[0] == VERDICT and retold not in summary, summary
+
+
+def test_a_quote_already_in_the_summary_is_not_given_again_in_full(annotator):
+    lede = "Putin told reporters after the talks in Los Cabos that the two leaders had found “many common points” on Syria."
+    full = ("“From my point of view we have found many common points on this issue,” the Russian president said, "
+            "adding that discussions between Moscow and Washington would continue.")
+    shared = ["Obama and Putin called for an end to the violence in Syria after their first meeting in two years.",
+              lede, "The head of the UN mission in Syria is to brief the Security Council on Tuesday.", full]
+    # The premise: the two are not alike enough by their words for the summary's other rules to part them.
+    assert SentenceVectors(shared).similarity(1, 3) < SUPPORT_SIMILARITY
+    articles = [Article(id=o, source="t", title="Obama and Putin meet", outlet=o, published="2012-06-19", body=shared)
+                for o in ("One Daily", "Other Times")]
+    summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
+    assert lede in summary and full not in summary, summary
+    assert len(summary) == 3

@@ -27,6 +27,11 @@ REDUNDANT_SIMILARITY = 0.45
 # little in it.
 RESTATED_WORD_SHARE = 0.6
 MIN_SUMMARY, MAX_SUMMARY = 3, 7
+# A quotation of this many words or more that a chosen sentence holds, or that holds one of its
+# quotations, makes a sentence say again what the summary says: a lede's "found “many common
+# points”" and the full quote further down. Shorter ones are a word or a name in marks (scare quotes).
+MIN_REPEATED_QUOTE_WORDS = 3
+_QUOTATION = re.compile(r"[“\"]([^”“\"]+)[”\"]")
 MIN_FACT_WORDS = 8
 # "Actress: Frances McDormand, “Three Billboards …”": an entry of a list, a label of a few words
 # and then names and titles; a dateline ("New Delhi: The government said on Monday …") goes on in a sentence.
@@ -148,7 +153,7 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
 
     Sentences carried by more outlets come first; among equals, earlier in the
     article (news puts the core in the lede). A sentence too close to one
-    already chosen is skipped.
+    already chosen, or quoting again what one quotes, is skipped.
     """
     scored = []
     for index, sentence in enumerate(sentences.all):
@@ -159,6 +164,7 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
     scored.sort(key=lambda t: (-t[0], t[1]))
     chosen: list[tuple[int, set[str]]] = []
     said: set[str] = set()  # the chosen sentences' content words and numbers
+    quoted: list[str] = []  # the chosen sentences' quotations
     for _, index in scored:
         if len(chosen) >= MAX_SUMMARY:
             break
@@ -171,8 +177,12 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
             continue
         if _restates(own, numbers, said):
             continue
+        quotations = _quotations(text)
+        if any(q in other or other in q for q in quotations for other in quoted):
+            continue
         chosen.append((index, matches.supporters(index)))
         said |= own | numbers
+        quoted += quotations
     return [
         CitedSentence(
             sentence=sentences.all[i].text,
@@ -199,6 +209,17 @@ def _repeats(sentences: StorySentences, vectors: SentenceVectors, index: int, ch
         if not news and similarity >= SUPPORT_SIMILARITY and sentences.all[j].outlet != outlet:
             return True
     return False
+
+
+def _quotations(text: str) -> list[str]:
+    """The sentence's quotations of MIN_REPEATED_QUOTE_WORDS words or more, each as its lower-case
+    words between spaces (so that one found inside another is found word for word)."""
+    found = []
+    for quotation in _QUOTATION.finditer(text):
+        quoted = re.findall(r"\w+", quotation.group(1).lower())
+        if len(quoted) >= MIN_REPEATED_QUOTE_WORDS:
+            found.append(f" {' '.join(quoted)} ")
+    return found
 
 
 def _is_list_entry(text: str) -> bool:
