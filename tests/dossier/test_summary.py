@@ -108,3 +108,14 @@ def test_a_quote_already_in_the_summary_is_not_given_again_in_full(annotator):
     summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
     assert lede in summary and full not in summary, summary
     assert len(summary) == 3
+
+
+def test_headlines_time_stamps_and_post_signatures_carried_by_every_outlet_are_no_summary_sentences(annotator):
+    not_sentences = ["3 July 2013 Last updated at 13:38 GMT",
+                     "Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh Province Killing One",
+                     "— Jane Doe of the Aceh Relief Network (@janedoe_aceh) July 2, 2013"]
+    lede = "A magnitude 6.1 earthquake struck Indonesia's Aceh province on Tuesday, killing at least one person."
+    articles = [Article(id=o, source="t", title="Aceh earthquake", outlet=o, published="2013-07-02", body=[*not_sentences, lede, other])
+                for o, other in zip(("One Daily", "Other Times", "Third Post"), OTHER)]
+    summary = [s.sentence for s in build_dossier(1, list(annotator(articles))).summary]
+    assert summary[0] == lede and not set(not_sentences) & set(summary), summary

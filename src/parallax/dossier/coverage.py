@@ -33,6 +33,12 @@ MIN_SUMMARY, MAX_SUMMARY = 3, 7
 MIN_REPEATED_QUOTE_WORDS = 3
 _QUOTATION = re.compile(r"[“\"]([^”“\"]+)[”\"]")
 MIN_FACT_WORDS = 8
+# ... of which this many begin in lower case: a headline in Title Case ("Earthquake Of Magnitude 6.1
+# Strikes Indonesia's Aceh Province"), a time stamp ("3 July 2013 Last updated at 13:38 GMT") or an
+# embedded post's signature ("— Jane Doe (@janedoe) November 18, 2019") is no sentence of a report.
+MIN_FACT_LOWER_WORDS = 3
+# Nor is a signature whose name is written in lower case ("— tall glass of coquito (@_orabora) …").
+_POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
 # "Actress: Frances McDormand, “Three Billboards …”": an entry of a list, a label of a few words
 # and then names and titles; a dateline ("New Delhi: The government said on Monday …") goes on in a sentence.
 _LIST_LABEL = re.compile(r"^(?:[A-Z][a-z’'-]+\s?){1,3}:\s")
@@ -145,7 +151,9 @@ _SINGLE_CLOSE = re.compile(r"[.,!?…—-][’']")
 
 
 def _is_fact(text: str) -> bool:
-    return len(text.split()) >= MIN_FACT_WORDS and len(words(text)) >= 4
+    split = text.split()
+    return (len(split) >= MIN_FACT_WORDS and len(words(text)) >= 4
+            and sum(1 for w in split if w[:1].islower()) >= MIN_FACT_LOWER_WORDS and not _POST_SIGNATURE.search(text))
 
 
 def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: OutletMatches) -> list[CitedSentence]:
