@@ -458,6 +458,21 @@ def test_two_means_splits_undated_coverage_of_two_look_alike_events():
     assert groups == {frozenset({"r0", "r1", "r2"}), frozenset({"w0", "w1", "w2"})}
 
 
+def test_two_means_leaves_one_story_whose_halves_report_the_same_days():
+    # A deal's announcement and columnists' views of it, dated the same day, each in words of its
+    # own; one undated report among them, so that the story is not all dated and two-means looks at it.
+    deal = {"acquire": 3, "consulting": 2, "firm": 2, "data": 2, "center": 2}
+    view = {"consolidation": 3, "strategy": 2, "columnist": 2, "rival": 2, "push": 2}
+    day = date(2007, 11, 12)
+    linker = StoryLinker(threshold=0.0)  # every article joins the first story
+    for f in (_member_features("a", 3, deal, {"hp", "eyp"}, day) + _member_features("v", 2, view, {"hp", "mark hurd"}, day)
+              + [_f("u", view, {"hp", "mark hurd"}, None)]):
+        linker.assign(f)
+    assert len(linker.stories) == 1
+    linker.repair(set(linker.stories))
+    assert len(linker.stories) == 1
+
+
 @pytest.mark.parametrize(("years", "merged"), [((), True), (("@2012",), True), (("@2009",), False)])
 def test_undated_coverage_naming_another_year_is_not_merged_into_a_dated_story(years, merged):
     # Macworld 2009's undated reports beside WWDC 2012's dated ones: the same company, product and

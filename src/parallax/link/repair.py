@@ -226,7 +226,8 @@ class StoryRepair:
 
         Two look-alike events with undated coverage (two finals between the same
         clubs) can end up in one story; two-means over the articles' words finds
-        the halves, and the merge rule decides whether they are one event.
+        the halves, and the merge rule decides whether they are one event. Halves
+        whose dated articles report the same days stay one story.
         """
         story = self.stories.get(story_id)
         if story is None or story.size < MIN_BISECT_SIZE:
@@ -262,6 +263,10 @@ class StoryRepair:
             if not groups[0] or not groups[1]:
                 return []
         a, b = (self._state_of(g) for g in groups)
+        if _same_days(a, b):
+            # Both halves dated, on the same days: one event's coverage from two angles (a deal's
+            # announcement, a columnist's view of it), which two-means parts by words alone.
+            return []
         # The merge pass's own rule, or it would merge the halves again at its next turn.
         score = self._score(a.terms, a.entities, day_span(a) if a.day_counts else None, b, a.scores, *weekday_evidence(a))
         if score >= _merge_bar(a, b) and not _years_apart(a, b):
