@@ -86,10 +86,10 @@ class SentenceVectors:
         codes = np.array([number[g] for g in groups], dtype=np.int32) if groups is not None else None
         # Which groups print each text; per text, the one group that prints it, or -1 when
         # several do (then every one of its sentences has a copy in another group).
-        printed = sparse.csr_matrix((np.ones(len(text), dtype=np.int32), (text, codes)), shape=(n, len(self.group_names))) \
-            if codes is not None and n else None
+        printed = None
         only = np.full(n, -1, dtype=np.int32)
-        if printed is not None:
+        if codes is not None and n:
+            printed = sparse.csr_matrix((np.ones(len(text), dtype=np.int32), (text, codes)), shape=(n, len(self.group_names)))
             single = np.diff(printed.indptr) == 1
             only[single] = printed.indices[printed.indptr[:-1][single]]
         right = vectors.T.tocsr()
