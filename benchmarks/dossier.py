@@ -461,7 +461,11 @@ pages, 13 events, taken as one story): {result['large_story']['seconds']} s, pea
 Sentence pairs are computed a block of rows at a time and only the close ones kept. Before, one
 product of all pairs grew the process by 1.8 GB for a story of 2,139 of these articles; in blocks it
 grows by 135 MB, and the build takes 2.5 s of CPU against 6.3-6.9 s (both measured in one session,
-before and after the change, outside this script).
+before and after the change, outside this script). Since 29 November 2026 a sentence printed word for
+word more than once is paired once: this corpus's pages recombine a few real pages' paragraphs, so most
+of its sentences are copies (2.8 % of them distinct in the 4,400-page corpus's stories, 98 % in the
+development corpus's), which wire copies make common in real stories too. The 999-article story then took
+0.84 s and 51 MB; its dossier is the same.
 """
     write_result("dossier", result, md)
     print(md)

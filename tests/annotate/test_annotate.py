@@ -445,6 +445,22 @@ def test_a_surname_the_parser_tags_an_organisation_is_the_person_whose_full_name
     ]
 
 
+def test_a_name_after_the_kind_of_a_place_and_of_is_a_place(nlp):
+    from spacy.tokens import Doc
+
+    from parallax.annotate.entities import mentions_from_doc
+
+    # As the small model tags them: "Tartus" an organisation, "Bandar Abbas" a person; a company
+    # "of" follows no kind of place, and a place tagged so stays one.
+    words = "warships sailed to the port of Tartus and the city of Bandar Abbas , shares of Apple fell in the province of Aceh".split()
+    ents = ["O"] * 6 + ["B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O",
+                        "O", "O", "B-GPE"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    mentions = mentions_from_doc(doc, {t.i: 0 for t in doc})
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Tartus", "GPE"), ("Bandar Abbas", "GPE"), ("Apple", "ORG"), ("Aceh", "GPE")]
+
+
 @pytest.mark.parametrize("name, label, clean", [
     ("Electronic Data Systems Corp.", "ORG", "Electronic Data Systems"),
     ("Hewlett-Packard Co.", "ORG", "Hewlett-Packard"),

@@ -5,6 +5,7 @@ finds the mentions; a mention whose words end (or are) another, longer
 mention's last words is that entity. Titles and possessives are trimmed, a
 name spaCy cut a word early is made whole ("Group of" before "20"), a
 company's canonical name goes without its legal form ("Intel Corp." as "Intel"),
+a name after the kind of a place and "of" is a place ("the port of Tartus"),
 and a capitalised word the text writes in lower case elsewhere is no name. For the
 speakers, a surname the parser tagged an organisation or a place is the person whose
 full name it ends (``settle_labels``).
@@ -32,6 +33,12 @@ _TITLES = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "the port of Tartus", "the southern province of Daraa": a name after the kind of a place and
+# "of" is a place, which the parser often reads as an organisation or a person.
+_PLACE_KINDS = frozenset({
+    "city", "town", "village", "port", "province", "region", "district", "county", "island", "suburb",
+    "neighbourhood", "neighborhood", "municipality", "governorate", "prefecture",
+})
 
 
 def clean_name(text: str, label: str) -> str:
@@ -57,16 +64,25 @@ def mentions_from_doc(doc: Doc, sentence_of: dict[int, int]) -> list[Mention]:
         if ent.label_ not in KEPT_LABELS or (len(ent) == 1 and ent.text in common):
             continue
         span = whole_name(ent)
-        name = clean_name(span.text, ent.label_)
+        label = _label_of(doc, ent)
+        name = clean_name(span.text, label)
         if len(name) < 2 or not any(c.isalpha() for c in name):
             continue
-        raw.append((span, ent.label_, name))
+        raw.append((span, label, name))
     canon = canonical_names([(name, label) for _, label, name in raw])
     return [
         Mention(text=span.text, label=label, canonical=without_legal_form(canon[(name, label)], label),
                 sentence=sentence_of[span.start])
         for span, label, name in raw
     ]
+
+
+def _label_of(doc: Doc, ent: Span) -> str:
+    """The parser's label, but a place's for a name the kind of a place and "of" stand before."""
+    if (ent.label_ in ("ORG", "PERSON") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_ in _PLACE_KINDS):
+        return "GPE"
+    return ent.label_
 
 
 def _common_nouns(doc: Doc, ents: tuple[Span, ...]) -> set[str]:
