@@ -110,10 +110,12 @@ def test_a_quote_already_in_the_summary_is_not_given_again_in_full(annotator):
     assert len(summary) == 3
 
 
-def test_headlines_time_stamps_and_post_signatures_carried_by_every_outlet_are_no_summary_sentences(annotator):
+def test_headlines_stamps_signatures_table_rows_and_runs_of_headlines_carried_by_every_outlet_are_no_summary_sentences(annotator):
     not_sentences = ["3 July 2013 Last updated at 13:38 GMT",
                      "Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh Province Killing One",
-                     "— Jane Doe of the Aceh Relief Network (@janedoe_aceh) July 2, 2013"]
+                     "— Jane Doe of the Aceh Relief Network (@janedoe_aceh) July 2, 2013",
+                     "Aceh\tquake of magnitude 6.1\t1 dead\tdozens injured in the district towns",
+                     "Aceh quake: what we know so far | Rescuers dig through rubble | How to help the victims"]
     lede = "A magnitude 6.1 earthquake struck Indonesia's Aceh province on Tuesday, killing at least one person."
     articles = [Article(id=o, source="t", title="Aceh earthquake", outlet=o, published="2013-07-02", body=[*not_sentences, lede, other])
                 for o, other in zip(("One Daily", "Other Times", "Third Post"), OTHER)]

@@ -37,8 +37,9 @@ MIN_FACT_WORDS = 8
 # Strikes Indonesia's Aceh Province"), a time stamp ("3 July 2013 Last updated at 13:38 GMT") or an
 # embedded post's signature ("— Jane Doe (@janedoe) November 18, 2019") is no sentence of a report.
 MIN_FACT_LOWER_WORDS = 3
-# Nor is a signature whose name is written in lower case ("— tall glass of coquito (@_orabora) …").
-_POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
+# Nor is a signature whose name is written in lower case ("— tall glass of coquito (@_orabora) …"),
+# a table's row (its cells apart by tabs) or a run of headlines ("Overnight Energy: … | Lawmakers spar … | …").
+_NO_SENTENCE = re.compile(r"\(@\w{1,30}\)|\t|\|.*\|")
 # "Actress: Frances McDormand, “Three Billboards …”": an entry of a list, a label of a few words
 # and then names and titles; a dateline ("New Delhi: The government said on Monday …") goes on in a sentence.
 _LIST_LABEL = re.compile(r"^(?:[A-Z][a-z’'-]+\s?){1,3}:\s")
@@ -153,7 +154,7 @@ _SINGLE_CLOSE = re.compile(r"[.,!?…—-][’']")
 def _is_fact(text: str) -> bool:
     split = text.split()
     return (len(split) >= MIN_FACT_WORDS and len(words(text)) >= 4
-            and sum(1 for w in split if w[:1].islower()) >= MIN_FACT_LOWER_WORDS and not _POST_SIGNATURE.search(text))
+            and sum(1 for w in split if w[:1].islower()) >= MIN_FACT_LOWER_WORDS and not _NO_SENTENCE.search(text))
 
 
 def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: OutletMatches) -> list[CitedSentence]:
