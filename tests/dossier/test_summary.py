@@ -115,7 +115,8 @@ def test_headlines_stamps_signatures_table_rows_and_runs_of_headlines_carried_by
                      "Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh Province Killing One",
                      "— Jane Doe of the Aceh Relief Network (@janedoe_aceh) July 2, 2013",
                      "Aceh\tquake of magnitude 6.1\t1 dead\tdozens injured in the district towns",
-                     "Aceh quake: what we know so far | Rescuers dig through rubble | How to help the victims"]
+                     "Aceh quake: what we know so far | Rescuers dig through rubble | How to help the victims",
+                     "Posted on July 2, 2013 at 10:50 AM, updated July 3, 2013 at 12:16 PM"]
     lede = "A magnitude 6.1 earthquake struck Indonesia's Aceh province on Tuesday, killing at least one person."
     articles = [Article(id=o, source="t", title="Aceh earthquake", outlet=o, published="2013-07-02", body=[*not_sentences, lede, other])
                 for o, other in zip(("One Daily", "Other Times", "Third Post"), OTHER)]

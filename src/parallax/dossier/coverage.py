@@ -38,8 +38,9 @@ MIN_FACT_WORDS = 8
 # embedded post's signature ("— Jane Doe (@janedoe) November 18, 2019") is no sentence of a report.
 MIN_FACT_LOWER_WORDS = 3
 # Nor is a signature whose name is written in lower case ("— tall glass of coquito (@_orabora) …"),
-# a table's row (its cells apart by tabs) or a run of headlines ("Overnight Energy: … | Lawmakers spar … | …").
-_NO_SENTENCE = re.compile(r"\(@\w{1,30}\)|\t|\|.*\|")
+# a table's row (its cells apart by tabs), a run of headlines ("Overnight Energy: … | Lawmakers spar … | …")
+# or a note of the page's update ("… updated July 29, 2009 at 12:16 PM", "This story was updated at 5:45 p.m.").
+_NO_SENTENCE = re.compile(r"\(@\w{1,30}\)|\t|\|.*\||\bupdated\b[^.]{0,40}\b\d{1,2}:\d{2}", re.IGNORECASE)
 # "Actress: Frances McDormand, “Three Billboards …”": an entry of a list, a label of a few words
 # and then names and titles; a dateline ("New Delhi: The government said on Monday …") goes on in a sentence.
 _LIST_LABEL = re.compile(r"^(?:[A-Z][a-z’'-]+\s?){1,3}:\s")
