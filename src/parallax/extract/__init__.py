@@ -20,7 +20,8 @@ from ..model import Article, Page
 from .dates import date_from_url
 from .markdown_text import markdown_headline, markdown_text
 from .outlets import outlet_from_lines, outlet_from_url
-from .plaintext import HeadlineReader, extract_plaintext
+from .headline import HeadlineReader
+from .plaintext import extract_plaintext
 from .slugs import slug_words
 from .templates import TemplateLookup
 

@@ -483,3 +483,18 @@ def describe(line: str, index: int) -> LineInfo:
         dateline=bool(_DATELINE.match(line)),
         letters=any(c.isalpha() for c in line),
     )
+
+
+# --- a line among its neighbours -------------------------------------------
+
+
+def in_link_list(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A line among chrome lines on both sides: part of a menu or a related-links list."""
+    before = infos[info.index - 1] if info.index > 0 else None
+    after = infos[info.index + 1] if info.index + 1 < len(infos) else None
+    return bool(before and after and before.is_chrome and after.is_chrome)
+
+
+def in_menu(info: LineInfo, infos: list[LineInfo], title: int | None) -> bool:
+    """In a link list, unless beside the headline: a headline printed twice reads as chrome."""
+    return not (title is not None and abs(info.index - title) == 1) and in_link_list(info, infos)

@@ -1,0 +1,237 @@
+"""Which line of a scraped page is its headline, and what a headline looks like.
+
+The line classifier (``plaintext.py``) finds the article's main block of prose
+first; the headline is looked for above it (``find_title``): a line of a
+headline's shape and length (``is_headline_shaped``) that something names the
+headline (the URL spells it, a breadcrumb ends with it, the page prints it
+twice), or that stands where pages put one: first on the page, with the byline
+or the date under it, sharing words with the lede, with a verb.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable
+
+from .lines import LineInfo, in_link_list
+
+# --- thresholds -------------------------------------------------------------
+# How many lines that could be a headline or a paragraph may stand between a headline and the body.
+MAX_TITLE_DISTANCE = 8
+# How far below the headline its URL spells the article's prose starts: a dek, a
+# photo, its caption and credit, share buttons and a byline box can stand between.
+MAX_ANCHOR_DISTANCE = 40
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
+# ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
+MIN_UNSUPPORTED_TITLE_WORDS = 4
+# A kicker (a section's label over the headline) has at most this many words, and the
+# headline under it this many more.
+MAX_KICKER_WORDS = 5
+MIN_KICKER_GAP_WORDS = 4
+URL_TITLE_BONUS = 1.0
+# Pages open with their headline; a standfirst under it stands nearer the body.
+FIRST_LINE_BONUS = 1.5
+# Pages print the byline or the date right under the headline (chrome between aside). A
+# standfirst has them under it too, but a headline right above it: it gets nothing.
+META_BELOW_BONUS = 1.5
+# A headline printed again this far into the body is still "the headline twice".
+REPEAT_WINDOW_LINES = 3
+# Lines either side of a line printed twice that tell a menu printed twice from a headline.
+MENU_NEIGHBOURS = 3
+# Share of capitalised words from which a line is in Title Case, as headlines are and paragraphs are not.
+TITLE_CASE_SHARE = 0.75
+# A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
+CAPTION_PROPER_SHARE = 0.6
+# A question this long at most, alone on its line, may be a headline though it reads as a sentence.
+MAX_QUESTION_TITLE_WORDS = 19
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+_CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset(
+    "the and for with that this from are was were has have had not but its his her their they them "
+    "who what when where which will would could should been into over after before about than also".split()
+)
+
+# Reads a short line: does it have a verb, what share of its words are proper nouns, and
+# are its verbs in the present tense, none in the past. The pipeline passes one built on
+# spaCy's tagger.
+HeadlineReader = Callable[[str], tuple[bool, float, bool]]
+
+# A site's domain a link list glued before the headline.
+_DOMAIN_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+(?=\S)", re.I)
+# "You're reading: <headline>": a reader's-position label some sites print before the title.
+_READING_PREFIX = re.compile(r"^(?:you(?:'|’)re|you are|now|currently)\s+(?:reading|watching|viewing)\s*:\s*", re.I)
+
+
+def clean_title(text: str) -> str:
+    """A headline without the site's domain a link list glued before it, or a "you're reading" label."""
+    return _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
+
+
+def find_title(
+    infos: list[LineInfo], body_start: int, *, read_headline: HeadlineReader | None, anchors: list[int] = ()
+) -> int | None:
+    """Index of the headline, or None when no line is headline enough.
+
+    Candidates stand above the article's main block (from ``body_start``), up to MAX_ANCHOR_DISTANCE lines, with
+    at most MAX_TITLE_DISTANCE lines between that could be a headline or a
+    paragraph instead (``_rivals``): a share bar, a byline box and a photo
+    gallery can stand between a headline and its body. The block's own first
+    line is a candidate when something names it the headline (the URL, a
+    breadcrumb, a second copy). Signs: a breadcrumb ends with it, or
+    it is printed twice; it is the page's first real line; the byline or the
+    date stands under it; it stands right above the dateline or the body; it
+    shares words with the lede; it has a verb (a photo caption standing where
+    a headline would is a verbless string of names); the URL spells it.
+    """
+    best, best_score = None, 0.0
+    first = max(0, body_start - MAX_ANCHOR_DISTANCE)
+    rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
+    for info in infos[first: body_start + 1]:
+        if not is_headline_shaped(info, allow_repeat=True, named=info.index in anchors):
+            continue
+        head = infos[:info.index]
+        key = info.key
+        if any(o.key == key for o in infos[first:info.index]):
+            continue  # the first copy of a repeated headline is the headline
+        # Printed twice, unless as an item of a menu: pages print their menus twice (for phones and screens).
+        twice = any(o.key == key for o in infos[info.index + 1: body_start + REPEAT_WINDOW_LINES]) and not (
+            _in_menu_printed_twice(info, infos))
+        crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) and _is_trail_to(o, info)
+                                  for o in infos[:body_start])
+        strong = crumb or twice or info.index in anchors
+        if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
+            continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
+        if not strong and _is_kicker(info, infos):
+            continue
+        if info.is_prose and not strong and (info.ends_sentence or info.index == body_start) and not _reads_as_headline(info):
+            continue  # a line of prose; a headline all the same when printed twice, or the URL spells it
+        if any(o.key and key.endswith(" " + o.key) and is_headline_shaped(o, allow_repeat=True)
+               for o in infos[first: body_start + 1]):
+            continue  # a breadcrumb or a share label ending with the headline: "Share this: <headline>"
+        if not strong and sum(map(rival, range(info.index + 1, body_start))) > MAX_TITLE_DISTANCE:
+            continue  # too far above the body: other headlines or paragraphs stand between
+        # The URL is the article's own name; a line printed twice may be a teaser a box repeats.
+        score = (2.0 if strong else 0.0) + (URL_TITLE_BONUS if info.index in anchors else 0.0)
+        following = infos[info.index + 1:]
+        nxt = following[0] if following else None
+        if nxt is not None and nxt.starts_lower and not (nxt.is_caption or nxt.is_chrome or nxt.is_meta):
+            continue  # a prose line the page wrapped, not a headline
+        lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
+        if lede_start is None:
+            continue
+        between = sum(map(rival, range(info.index + 1, lede_start)))
+        if not between:
+            score += 1.0
+        score -= 0.25 * between
+        if all(o.is_chrome for o in head) and not (info.repeated and not twice):
+            # The first real line of a page; not when printed again below the article: the site's
+            # slogan stands in its header and its footer ("Available for everyone, funded by readers").
+            score += FIRST_LINE_BONUS
+        under = next((o for o in following if not o.is_chrome), None)
+        # The byline or the date right under it, and no headline right above it (a kicker's date between is fine).
+        above = next((o for o in reversed(infos[first:info.index]) if not o.is_chrome), None)
+        signed = under is not None and under.is_meta and not (above is not None and rival(above.index))
+        if signed:
+            score += META_BELOW_BONUS
+        words = _content_words(info.text)
+        lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
+        if words and lede_words:
+            score += 1.5 * len(words & lede_words) / len(words)
+        if score <= max(best_score, 1.0) - 1e-9:
+            continue  # reading the line could only lower its score: skip the tagger
+        # The tagger is most of extraction's time; a line the URL spells needs no
+        # telling from a caption.
+        if read_headline is not None and info.index not in anchors:
+            has_verb, proper_share, _ = read_headline(info.text)
+            if not has_verb:
+                if proper_share >= CAPTION_PROPER_SHARE and not (strong or (signed and under.is_stamp)):
+                    # A verbless string of names: a photo caption, unless stamped as a headline is (the
+                    # tagger reads a headline in Title Case as names: "Board Names Ana Ruiz Chief Officer").
+                    continue
+                score -= 0.75
+        if score > best_score:
+            best, best_score = info.index, score
+    return best if best_score >= 1.0 else None
+
+
+def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A section's or a topic's label over the headline ("Dancing With the Stars" over "Published
+    22 hours ago" and "James Van Der Beek eliminated from …", itself signed "By Andy Sahadeo"): a
+    few words, with a much longer headline-shaped line under it (stamps aside) that a stamp signs."""
+    if info.words > MAX_KICKER_WORDS:
+        return False
+    under = next((o for o in infos[info.index + 1: info.index + 4] if not (o.is_chrome or o.is_meta)), None)
+    return (under is not None and under.words >= info.words + MIN_KICKER_GAP_WORDS and not under.is_prose
+            and is_headline_shaped(under) and is_stamped(under, infos))
+
+
+def is_stamped(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A date, a time or a byline stands right under the line (chrome between aside)."""
+    under = next((o for o in infos[info.index + 1: info.index + 4] if not o.is_chrome), None)
+    return under is not None and under.is_stamp
+
+
+def _is_trail_to(trail: LineInfo, line: LineInfo) -> bool:
+    """Whether the words before ``line`` in ``trail`` (a line ending with it) lead to it as a
+    breadcrumb or a label does: a separator ("Blog > Weight loss > ", "Share this: "), section
+    names glued or capitalised ("HomeLatest News", "Home News Business News "), not a phrase
+    that names it in passing ("Recent from Adam Clark Estes" names the author of other articles)."""
+    lead = trail.key[: len(trail.key) - len(line.key)]
+    if not lead.endswith(" ") or not lead[-2:-1].isalnum():
+        return True  # glued, or a separator before the line
+    words = trail.text.split()[: -len(line.text.split())]
+    return all(not w[:1].isalpha() or w[:1].isupper() for w in words)
+
+
+def _reads_as_headline(info: LineInfo) -> bool:
+    """A line that passes for prose by its length or a closing mark, but is written in Title Case,
+    as headlines are and paragraphs never ("Tim Cook On Apple Being 'Pulled Into The Enterprise'"),
+    or is one short question ("Economy in stress and markets on a high; time to be careful?"): a
+    paragraph's line goes on after its question, or runs longer.
+    (A line without a sentence's end is no better sign: a caption cut short has none either.)"""
+    if info.capital_share >= TITLE_CASE_SHARE:
+        return True
+    question = info.text.rstrip("”\"’'").endswith("?") and not _SENTENCE_INSIDE.search(info.text)
+    return question and info.words <= MAX_QUESTION_TITLE_WORDS
+
+
+def _rivals(info: LineInfo) -> bool:
+    """A line between a headline and the body that could be the headline or the article's start
+    instead (a dek, a teaser, a paragraph), not furniture (an author's name, "KEY POINTS", "5 Min Read")."""
+    if info.is_chrome or info.is_meta or info.is_caption:
+        return False
+    return info.is_prose or (is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
+
+
+def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bool = False) -> bool:
+    """``named``: the page's URL spells the line, so the furniture words in it are the news's
+    ("Home Depot sales miss, shares plunge", "Clinton email probe reopened by FBI")."""
+    if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
+        return False
+    # A headline printed twice (page title and article heading) is repeated, not
+    # chrome; any other sign of chrome still rules the line out.
+    if named and info.chrome_words:
+        info = dataclasses.replace(info, chrome_words=False)
+    chrome = info.is_chrome_once if allow_repeat else info.is_chrome
+    if chrome or info.looks_meta or info.is_caption or info.glued:
+        return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
+    if "\t" in info.text.strip():
+        return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays")
+    # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
+    return not info.text.rstrip("”\"’'").endswith((".", ":"))
+
+
+def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A line printed twice among lines printed twice: an item of a menu the page prints for
+    phones and for screens ("Search in title", "Search in title", "Search in posts", ...)."""
+    if in_link_list(info, infos):
+        return True
+    around = [o for o in infos[max(0, info.index - MENU_NEIGHBOURS): info.index + MENU_NEIGHBOURS + 1] if o.key != info.key]
+    return sum(o.repeated for o in around) > len(around) / 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text) if w.lower() not in _STOP}
