@@ -26,6 +26,7 @@ from parallax.errors import PageRejected
 from parallax.extract import ExtractOptions, extract
 from parallax.link import Linker, features_of, linking_order
 from parallax.link.state import MAX_EVENT_GAP_DAYS
+from parallax.link.syndication import COPY_THRESHOLD, shingles
 from parallax.model import Article, Page
 
 SHUFFLES = 10
@@ -159,6 +160,25 @@ def _detokenise(text: str) -> str:
     return text.replace("`` ", "“").replace(" ''", "”").replace(" n't", "n't").replace(" 's", "'s")
 
 
+def copy_pairs(items, groups: dict) -> dict:
+    """The copy index against its own definition, on real text: pairs of documents whose 5-word
+    shingle sets overlap by ``COPY_THRESHOLD`` or more (Jaccard, counted exactly), and how many of
+    them share a syndication group. ECB+ labels no copies; its outlets ran agency stories all the same.
+    Pairs grouped below the bar are counted apart: a group joins A and C when each copies B."""
+    shingled = {item.article.id: set(shingles(item.article.body_text)) for item in items}
+    copies, grouped_below = 0, 0
+    found = 0
+    for a, b in combinations(sorted(shingled), 2):
+        sa, sb = shingled[a], shingled[b]
+        same_group = bool(groups.get(a)) and groups.get(a) == groups.get(b)
+        if sa and sb and len(sa & sb) >= COPY_THRESHOLD * len(sa | sb):
+            copies += 1
+            found += same_group
+        elif same_group:
+            grouped_below += 1
+    return {"copies": copies, "found": found, "grouped_below_the_bar": grouped_below}
+
+
 def ecbplus(annotator: Annotator, split: str = "test") -> dict:
     """B³ on one split of ECB+. Test is the issue's; dev and train are the other topics, which
     show how far test's figure, some of whose rules came from its own errors, holds elsewhere."""
@@ -171,10 +191,10 @@ def ecbplus(annotator: Annotator, split: str = "test") -> dict:
         for r in rows
     ]
     items = list(annotator(articles))
-    stories, _ = link_all(items, range(len(items)))
+    stories, groups = link_all(items, range(len(items)))
     gold = {r["doc_id"]: r["subtopic"] for r in rows}
     shuffled = shuffled_f1(items, gold)
-    return {"documents": len(rows), "events": len(set(gold.values())),
+    return {"documents": len(rows), "events": len(set(gold.values())), "copy_pairs": copy_pairs(items, groups),
             "b3": bcubed(stories, gold), "time_split_oracle": time_split_oracle(items, gold),
             "b3_f1_shuffled": {"min": min(shuffled), "max": max(shuffled), "spread": round(max(shuffled) - min(shuffled), 3)}}
 
@@ -315,12 +335,29 @@ in file order (shuffle means 0.868 → 0.869 and 0.858 → 0.859); the real page
 synthetic stream's 10k unchanged.
 
 Syndication (wire copies) on the dev corpus, pairs: P {dev['syndication']['precision']} · R {dev['syndication']['recall']} · F1 {dev['syndication']['f1']} ({dev['syndication']['gold_pairs']} gold pairs, {dev['syndication']['predicted_pairs']} predicted).
+ECB+ labels no copies, but its outlets ran agency stories: of the document pairs whose 5-word shingles
+overlap by half or more (Jaccard, counted exactly: the copy index's own definition, which it estimates
+by MinHash), the linker's groups hold {_copies_found(ecb, others)}. A group also joins two documents that each
+copy a third ({_below_the_bar(ecb, others)} such pairs). Before 29 November 2026 the index
+forgot an article as soon as one dated two weeks later arrived, and ECB+ mixes years topic by topic: it found
+8 of 8 on test, 4 of 8 on dev and 15 of 19 on train; it now keeps its last 1,000 arrivals whatever their dates
+and counts as copies only articles dated within two weeks of each other (or undated).
 
 Stories found on the dev corpus: {dev['stories_found']} (gold {dev['stories_gold']}). Link stage alone: {dev['link_articles_per_second']} articles/s on this small set.
 """
     write_result("linking", result, md)
     print(md)
     return result
+
+
+def _copies_found(ecb: dict, others: dict) -> str:
+    splits = {"test": ecb, **others}
+    return ", ".join(f"{s['copy_pairs']['found']} of {s['copy_pairs']['copies']} on {name}" for name, s in splits.items())
+
+
+def _below_the_bar(ecb: dict, others: dict) -> str:
+    splits = {"test": ecb, **others}
+    return " / ".join(str(s["copy_pairs"]["grouped_below_the_bar"]) for s in splits.values())
 
 
 if __name__ == "__main__":

@@ -359,12 +359,35 @@ def test_the_day_check_on_ranges_agrees_with_the_rule_it_spells_out():
 def test_the_copy_index_forgets_articles_dated_out_of_its_window():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     other = " ".join(f"other{i} unrelated story words here" for i in range(60))
-    index = SyndicationIndex(window_days=14)
+    index = SyndicationIndex(window_days=14, keep_recent=1)
     index.add("a", minhash_of(wire), day=100)
     index.add("c", minhash_of(other), day=110)
     assert index.add("b", minhash_of(wire), day=112) == "syn-a"  # twelve days on: still a copy
-    index.add("d", minhash_of(other + " again"), day=130)  # "a" is now dated out of the window
+    index.add("d", minhash_of(other + " again"), day=130)  # "a" and "b" are now dated out of the window
     assert index.add("e", minhash_of(wire), day=131) is None
+
+
+def test_the_copy_index_keeps_the_last_arrivals_of_an_archive_read_out_of_date_order():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    other = " ".join(f"other{i} unrelated story words here" for i in range(60))
+    index = SyndicationIndex(window_days=14, keep_recent=3)
+    index.add("old", minhash_of(wire), day=100)  # one event's page, years back
+    index.add("new", minhash_of(other), day=2000)  # then another event's, today
+    assert index.add("copy", minhash_of(wire), day=101) == "syn-old"  # the old one's copy still finds it
+
+    index = SyndicationIndex(window_days=14, keep_recent=3)
+    index.add("old", minhash_of(wire), day=100)
+    for n in range(3):
+        index.add(f"new{n}", minhash_of(f"{other} {n}"), day=2000)
+    assert index.add("copy", minhash_of(wire), day=101) is None  # no longer among the last arrivals
+
+
+def test_the_same_text_weeks_apart_is_no_wire_copy_but_an_undated_one_may_be():
+    wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
+    index = SyndicationIndex(window_days=14)
+    index.add("first", minhash_of(wire), day=100)
+    assert index.add("weeks later", minhash_of(wire), day=130) is None  # both still indexed, a month apart
+    assert index.add("undated", minhash_of(wire)) == "syn-first"
 
 
 def test_postings_give_a_dated_lookup_its_weeks_and_an_undated_one_the_most_recent():

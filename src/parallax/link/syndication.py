@@ -25,6 +25,11 @@ COPY_THRESHOLD = 0.5
 WINDOW_DAYS = 14
 # ... and holds at most this many, whatever their dates (a day of the world's news is 100k-200k).
 MAX_INDEXED = 200_000
+# The last this many arrivals stay whatever their dates: an archive read out of date order (one
+# event's pages, then another's years earlier) would otherwise drop each page as soon as a newer
+# one had come, before its copies arrived (four of ECB+ dev's eight pairs of copies were lost so).
+# About 3 MB of buckets; kept small because every lookup reads buckets as full as the index is.
+KEEP_RECENT = 1_000
 _WORD = re.compile(r"\w+")
 
 
@@ -134,25 +139,34 @@ class BandIndex:
 
 
 class SyndicationIndex:
-    """Finds earlier copies of a body among the articles of the last ``WINDOW_DAYS``; groups are named after their first member."""
+    """Finds earlier copies of a body among the articles of the last ``WINDOW_DAYS`` (and the last
+    ``KEEP_RECENT`` arrivals, whatever their dates); groups are named after their first member."""
 
-    def __init__(self, threshold: float = COPY_THRESHOLD, window_days: int = WINDOW_DAYS) -> None:
+    def __init__(
+        self, threshold: float = COPY_THRESHOLD, window_days: int = WINDOW_DAYS, keep_recent: int = KEEP_RECENT,
+    ) -> None:
         self._lsh = BandIndex(threshold, NUM_PERM)
         self._group: dict[str, str] = {}
         self.updated: set[str] = set()  # ids whose group changed since the last ``take_updated``
         self._window = window_days
+        self._keep_recent = keep_recent
         self._arrivals: deque[tuple[int, str]] = deque()  # (day number, id) in the order indexed
+        self._days: dict[str, int | None] = {}  # each indexed article's own day number, None when undated
         self._newest = 0
 
     def add(self, article_id: str, signature: np.ndarray, day: int | None = None) -> str | None:
         """Index an article by its body's signature; return its syndication group, or None when it has no copy yet.
 
-        ``day`` is the article's date as a day number (``date.toordinal``); an
-        undated article counts as of the newest day seen.
+        ``day`` is the article's date as a day number (``date.toordinal``). A copy
+        is dated within ``window_days`` of it, or undated: the same text weeks apart
+        is a story told again, not a wire story run by several outlets. An undated
+        article counts as of the newest day seen for how long it stays indexed.
         """
         group = None
         keys = self._lsh.band_keys(signature)
-        matches = [m for m in self._lsh.query(keys) if m != article_id]
+        days, window = self._days, self._window
+        matches = [m for m in self._lsh.query(keys) if m != article_id and (
+            day is None or (other := days[m]) is None or abs(day - other) <= window)]
         if matches:
             first = min(matches, key=lambda m: self._group.get(m, m))
             group = self._group.get(first) or f"syn-{first}"
@@ -174,14 +188,18 @@ class SyndicationIndex:
     def _insert(self, article_id: str, keys: list[bytes], day: int | None) -> None:
         if article_id not in self._lsh:
             self._lsh.insert(article_id, keys)
+            self._days[article_id] = day
             self._newest = max(self._newest, day or 0)
             self._arrivals.append((day or self._newest, article_id))
         # Articles leave in the order they came, once the first in line is dated
-        # out of the window: an archive ingested after today's news stays while
-        # it is being read, and its copies are found.
+        # out of the window and is not among the last arrivals: an archive ingested
+        # after today's news stays while it is being read, and its copies are found.
         horizon = self._newest - self._window
-        while self._arrivals and (self._arrivals[0][0] < horizon or len(self._arrivals) > MAX_INDEXED):
-            self._lsh.remove(self._arrivals.popleft()[1])
+        arrivals = self._arrivals
+        while arrivals and (len(arrivals) > MAX_INDEXED or (arrivals[0][0] < horizon and len(arrivals) > self._keep_recent)):
+            gone = arrivals.popleft()[1]
+            self._lsh.remove(gone)
+            del self._days[gone]
 
     def take_updated(self) -> set[str]:
         """Earlier articles that joined a group because a later copy arrived."""
