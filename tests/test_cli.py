@@ -201,3 +201,25 @@ def test_show_cites_a_wire_storys_first_outlets_and_gives_each_figure_once():
     text = console.export_text()
     assert text.count("about 90") == 1 and f"and {30 - CITED_OUTLETS} more" in text
     assert f"outlet-{CITED_OUTLETS}.com" not in text.split("Summary")[1]  # cited by the first few, not all thirty
+
+
+def test_a_later_copy_of_two_copy_groups_joins_them_in_the_database(runner, tmp_path):
+    # One agency story edited two ways: the two versions share too little to be copies of each
+    # other, and each is run twice; a later copy shares most of its text with both.
+    paragraphs = [p for p in SEED_A.read_text(encoding="utf-8").split("\n") if len(p.split()) > 12]
+
+    def page(id, first, note=""):
+        return json.dumps({"id": id, "text": "\n\n".join(paragraphs[first: first + 10]) + note})
+
+    db = tmp_path / "p.db"
+    (tmp_path / "early.jsonl").write_text("\n".join([
+        page("a", 0), page("a2", 0, "\n\nEdited by the desk."), page("c", 4), page("c2", 4, "\n\nEdited by another desk."),
+    ]), encoding="utf-8")
+    (tmp_path / "late.jsonl").write_text(page("b", 2), encoding="utf-8")
+    groups = "SELECT id, syndication_group FROM articles"
+
+    assert _invoke(runner, db, "ingest", str(tmp_path / "early.jsonl")).exit_code == 0
+    early = dict(Store(db, read_only=True).conn.exec_driver_sql(groups).fetchall())
+    assert early == {"a": "syn-a", "a2": "syn-a", "c": "syn-c", "c2": "syn-c"}
+    assert _invoke(runner, db, "ingest", str(tmp_path / "late.jsonl")).exit_code == 0
+    assert set(dict(Store(db, read_only=True).conn.exec_driver_sql(groups).fetchall()).values()) == {"syn-a"}

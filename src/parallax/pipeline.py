@@ -363,9 +363,9 @@ class Pipeline:
         items = [a.item for a in analysed if a.item is not None]
         report.failures.extend(a.failure for a in analysed if a.failure is not None)
         with self._timed("link"):
-            assignments, link_states, regrouped = self._link_all(items, report)
+            assignments, link_states, regrouped, renamed = self._link_all(items, report)
         with self._timed("store"):
-            self.store.save_batch(kept, items, assignments, link_states, regrouped)
+            self.store.save_batch(kept, items, assignments, link_states, regrouped, renamed)
         self._templates.clear()  # the batch taught the store new outlet templates
         with self._timed("link"):
             self._repair({a.story for a in assignments}, report)
@@ -385,7 +385,7 @@ class Pipeline:
             self._run_articles.add(assignment.article_id)
             if assignment.score == 1.0:
                 report.stories_created.add(assignment.story)
-        return assignments, self.linker.take_states(), self.linker.take_regrouped()
+        return assignments, self.linker.take_states(), self.linker.take_regrouped(), self.linker.take_renamed_groups()
 
 
 def auto_workers() -> int:

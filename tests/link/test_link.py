@@ -382,6 +382,19 @@ def test_the_copy_index_keeps_the_last_arrivals_of_an_archive_read_out_of_date_o
     assert index.add("copy", minhash_of(wire), day=101) is None  # no longer among the last arrivals
 
 
+def test_a_copy_of_two_groups_copies_joins_them_under_the_first_name():
+    words = [f"w{i}" for i in range(200)]
+    first, second, bridge = " ".join(words[0:100]), " ".join(words[40:140]), " ".join(words[20:120])
+    index = SyndicationIndex()
+    index.add("a", minhash_of(first), day=100)
+    assert index.add("a2", minhash_of(first), day=100) == "syn-a"
+    assert index.add("c", minhash_of(second), day=100) is None  # 60 of its 100 words are the first's: no copy
+    assert index.add("c2", minhash_of(second), day=100) == "syn-c"
+    assert index.add("b", minhash_of(bridge), day=100) == "syn-a"  # 80 of each's: a copy of both
+    assert index.take_renamed() == {"syn-c": "syn-a"} and index.take_renamed() == {}
+    assert {index.group_of(i) for i in ("a", "a2", "c", "c2", "b")} == {"syn-a"}
+
+
 def test_the_same_text_weeks_apart_is_no_wire_copy_but_an_undated_one_may_be():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     index = SyndicationIndex(window_days=14)

@@ -85,6 +85,10 @@ class Linker:
         """Earlier articles that a later copy put into a syndication group, with the group."""
         return {i: g for i in self.syndication.take_updated() if (g := self.syndication.group_of(i))}
 
+    def take_renamed_groups(self) -> dict[str, str]:
+        """Syndication groups a later copy joined to another since the last call: old name → new name."""
+        return self.syndication.take_renamed()
+
 
 def _day_number(features: ArticleFeatures) -> int | None:
     return features.day.toordinal() if features.day else None

@@ -37,7 +37,8 @@ from . import postings, repair, state, stories, syndication
 # 7: a story's cached norms and two-means mark are slots (a dict before).
 # 8: the candidate index's class moved to ``postings.py`` (pickles name a class by its module).
 # 9: a story's record moved to ``state.py``, the repair pass to ``repair.py``.
-# 10: the copy index keeps each indexed article's day (``SyndicationIndex._days``).
+# 10: the copy index keeps each indexed article's day (``SyndicationIndex._days``) and the groups
+# a later copy joined to another (``_joined``).
 FORMAT = 10
 
 # What a linker is made of: (module, name) of every class a snapshot may name.

@@ -153,6 +153,10 @@ class SyndicationIndex:
         self._arrivals: deque[tuple[int, str]] = deque()  # (day number, id) in the order indexed
         self._days: dict[str, int | None] = {}  # each indexed article's own day number, None when undated
         self._newest = 0
+        # Groups a later copy joined to another (name → the name it took): their members keep the
+        # old name here, read through this, and the store renames them (``take_renamed``).
+        self._joined: dict[str, str] = {}
+        self.renamed: dict[str, str] = {}  # renames since the last ``take_renamed``
 
     def add(self, article_id: str, signature: np.ndarray, day: int | None = None) -> str | None:
         """Index an article by its body's signature; return its syndication group, or None when it has no copy yet.
@@ -168,8 +172,15 @@ class SyndicationIndex:
         matches = [m for m in self._lsh.query(keys) if m != article_id and (
             day is None or (other := days[m]) is None or abs(day - other) <= window)]
         if matches:
-            first = min(matches, key=lambda m: self._group.get(m, m))
-            group = self._group.get(first) or f"syn-{first}"
+            # One wire story's copies are one group: an article that copies members of two
+            # groups joins them, under the first name (a copy edited twice may be like both
+            # versions, which are not alike enough to each other).
+            groups = sorted({g for m in matches if (g := self.group_of(m)) is not None})
+            group = groups[0] if groups else f"syn-{min(matches)}"
+            for other in groups[1:]:
+                self._joined[other] = group
+                self.renamed.update({old: group for old, new in self.renamed.items() if new == other})
+                self.renamed[other] = group
             for member in matches:
                 if member not in self._group:
                     self._group[member] = group
@@ -206,5 +217,13 @@ class SyndicationIndex:
         updated, self.updated = self.updated, set()
         return updated
 
+    def take_renamed(self) -> dict[str, str]:
+        """Groups a later copy joined to another since the last call: old name → the name every member now has."""
+        renamed, self.renamed = self.renamed, {}
+        return renamed
+
     def group_of(self, article_id: str) -> str | None:
-        return self._group.get(article_id)
+        group = self._group.get(article_id)
+        while group in self._joined:
+            group = self._joined[group]
+        return group

@@ -291,12 +291,14 @@ class Store:
 
     def save_batch(
         self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
-        link_states: dict[str, dict], regrouped: dict[str, str],
+        link_states: dict[str, dict], regrouped: dict[str, str], renamed_groups: dict[str, str] | None = None,
     ) -> None:
         """Store a batch of pages with their articles and link assignments, in one transaction.
 
         ``link_states`` is what the linker needs to be restored in a later run
         (``Linker.take_states``), by article id; it is kept in the ``features`` column.
+        ``regrouped`` gives earlier articles a copy group, ``renamed_groups`` renames
+        groups a copy joined to another (``Linker.take_regrouped``, ``take_renamed_groups``).
         """
         by_id = {a.article_id: a for a in assignments}
         now = _now()
@@ -316,6 +318,9 @@ class Store:
             if regrouped:
                 self._exec("UPDATE articles SET syndication_group = :group WHERE id = :id",
                            [{"group": group, "id": article_id} for article_id, group in regrouped.items()])
+            if renamed_groups:
+                self._exec("UPDATE articles SET syndication_group = :new WHERE syndication_group = :old",
+                           [{"old": old, "new": new} for old, new in renamed_groups.items()])
             pages_by_id = {p.id: p for p in pages}
             lines = []
             for item in items:
