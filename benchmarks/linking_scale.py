@@ -130,7 +130,7 @@ def report(before: list[dict], larger: list[dict], after: list[dict]) -> dict:
     """Write the results page from the runs: the smallest size's before and after the larger sizes."""
     from common import machine, write_result
 
-    from parallax.link.syndication import MAX_INDEXED, WINDOW_DAYS
+    from parallax.link.syndication import KEEP_RECENT, MAX_INDEXED, WINDOW_DAYS
 
     results = [_median_run(before)] + larger
     small = before + after
@@ -173,7 +173,8 @@ against 11 at 10,000, many of them other people's, found under a first name). Th
 the two: the same stream's first and last tenth, of one density, differ only by what came before them
 (counted before the change above: as many stories scored per article in both; the later stories'
 dicts lie further apart in a larger heap, and the CPU's cache holds fewer of them).
-The copy index keeps the articles of the last {WINDOW_DAYS} days (at most {MAX_INDEXED:,}): it was most of the
+The copy index keeps the articles of the last {WINDOW_DAYS} days and its last {KEEP_RECENT:,} arrivals whatever
+their dates (at most {MAX_INDEXED:,}): it was most of the
 memory and grew with the stream (its buckets hold about 3 KB an article, 7 KB before they were kept by hand).
 The last column is the share of the link stage's time spent in Python's cyclic garbage collector. Its
 collections are held off while the generator makes an article (since 28 November 2026; before, those the
