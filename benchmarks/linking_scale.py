@@ -67,7 +67,7 @@ def run_one(size: int) -> dict:
         if n % REPAIR_EVERY == 0:
             stories.update(linker.repair(touched))
             touched = set()
-            linker.take_states(), linker.take_regrouped()  # what the pipeline stores after each batch
+            linker.take_states(), linker.take_regrouped(), linker.take_renamed_groups()  # what the pipeline stores after each batch
         if n % max(1, size // 10) == 0:
             tenths.append(time.perf_counter() - start - making)
     stories.update(linker.repair(touched))

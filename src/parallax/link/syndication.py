@@ -156,7 +156,7 @@ class SyndicationIndex:
         # Groups a later copy joined to another (name → the name it took): their members keep the
         # old name here, read through this, and the store renames them (``take_renamed``).
         self._joined: dict[str, str] = {}
-        self.renamed: dict[str, str] = {}  # renames since the last ``take_renamed``
+        self._renamed: set[str] = set()  # groups joined to another since the last ``take_renamed``
 
     def add(self, article_id: str, signature: np.ndarray, day: int | None = None) -> str | None:
         """Index an article by its body's signature; return its syndication group, or None when it has no copy yet.
@@ -179,8 +179,7 @@ class SyndicationIndex:
             group = groups[0] if groups else f"syn-{min(matches)}"
             for other in groups[1:]:
                 self._joined[other] = group
-                self.renamed.update({old: group for old, new in self.renamed.items() if new == other})
-                self.renamed[other] = group
+                self._renamed.add(other)
             for member in matches:
                 if member not in self._group:
                     self._group[member] = group
@@ -219,11 +218,14 @@ class SyndicationIndex:
 
     def take_renamed(self) -> dict[str, str]:
         """Groups a later copy joined to another since the last call: old name → the name every member now has."""
-        renamed, self.renamed = self.renamed, {}
-        return renamed
+        renamed, self._renamed = self._renamed, set()
+        return {old: self._name_of(old) for old in renamed}
 
     def group_of(self, article_id: str) -> str | None:
-        group = self._group.get(article_id)
+        return self._name_of(self._group.get(article_id))
+
+    def _name_of(self, group: str | None) -> str | None:
+        """The name a group goes by now, after the joins since it was named."""
         while group in self._joined:
             group = self._joined[group]
         return group
