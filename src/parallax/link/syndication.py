@@ -140,7 +140,8 @@ class BandIndex:
 
 class SyndicationIndex:
     """Finds earlier copies of a body among the articles of the last ``WINDOW_DAYS`` (and the last
-    ``KEEP_RECENT`` arrivals, whatever their dates); groups are named after their first member."""
+    ``KEEP_RECENT`` arrivals, whatever their dates). A group is named after one of the articles it
+    forms with ("syn-<id>"); groups a later copy bridges go by the first of their names."""
 
     def __init__(
         self, threshold: float = COPY_THRESHOLD, window_days: int = WINDOW_DAYS, keep_recent: int = KEEP_RECENT,
@@ -206,7 +207,8 @@ class SyndicationIndex:
         # after today's news stays while it is being read, and its copies are found.
         horizon = self._newest - self._window
         arrivals = self._arrivals
-        while arrivals and (len(arrivals) > MAX_INDEXED or (arrivals[0][0] < horizon and len(arrivals) > self._keep_recent)):
+        while arrivals and (len(arrivals) > MAX_INDEXED
+                            or (arrivals[0][0] < horizon and len(arrivals) > self._keep_recent)):
             gone = arrivals.popleft()[1]
             self._lsh.remove(gone)
             del self._days[gone]
