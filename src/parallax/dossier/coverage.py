@@ -106,14 +106,15 @@ class OutletMatches:
     def __init__(self, vectors: SentenceVectors) -> None:
         """``vectors`` made with the outlets as groups, keeping pairs from SUPPORT_SIMILARITY up
         (``StorySentences.vectors``): its ``support`` is which other outlets say what each sentence says."""
-        self.best = vectors.best_other
+        # As lists: read one sentence at a time, a NumPy scalar costs ten times a float.
+        self.best = vectors.best_other.tolist()
         self._names = vectors.group_names
         self._support = vectors.support
-        self._counts = self._support.sum(axis=1)
+        self._counts = self._support.sum(axis=1).tolist()
 
     def support_count(self, index: int) -> int:
         """How many other outlets say what sentence ``index`` says."""
-        return int(self._counts[index])
+        return self._counts[index]
 
     def supporters(self, index: int) -> set[str]:
         """Other outlets with a sentence that says what sentence ``index`` says."""
@@ -121,7 +122,7 @@ class OutletMatches:
 
     def best_match(self, index: int) -> float:
         """The closest sentence of any other outlet."""
-        return float(self.best[index])
+        return self.best[index]
 
 
 def _units(sentences: list[str]) -> Iterator[tuple[int, int, str]]:
@@ -179,8 +180,8 @@ def build_summary(sentences: StorySentences, vectors: SentenceVectors, matches: 
         if not _is_fact(sentence.text) or _is_list_entry(sentence.text):
             continue  # a summary tells the story in sentences, not in a list's entries
         score = matches.support_count(index) + 1.0 / (1 + sentence.position)
-        scored.append((score, index))
-    scored.sort(key=lambda t: (-t[0], t[1]))
+        scored.append((-score, index))
+    scored.sort()  # the best first; among equals, in story order
     chosen: list[tuple[int, set[str]]] = []
     said: set[str] = set()  # the chosen sentences' content words and numbers
     quoted: list[str] = []  # the chosen sentences' quotations
@@ -340,11 +341,14 @@ def _name_tokens(text: str) -> tuple[tuple[str, bool], ...]:
 
 def _outlets_by_name(sentences: StorySentences) -> tuple[dict[str, set[str]], frozenset[str]]:
     """Which outlets print each name or figure of the story, and the story's proper nouns."""
-    proper = frozenset(name for s in sentences.all for name in _names(s.text))
-    printed_by: dict[str, set[str]] = {}
+    printers: dict[str, set[str]] = {}  # each text once: a wire story's sentences come once per outlet
     for sentence in sentences.all:
-        for name in _names(sentence.text, proper):
-            printed_by.setdefault(name, set()).add(sentence.outlet)
+        printers.setdefault(sentence.text, set()).add(sentence.outlet)
+    proper = frozenset(name for text in printers for name in _names(text))
+    printed_by: dict[str, set[str]] = {}
+    for text, outlets in printers.items():
+        for name in _names(text, proper):
+            printed_by.setdefault(name, set()).update(outlets)
     return printed_by, proper
 
 

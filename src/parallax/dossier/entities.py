@@ -52,10 +52,8 @@ def entity_forms(items: list[AnnotatedArticle]) -> list[tuple[StoryEntity, list[
     for item in items:
         for mention in item.annotations.entities:
             kind = ENTITY_TYPES.get(mention.label)
-            name = _plain(mention.canonical)
-            # A stored record's name may be anything; a name all in lower case is the parser's
-            # reading of a common phrase ("headphone jack", "n’t", "8.30am"), not a name.
-            if kind and any(c.isalnum() for c in name) and not name.islower():
+            name = _name_of(mention.canonical) if kind else None
+            if name:
                 labels.setdefault(name, {}).setdefault(kind, set()).add(item.article.id)
     # One name, two types: the parser's label differs by sentence ("Emma Stone" an
     # organisation once); the type most articles give it is taken for all, but for two kinds of name.
@@ -198,6 +196,17 @@ def _words(name: str, kind: str) -> tuple[str, ...]:
 
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a story's articles name the same few entities again and again
+def _name_of(canonical: str) -> str | None:
+    """A mention's name as the story lists it (``_plain``), or None when it is no name.
+
+    A stored record's name may be anything; a name all in lower case is the parser's
+    reading of a common phrase ("headphone jack", "n’t", "8.30am"), not a name.
+    """
+    name = _plain(canonical)
+    return name if any(c.isalnum() for c in name) and not name.islower() else None
 
 
 def _plain(name: str) -> str:
