@@ -112,7 +112,7 @@ def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
     db = tmp_path / "old.db"
     assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0
     conn = sqlite3.connect(db)  # make it look like a file written before the list tables existed
-    conn.executescript("DROP TABLE story_entities; DROP TABLE articles_fts; DROP TABLE schema_version;"
+    conn.executescript("DROP TABLE story_entities; DROP TABLE articles_fts; DROP TABLE schema_version; DROP TABLE rejected_pages;"
                        "DROP INDEX ix_pages_seq; ALTER TABLE pages DROP COLUMN seq; PRAGMA user_version = 0;")
     conn.close()
     with pytest.raises(Exception, match="older Parallax"):
@@ -121,6 +121,7 @@ def test_database_of_an_older_layout_is_upgraded(runner, tmp_path):
     store = Store(db, read_only=True)
     [row] = store.list_stories(query="McCain")
     assert row.people and row.n_articles == 2
+    assert store.rejections_of(["0" * 64]) == {}  # a table the old file lacked
 
 
 def test_stored_copies_are_found_among_failures_and_new_pages(runner, tmp_path):
@@ -132,6 +133,28 @@ def test_stored_copies_are_found_among_failures_and_new_pages(runner, tmp_path):
     result = _invoke(runner, db, "ingest", str(tmp_path / "mixed.jsonl"))
     assert "articles stored: 1" in result.output and "same text" in result.output and "mixed.jsonl:1" in result.output
     assert {item.article.id for item, _, _ in Store(db).iter_articles()} == {SEED_A.stem, "new"}
+
+
+def test_a_page_without_an_article_is_not_tried_again_by_the_same_version(runner, tmp_path, monkeypatch):
+    import parallax.store.database
+
+    db = tmp_path / "p.db"
+    shutil.copy(SEED_A, tmp_path / "article.txt")
+    (tmp_path / "chrome.txt").write_text("Home\nNews\nSport\nSign in\nSubscribe", encoding="utf-8")
+    pages = [str(tmp_path / "article.txt"), str(tmp_path / "chrome.txt")]
+    first = _invoke(runner, db, "ingest", *pages)
+    assert first.exit_code == 1 and "failed: 1" in first.output and "chrome.txt: no article text found" in first.output
+
+    # A crawl read again: the page is skipped as the stored one is, and the run has nothing to fail.
+    again = _invoke(runner, db, "ingest", *pages)
+    assert again.exit_code == 0, again.output
+    assert "rejected before: 1" in again.output and "failed: 0" in again.output
+    assert "skipped " in again.output and "chrome.txt: rejected by an earlier run (no article text found" in again.output
+
+    # Another Parallax may find an article in it: it tries again.
+    monkeypatch.setattr(parallax.store.database, "__version__", "99.0")
+    upgraded = _invoke(runner, db, "ingest", *pages)
+    assert upgraded.exit_code == 1 and "failed: 1" in upgraded.output and "rejected before" not in upgraded.output
 
 
 def test_same_page_twice_in_one_input_is_stored_once(runner, tmp_path):

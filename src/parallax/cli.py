@@ -104,8 +104,10 @@ def ingest(
 ) -> None:
     """Read pages, extract their articles, group them into stories and store everything.
 
-    A page already stored (same id, same url or same text) is skipped. The exit
-    code is 1 when any page failed; the others are stored all the same.
+    A page already stored (same id, same url or same text) is skipped, and so is
+    one in which this version of Parallax found no article before (reported as
+    "rejected before", not as failed). The exit code is 1 when any page failed;
+    the others are stored all the same.
     """
     from .pipeline import Pipeline
 

@@ -72,11 +72,15 @@ def print_report(console: Console, report: "IngestReport", db: str, *, list_dupl
     console.print(
         (f"{time.strftime('%H:%M:%S')}  " if stamp else "") + f"pages read: [bold]{report.pages_read}[/]  articles stored: [bold]{report.articles_stored}[/]  "
         f"stories touched: [bold]{len(report.stories_touched)}[/] ({len(report.stories_created)} new)  "
-        f"already stored: {len(report.duplicates)}  failed: [bold]{len(report.failures)}[/]  → {escape(display_db(db))}",
+        f"already stored: {len(report.duplicates)}  "
+        + (f"rejected before: {len(report.rejected_before)}  " if report.rejected_before else "")
+        + f"failed: [bold]{len(report.failures)}[/]  → {escape(display_db(db))}",
         soft_wrap=True,
     )
     for source, why in report.duplicates if list_duplicates else ():
         console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]", soft_wrap=True)
+    for source, why in report.rejected_before if list_duplicates else ():
+        console.print(f"  [dim]skipped {escape(source)}: rejected by an earlier run ({escape(why)})[/]", soft_wrap=True)
     for failure in in_reading_order(report.failures):
         # One line per failure, never wrapped: the report is read by people and by grep.
         console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}", soft_wrap=True)

@@ -59,6 +59,7 @@ class IngestReport:
     pages_read: int = 0
     articles_stored: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, why)
+    rejected_before: list[tuple[str, str]] = field(default_factory=list)  # (source, why an earlier run found no article)
     stories_touched: set[int] = field(default_factory=set)
     stories_created: set[int] = field(default_factory=set)
     stored: list[str] = field(default_factory=list)  # ids of the articles this run stored
@@ -288,7 +289,7 @@ class Pipeline:
         return _Run(self.store)
 
     def _admitted_batches(self, items: Iterable, run: _Run, progress: Progress | None) -> Iterator[list]:
-        """New pages (or analysed pages) in batches of ``batch_pages``; failures and duplicates go to the report."""
+        """New pages (or analysed pages) in batches of ``batch_pages``; failures, duplicates and earlier rejections go to the report."""
         return _batched(run.admitted(items, self.batch_pages, progress), self.batch_pages)
 
     def _finish_run(self, report: IngestReport) -> IngestReport:
@@ -361,11 +362,12 @@ class Pipeline:
         """Link, store and repair one batch of analysed pages."""
         kept = [a.page for a in analysed if a.item is not None]
         items = [a.item for a in analysed if a.item is not None]
+        rejected = [(a.page, a.failure.reason) for a in analysed if a.failure is not None]
         report.failures.extend(a.failure for a in analysed if a.failure is not None)
         with self._timed("link"):
             assignments, link_states, regrouped, renamed = self._link_all(items, report)
         with self._timed("store"):
-            self.store.save_batch(kept, items, assignments, link_states, regrouped, renamed)
+            self.store.save_batch(kept, items, assignments, link_states, regrouped, renamed, rejected)
         self._templates.clear()  # the batch taught the store new outlet templates
         with self._timed("link"):
             self._repair({a.story for a in assignments}, report)
@@ -451,35 +453,42 @@ class _Run:
         self.texts: set[str] = set()
 
     def admitted(self, items: Iterable[Page | Failure | Analysed], chunk: int, progress: Progress | None) -> Iterator[Page | Analysed]:
-        """The new pages (or analysed pages) of ``items``, in order; failures and duplicates go to the report.
+        """The new pages (or analysed pages) of ``items``, in order; failures, duplicates and pages
+        rejected by an earlier run go to the report.
 
-        Stored copies are looked up ``chunk`` items at a time (``Store.duplicates_of``).
+        Stored copies and earlier rejections are looked up ``chunk`` items at a time
+        (``Store.duplicates_of``, ``Store.rejections_of``).
         """
         for part in _batched(items, chunk):
             pages = [_page_of(item) for item in part if not isinstance(item, Failure)]
-            hashes = [content_hash(page.content) for page in pages]  # once: for the store's check and this run's
-            checked = iter(zip(pages, hashes, self.store.duplicates_of(pages, hashes)))
+            hashes = [content_hash(page.content) for page in pages]  # once: for the store's checks and this run's
+            stored = self.store.duplicates_of(pages, hashes)
+            rejected = self.store.rejections_of([h for h, why in zip(hashes, stored) if why is None])
+            checked = iter(zip(pages, hashes, stored))
             for item in part:
                 if isinstance(item, Failure):
                     self.report.failures.append(item)
                     if progress:
                         progress(1)
-                elif self._admit(*next(checked), progress):
+                elif self._admit(*next(checked), rejected, progress):
                     yield item
 
-    def _admit(self, page: Page, text: str, stored_as: str | None, progress: Progress | None) -> bool:
+    def _admit(self, page: Page, text: str, stored_as: str | None, rejected: dict[str, str], progress: Progress | None) -> bool:
         self.report.pages_read += 1
         why = stored_as or self._seen(page, text)
         if why:
             self.report.duplicates.append((page.source, why))
-            if progress:
-                progress(1)
-            return False
-        self.ids.add(page.id)
-        self.texts.add(text)
-        if page.url:
-            self.urls.add(page.url)
-        return True
+        elif text in rejected:
+            self.report.rejected_before.append((page.source, rejected[text]))
+        else:
+            self.ids.add(page.id)
+            self.texts.add(text)
+            if page.url:
+                self.urls.add(page.url)
+            return True
+        if progress:
+            progress(1)
+        return False
 
     def _seen(self, page: Page, text: str) -> str | None:
         """Why ``page`` (whose content hashes to ``text``) repeats one this run took already, or None."""

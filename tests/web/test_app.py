@@ -133,8 +133,10 @@ def test_ingest_json_and_multipart_on_loopback(writable):
     page = {"id": "seed-a", "text": SEED_A.read_text(encoding="utf-8")}
     result = client.post("/api/pages", json={"pages": [page, {"id": "bad", "text": "Home\nNews"}]}).json()
     assert result["articles_stored"] == 1 and result["failed"][0]["page"] == "bad"
-    again = client.post("/api/pages", json={"pages": [page]}).json()
+    again = client.post("/api/pages", json={"pages": [page, {"id": "bad again", "text": "Home\nNews"}]}).json()
     assert again["articles_stored"] == 0 and again["already_stored"]
+    # The page without an article, under another id: known by its text, not tried or failed again.
+    assert [r["reason"] for r in again["rejected_before"]] == [result["failed"][0]["reason"]] and not again["failed"]
     form = client.post("/ingest", files={"files": ("other.txt", b"\x00\x01binary")}, data={"text": ""})
     assert form.status_code == 200 and "binary" in form.text
     assert client.post("/api/pages", json={"pages": []}).status_code == 422

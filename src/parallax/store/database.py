@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as sa_exc, inspect, make_url, text
 from sqlalchemy.pool import NullPool
 
+from .. import __version__
 from ..errors import StoreError
 from ..extract import page_text
 from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
@@ -284,6 +285,14 @@ class Store:
             for p, h in zip(pages, hashes)
         ]
 
+    def rejections_of(self, hashes: list[str]) -> dict[str, str]:
+        """Why this version of Parallax rejected the pages of these ``content_hash`` es before, by hash."""
+        if not hashes:
+            return {}
+        rows = self._rows("SELECT content_hash, reason FROM rejected_pages WHERE content_hash IN :hashes AND version = :version",
+                          {"hashes": hashes, "version": __version__}, expanding=("hashes",))
+        return {r["content_hash"]: r["reason"] for r in rows}
+
     def _stored(self, column: str, values: list[str]) -> set[str]:
         """Which of ``values`` some stored page has in ``column`` (one of our own column names)."""
         return {r[column] for r in self._rows(f"SELECT {column} FROM pages WHERE {column} IN :values",
@@ -292,6 +301,7 @@ class Store:
     def save_batch(
         self, pages: list[Page], items: list[AnnotatedArticle], assignments: list[Assignment],
         link_states: dict[str, dict], regrouped: dict[str, str], renamed_groups: dict[str, str] | None = None,
+        rejected: list[tuple[Page, str]] | None = None,
     ) -> None:
         """Store a batch of pages with their articles and link assignments, in one transaction.
 
@@ -299,6 +309,7 @@ class Store:
         (``Linker.take_states``), by article id; it is kept in the ``features`` column.
         ``regrouped`` gives earlier articles a copy group, ``renamed_groups`` renames
         groups a copy joined to another (``Linker.take_regrouped``, ``take_renamed_groups``).
+        ``rejected``: the batch's pages without an article, and why (``rejections_of``).
         """
         by_id = {a.article_id: a for a in assignments}
         now = _now()
@@ -332,6 +343,15 @@ class Store:
             if lines:
                 self._exec("INSERT INTO outlet_lines (outlet, line_key, story) VALUES (:outlet, :key, :story)"
                            " ON CONFLICT DO NOTHING", lines)
+            if rejected:
+                self._exec(
+                    "INSERT INTO rejected_pages (content_hash, page_id, source, reason, version, rejected_at)"
+                    " VALUES (:hash, :id, :source, :reason, :version, :now)"
+                    " ON CONFLICT (content_hash) DO UPDATE SET page_id = excluded.page_id, source = excluded.source,"
+                    " reason = excluded.reason, version = excluded.version, rejected_at = excluded.rejected_at",
+                    [{"hash": content_hash(p.content), "id": p.id, "source": p.source, "reason": reason,
+                      "version": __version__, "now": now} for p, reason in rejected],
+                )
 
     def _write_articles(self, items: list[AnnotatedArticle], by_id: dict[str, Assignment], link_states: dict[str, dict]) -> None:
         rows = []

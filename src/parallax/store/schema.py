@@ -14,7 +14,7 @@ from sqlalchemy import (
 
 # Bumped whenever the schema gains a table, column or index; older SQLite files
 # are brought up to date (derived tables rebuilt) the first time a writer opens them.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -73,6 +73,19 @@ outlet_lines = Table(
     Column("story", Integer, nullable=False),
     PrimaryKeyConstraint("outlet", "line_key", "story"),
     sqlite_with_rowid=False,
+)
+
+# Pages an ingest run found no article in (``PageRejected``), by their text: a later run of the
+# same Parallax version skips them, as it skips stored pages, rather than extracting them again
+# and reporting them failed once more (a crawl's index and video pages, every run).
+rejected_pages = Table(
+    "rejected_pages", metadata,
+    Column("content_hash", Text, primary_key=True),
+    Column("page_id", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("version", Text, nullable=False),  # the Parallax that rejected it: another one tries again
+    Column("rejected_at", Text, nullable=False),
 )
 
 # Stories merged into another by the linker's repair pass: old id -> the story it joined.

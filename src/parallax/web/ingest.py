@@ -44,6 +44,7 @@ def report_json(report) -> dict:
         "articles_stored": report.articles_stored,
         "stories_touched": sorted(report.stories_touched),
         "already_stored": [{"source": s, "why": w} for s, w in report.duplicates],
+        "rejected_before": [{"source": s, "reason": w} for s, w in report.rejected_before],
         "failed": [{"source": f.source, "page": f.page_id, "reason": f.reason} for f in report.failures],
     }
 
@@ -71,7 +72,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                 paths.append(str(path))
             report = ctx.ingest(paths, max_pages=MAX_UPLOAD_PAGES)
         result = report_json(report)
-        for item in result["failed"] + result["already_stored"]:
+        for item in result["failed"] + result["already_stored"] + result["rejected_before"]:
             item["source"] = item["source"].replace(folder + "/", "")
         return result
 
