@@ -167,6 +167,20 @@ def test_same_page_twice_in_one_input_is_stored_once(runner, tmp_path):
     assert "same text" in result.output and "same id" in result.output
 
 
+def test_the_report_names_the_first_skipped_pages_and_counts_the_rest(runner, tmp_path):
+    from parallax.cli_utils import SKIPPED_SHOWN
+
+    text = SEED_A.read_text(encoding="utf-8")
+    copies = SKIPPED_SHOWN + 2
+    (tmp_path / "copies.jsonl").write_text("\n".join(json.dumps({"id": f"c{n}", "text": text}) for n in range(copies)), encoding="utf-8")
+    result = _invoke(runner, tmp_path / "d.db", "ingest", str(tmp_path / "copies.jsonl"))
+    assert result.exit_code == 0 and f"already stored: {copies - 1}" in result.output
+    assert result.output.count("already stored (same text)") == SKIPPED_SHOWN
+    assert "… and 1 more skipped (-v lists every one)" in result.output
+    listed = runner.invoke(cli.app, ["-v", "--db", str(tmp_path / "e.db"), "ingest", str(tmp_path / "copies.jsonl")])
+    assert listed.output.count("already stored (same text)") == copies - 1 and "more skipped" not in listed.output
+
+
 def test_stories_filters(runner, tmp_path):
     db = tmp_path / "p.db"
     assert _invoke(runner, db, "ingest", str(EXAMPLES)).exit_code == 0

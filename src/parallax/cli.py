@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import __version__
-from .cli_utils import open_store, print_dossier, print_report, print_stories, progress_bar
+from .cli_utils import SKIPPED_SHOWN, open_store, print_dossier, print_report, print_stories, progress_bar
 from .errors import E_STORY_NOT_FOUND, ParallaxError
 from .store import display_db, is_url, resolve_db_path
 from .watch import DEFAULT_INTERVAL, FolderWatch, keep_watching
@@ -39,6 +39,7 @@ out = Console()
 
 class State:
     db: str = "parallax.db"
+    verbose: int = 0
 
 
 # --db is accepted before the command (for all of them) and on each command.
@@ -74,6 +75,11 @@ WorkersOption = Annotated[str, typer.Option(
 )]
 
 
+def _skipped_shown() -> int | None:
+    """How many skipped pages an ingest report names: all of them with -v."""
+    return None if State.verbose else SKIPPED_SHOWN
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"parallax {__version__}")
@@ -89,6 +95,7 @@ def main(
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     State.db = resolve_db_path(db)
+    State.verbose = verbose
 
 
 @app.command()
@@ -125,7 +132,7 @@ def ingest(
     try:
         with progress_bar(console) as advance:
             report = pipeline.ingest(paths, progress=advance)
-        print_report(console, report, _db(db))
+        print_report(console, report, _db(db), skipped_shown=_skipped_shown())
         failed = not report.ok
         if folder is not None:
             console.print(f"watching {escape(', '.join(paths))} every {interval:g} s (Ctrl-C to stop)")
@@ -133,7 +140,7 @@ def ingest(
             def reported(later: IngestReport) -> None:
                 nonlocal failed
                 failed = failed or not later.ok
-                print_report(console, later, _db(db), list_duplicates=False, stamp=True)
+                print_report(console, later, _db(db), skipped_shown=0, stamp=True)
 
             keep_watching(pipeline, folder, interval=interval, on_report=reported, stop=_stop_on_signal())
             console.print("stopped watching")
@@ -232,7 +239,7 @@ def scale(
     open_store(_db(db)).close()  # a bad --db fails before Ray starts
     with progress_bar(console) as advance:
         report = run_job(paths, _db(db), options, progress=advance)
-    print_report(console, report, _db(db))
+    print_report(console, report, _db(db), skipped_shown=_skipped_shown())
     if parquet is not None:
         console.print(f"Parquet: {parquet / 'articles.parquet'}, {parquet / 'stories.parquet'}")
     if not report.ok:

@@ -64,8 +64,16 @@ def progress_bar(console: Console) -> Iterator[Callable[[int], None]]:
         progress.stop()
 
 
-def print_report(console: Console, report: "IngestReport", db: str, *, list_duplicates: bool = True, stamp: bool = False) -> None:
-    """One summary line, then a line per page skipped (unless ``list_duplicates`` is off) and per failure.
+# Pages skipped (stored already, or rejected before) that an ingest report names one by one;
+# the rest are counted. A second run over a crawl skips nearly every page: 100,000 lines
+# saying so would bury the failures (and printing 2,200 of them took a third of a second).
+SKIPPED_SHOWN = 10
+
+
+def print_report(
+    console: Console, report: "IngestReport", db: str, *, skipped_shown: int | None = SKIPPED_SHOWN, stamp: bool = False,
+) -> None:
+    """One summary line, then a line per page skipped (the first ``skipped_shown``; None: all) and per failure.
 
     ``stamp``: begin with the time of day, for ``--watch``'s runs.
     """
@@ -77,10 +85,13 @@ def print_report(console: Console, report: "IngestReport", db: str, *, list_dupl
         + f"failed: [bold]{len(report.failures)}[/]  → {escape(display_db(db))}",
         soft_wrap=True,
     )
-    for source, why in report.duplicates if list_duplicates else ():
-        console.print(f"  [dim]skipped {escape(source)}: already stored ({why})[/]", soft_wrap=True)
-    for source, why in report.rejected_before if list_duplicates else ():
-        console.print(f"  [dim]skipped {escape(source)}: rejected by an earlier run ({escape(why)})[/]", soft_wrap=True)
+    skipped = [(source, f"already stored ({why})") for source, why in report.duplicates]
+    skipped += [(source, f"rejected by an earlier run ({why})") for source, why in report.rejected_before]
+    shown = skipped if skipped_shown is None else skipped[:skipped_shown]
+    for source, why in shown:
+        console.print(f"  [dim]skipped {escape(source)}: {escape(why)}[/]", soft_wrap=True)
+    if len(shown) < len(skipped) and skipped_shown:
+        console.print(f"  [dim]… and {len(skipped) - len(shown)} more skipped (-v lists every one)[/]", soft_wrap=True)
     for failure in in_reading_order(report.failures):
         # One line per failure, never wrapped: the report is read by people and by grep.
         console.print(f"  [red]failed[/] {escape(failure.source)}: {escape(failure.reason)}", soft_wrap=True)
