@@ -465,7 +465,10 @@ before and after the change, outside this script). Since 29 November 2026 a sent
 word more than once is paired once: this corpus's pages recombine a few real pages' paragraphs, so most
 of its sentences are copies (2.8 % of them distinct in the 4,400-page corpus's stories, 98 % in the
 development corpus's), which wire copies make common in real stories too. The 999-article story then took
-0.84 s and 51 MB; its dossier is the same.
+0.84 s and 51 MB; its dossier is the same. Since the second session of 29 November 2026 a story's figures are compared number by number
+and each distinct sentence's names read once (dossiers identical on 215 stories): side by side in one
+session, this 999-article story 0.39-0.41 s against 0.30-0.36 s, the 4,400-page corpus's 20 stories
+1.17-1.45 s against 0.83-0.90 s.
 """
     write_result("dossier", result, md)
     print(md)
