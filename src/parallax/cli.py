@@ -89,7 +89,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     db: DbOption = None,
-    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v: info, -vv: debug logging.")] = 0,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="-v: info logging, and ingest reports name every page skipped; -vv: debug logging.")] = 0,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
