@@ -18,49 +18,28 @@ import functools
 import hashlib
 import json
 import logging
-import os
-import re
-import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, bindparam, create_engine, exc as sa_exc, inspect, make_url, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Connection, TextClause, bindparam, exc as sa_exc, inspect, text
 
 from .. import __version__
 from ..errors import StoreError
 from ..extract import page_text
 from ..extract.templates import MIN_TEMPLATE_STORIES, is_template, line_keys
 from ..model import AnnotatedArticle, Assignment, Dossier, Page, decode, encode
+from .engines import display_db, driver_message, make_engine
+from .listing import StoryListing
 from .schema import SCHEMA_VERSION, create_schema
 
 LOGGER = logging.getLogger(__name__)
 
-DEFAULT_DB = "parallax.db"
-ENV_DB = "PARALLAX_DB"
-# A query that runs longer than this on a reader is cut (web requests).
-READ_TIMEOUT_S = 5.0
 # SQLite and PostgreSQL both refuse a value past 1 GB; a linker snapshot that large
 # (some 2.5 million articles) is not kept, and the next run replays the articles.
 MAX_SNAPSHOT_BYTES = 900_000_000
-
-
-def resolve_db_path(path: str | None) -> str:
-    """``--db`` if given, else ``$PARALLAX_DB``, else ``./parallax.db``: a file path or a database URL."""
-    return str(path) if path else os.environ.get(ENV_DB) or DEFAULT_DB
-
-
-def is_url(db: str | Path) -> bool:
-    return "://" in str(db)
-
-
-def display_db(db: str | Path) -> str:
-    """The database as messages show it: a URL without its password."""
-    return make_url(str(db)).render_as_string(hide_password=True) if is_url(db) else str(db)
 
 
 def content_hash(text: str) -> str:
@@ -79,103 +58,17 @@ def _sql(statement: str, *expanding: str) -> TextClause:
     return clause.bindparams(*(bindparam(name, expanding=True) for name in expanding)) if expanding else clause
 
 
-def _sqlite_engine(path: str, read_only: bool):
-    def connect() -> sqlite3.Connection:
-        if read_only:
-            uri = Path(path).resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT_S, check_same_thread=False)
-        else:
-            # One writer at a time is the caller's rule (the web app holds a lock);
-            # the connection may still be handed from one thread to the next.
-            conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-        conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
-        return conn
-
-    return create_engine("sqlite://", creator=connect, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-
-
-def _postgres_engine(url: str, read_only: bool):
-    parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    options = "-c default_transaction_read_only=on " if read_only else ""
-    if read_only:
-        options += f"-c statement_timeout={int(READ_TIMEOUT_S * 1000)}"
-    try:
-        return create_engine(
-            parsed, poolclass=NullPool, isolation_level="AUTOCOMMIT",
-            connect_args={"connect_timeout": 10, **({"options": options} if options else {})},
-        )
-    except (ImportError, sa_exc.NoSuchModuleError) as exc:
-        raise StoreError("a PostgreSQL database needs psycopg: pip install 'parallax-news[postgres]'") from exc
-
-
-def _engine(db: str, read_only: bool):
-    if not is_url(db):
-        return _sqlite_engine(db, read_only)
-    backend = make_url(db).get_backend_name()
-    if backend == "sqlite":
-        return _sqlite_engine(make_url(db).database or DEFAULT_DB, read_only)
-    if backend in ("postgresql", "postgres"):
-        return _postgres_engine(db, read_only)
-    raise StoreError(f"unsupported database {display_db(db)!r}: give a SQLite file path or a postgresql:// URL")
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    """A story as the list shows it."""
-
-    id: int
-    headline: str | None
-    n_articles: int
-    outlets: list[str]
-    event_date: str | None
-    first_published: str | None
-    last_published: str | None
-    people: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StoryFilter:
-    """What the story list can be narrowed by; every field optional."""
-
-    query: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    outlet: str | None = None
-    entity: str | None = None
-
-# Each story-list filter as SQL over ``stories s``, bound to the parameter of its own name.
-_FILTER_CLAUSES = {
-    "date_from": "COALESCE(s.last_published, s.event_date) >= :date_from",
-    "date_to": "COALESCE(s.first_published, s.event_date) <= :date_to",
-    "outlet": "s.id IN (SELECT story FROM story_outlets WHERE outlet = :outlet)",
-    # The name as listed, or a person listed under a fuller name ("Putin": "Vladimir Putin";
-    # "Assad": "Bashar al-Assad").
-    "entity": "s.id IN (SELECT story FROM story_entities WHERE lower(name) = lower(:entity) OR (type = 'person'"
-              " AND (lower(name) LIKE :entity_suffix ESCAPE '\\' OR lower(name) LIKE :entity_particle ESCAPE '\\')))",
-}
-
-# How many people and places the story list shows per story.
-LIST_ENTITIES = 3
-# A text search counts its stories up to this many ("1000+" beyond).
-SEARCH_COUNT_CAP = 1000
-
-
-class Store:
+class Store(StoryListing):
     """A Parallax database: a SQLite file path, or a database URL."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
         try:
-            self.engine = _engine(self.path, read_only)
+            self.engine = make_engine(self.path, read_only)
             self.conn: Connection = self.engine.connect()
         except sa_exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {display_db(self.path)!r}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot open database {display_db(self.path)!r}: {driver_message(exc)}") from exc
         self.dialect = self.conn.dialect.name
         version = self._version()
         if version < SCHEMA_VERSION:
@@ -211,7 +104,7 @@ class Store:
                 return self.conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
             return 0
         except sa_exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot read database {display_db(self.path)!r}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot read database {display_db(self.path)!r}: {driver_message(exc)}") from exc
 
     def _upgrade(self, version: int) -> None:
         """Bring an older database up to date: add what is missing, rebuild what is derived.
@@ -254,7 +147,7 @@ class Store:
         try:
             self.conn.exec_driver_sql("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
         except sa_exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to {display_db(self.path)!r}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot write to {display_db(self.path)!r}: {driver_message(exc)}") from exc
         try:
             yield self.conn
         except BaseException:
@@ -498,7 +391,7 @@ class Store:
         except sa_exc.SQLAlchemyError as exc:
             # The run's articles and dossiers are stored already; without a snapshot
             # the next run replays them instead, only more slowly.
-            LOGGER.warning("linker snapshot not saved: %s", _reason(exc))
+            LOGGER.warning("linker snapshot not saved: %s", driver_message(exc))
             return False
         return True
 
@@ -570,132 +463,6 @@ class Store:
                     [{"story": story, "name": e.name, "type": e.type, "n": len(e.articles)} for e in dossier.entities],
                 )
 
-    def list_stories(
-        self, *, query: str | None = None, filters: StoryFilter | None = None, limit: int = 50, offset: int = 0
-    ) -> list[StoryRow]:
-        """Stories newest first, narrowed by full-text search and filters."""
-        filters = filters or StoryFilter(query=query)
-        if query and not filters.query:
-            filters = replace(filters, query=query)
-        if filters.query:
-            rows = self._story_rows(self._search(filters, limit=limit, offset=offset))
-        else:
-            where, params = self._story_where(filters)
-            rows = self._rows(
-                "SELECT s.id, s.headline, s.n_articles, s.outlets, s.event_date, s.first_published, s.last_published"
-                f" FROM stories s {where} ORDER BY s.sort_key DESC, s.id DESC LIMIT :limit OFFSET :offset",
-                {**params, "limit": limit, "offset": offset},
-            )
-        return self._rows_with_entities(rows)
-
-    def _rows_with_entities(self, rows: list) -> list[StoryRow]:
-        entities = self._list_entities([r["id"] for r in rows])
-        return [
-            StoryRow(id=r["id"], headline=r["headline"], n_articles=r["n_articles"], outlets=json.loads(r["outlets"]),
-                     event_date=r["event_date"], first_published=r["first_published"], last_published=r["last_published"],
-                     people=entities.get((r["id"], "person"), []), places=entities.get((r["id"], "place"), []))
-            for r in rows
-        ]
-
-    def _search(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
-        """Stories with an article matching ``f.query``, the most recently stored match first."""
-        try:
-            if self.dialect == "sqlite":
-                return self._search_fts5(f, limit=limit, offset=offset)
-            return self._search_tsvector(f, limit=limit, offset=offset)
-        except sa_exc.SQLAlchemyError as exc:
-            raise StoreError(f"search failed: {_reason(exc)}") from exc
-
-    def _search_fts5(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
-        # FTS5 walks its matches in rowid order and the walk stops as soon as the
-        # page is full, so a word found in tens of thousands of articles costs no
-        # more than a rare one.
-        where, params = self._story_where(replace(f, query=None))
-        check = f"SELECT s.id FROM stories s {where} {'AND' if where else 'WHERE'} s.id = :story"
-        wanted = offset + limit
-        found: list[int] = []
-        seen: set[int] = set()
-        cursor = self._exec(
-            "SELECT story FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rowid DESC", {"q": _fts_query(f.query)}
-        )
-        for (story,) in cursor:
-            if story in seen:
-                continue
-            seen.add(story)
-            if where and self._one(check, {**params, "story": story}) is None:
-                continue
-            found.append(story)
-            if len(found) >= wanted:
-                break
-        cursor.close()
-        return found[offset:]
-
-    def _search_tsvector(self, f: StoryFilter, *, limit: int, offset: int) -> list[int]:
-        # PostgreSQL ranks the matching stories by their latest matching article
-        # in one grouped query over the GIN index; the filters join in SQL.
-        where, params = self._story_where(replace(f, query=None))
-        restrict = f" AND story IN (SELECT s.id FROM stories s {where})" if where else ""
-        rows = self._exec(
-            "SELECT story FROM articles_fts WHERE document @@ plainto_tsquery('english', :q)"
-            f"{restrict} GROUP BY story ORDER BY MAX(seq) DESC LIMIT :limit OFFSET :offset",
-            {**params, "q": " ".join(_words(f.query)), "limit": limit, "offset": offset},
-        )
-        return [r[0] for r in rows]
-
-    def _story_rows(self, ids: list[int]) -> list:
-        if not ids:
-            return []
-        rows = self._rows(
-            "SELECT id, headline, n_articles, outlets, event_date, first_published, last_published FROM stories"
-            " WHERE id IN :ids", {"ids": ids}, expanding=("ids",),
-        )
-        order = {story: n for n, story in enumerate(ids)}
-        return sorted(rows, key=lambda r: order[r["id"]])
-
-    def search_page(self, filters: StoryFilter, *, limit: int, offset: int, cap: int) -> tuple[list[StoryRow], int]:
-        """One page of a text search and the number of matching stories counted up to ``cap``, in one walk."""
-        ids = self._search(filters, limit=max(cap - offset, limit), offset=0)
-        return self._rows_with_entities(self._story_rows(ids[offset: offset + limit])), len(ids)
-
-    def count_stories(self, filters: StoryFilter | None = None, *, cap: int = SEARCH_COUNT_CAP) -> int:
-        """How many stories the filters select; for a text search, counted up to ``cap``."""
-        filters = filters or StoryFilter()
-        if filters.query:
-            return len(self._search(filters, limit=cap, offset=0))
-        where, params = self._story_where(filters)
-        return self._scalar(f"SELECT COUNT(*) FROM stories s {where}", params)
-
-    @staticmethod
-    def _story_where(f: StoryFilter) -> tuple[str, dict[str, Any]]:
-        params = {name: getattr(f, name) for name in _FILTER_CLAUSES if getattr(f, name)}
-        clauses = [_FILTER_CLAUSES[name] for name in params]
-        if f.entity:
-            name = re.sub(r"([\\%_])", r"\\\1", f.entity.strip().lower())  # LIKE's own characters, escaped
-            params["entity_suffix"], params["entity_particle"] = "% " + name, "%-" + name
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def _list_entities(self, stories: list[int]) -> dict[tuple[int, str], list[str]]:
-        if not stories:
-            return {}
-        rows = self._rows(
-            "SELECT story, name, type, articles FROM story_entities WHERE story IN :ids"
-            " AND type IN ('person', 'place') ORDER BY articles DESC, name",
-            {"ids": stories}, expanding=("ids",),
-        )
-        out: dict[tuple[int, str], list[str]] = {}
-        for r in rows:
-            names = out.setdefault((r["story"], r["type"]), [])
-            if len(names) < LIST_ENTITIES:
-                names.append(r["name"])
-        return out
-
-    def outlets(self) -> list[str]:
-        return [r[0] for r in self._exec("SELECT DISTINCT outlet FROM story_outlets ORDER BY outlet")]
-
-    def entity_stories(self, name: str, *, limit: int = 100) -> list[StoryRow]:
-        """Stories that name a person, place or organisation."""
-        return self.list_stories(filters=StoryFilter(entity=name), limit=limit)
-
     def dossier(self, story: int) -> Dossier | None:
         row = self._one("SELECT dossier FROM stories WHERE id = :id", {"id": self.resolve_story(story)})
         return decode(Dossier, row["dossier"]) if row else None
@@ -756,18 +523,3 @@ class Store:
         if table not in ("pages", "articles", "stories"):
             raise ValueError(f"not a counted table: {table}")
         return self._scalar(f"SELECT COUNT(*) FROM {table}")
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in ("".join(ch for ch in word if ch.isalnum()) for word in text.split()) if w]
-
-
-def _fts_query(text: str) -> str:
-    """User words as an FTS5 query: every word must appear; no FTS syntax gets through."""
-    return " ".join(f'"{w}"' for w in _words(text)) or '""'
-
-
-def _reason(exc: BaseException) -> str:
-    """The driver's own message, without SQLAlchemy's statement dump and links."""
-    orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc).strip().splitlines()[0]
