@@ -18,11 +18,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store.engines import ENV_DB
 from . import articles, entities, ingest, stories
 from .context import WebContext
 
 ENV_API_KEY = "PARALLAX_API_KEY"
-ENV_DB = "PARALLAX_DB"
 ENV_HOST = "PARALLAX_HOST"
 
 
