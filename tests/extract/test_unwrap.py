@@ -42,6 +42,14 @@ def test_a_wrapped_paragraph_is_joined_and_what_follows_it_is_not():
     assert out[:-len(menu)] == [PARAGRAPH] * 3
 
 
+def test_a_paragraph_of_thousands_of_lines_comes_back_whole():
+    # Joined once, from its pieces: line by line, each join copied the paragraph so far.
+    long = " ".join([PARAGRAPH] * 400)
+    lines = textwrap.wrap(long, 60)
+    assert len(lines) > 1000
+    assert unwrap(lines + ["", "Most read"]) == [long, "", "Most read"]
+
+
 def test_a_list_item_starts_its_own_line_under_a_full_line():
     full = textwrap.wrap(PARAGRAPH, 60)[0]
     lines = textwrap.wrap(PARAGRAPH, 60) * 2 + [full, "* Facebook"]
