@@ -114,6 +114,14 @@ def test_a_signature_is_datasketchs_minhash_of_the_body_alone():
     assert (minhash_of("") == MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme="affine32").hashvalues).all()
 
 
+def test_a_signature_reads_a_long_body_s_opening_words():
+    from parallax.link.syndication import MAX_SHINGLE_WORDS, SHINGLE_WORDS
+
+    opening = " ".join(f"w{i}" for i in range(MAX_SHINGLE_WORDS))
+    assert len(shingles(opening + " and then a great deal more" * 1000)) == MAX_SHINGLE_WORDS - SHINGLE_WORDS + 1
+    assert (minhash_of(opening + " tail words after it") == minhash_of(opening)).all()
+
+
 def test_a_stored_signature_restores_the_copy_index():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     stored = encode_signature(minhash_of(wire))

@@ -30,17 +30,21 @@ MAX_INDEXED = 200_000
 # one had come, before its copies arrived (four of ECB+ dev's eight pairs of copies were lost so).
 # About 3 MB of buckets; kept small because every lookup reads buckets as full as the index is.
 KEEP_RECENT = 1_000
+# A signature reads a body's first this many words: a wire copy is told by its opening
+# thousands, and hashing every shingle of a hostile page (a million words) held a
+# million-by-NUM_PERM array, 1 GB, for one signature. News articles run well under it.
+MAX_SHINGLE_WORDS = 20_000
 _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
-    """The body's runs of ``size`` words, lower case, as the bytes the hash reads.
+    """The runs of ``size`` words of the body's first MAX_SHINGLE_WORDS, lower case, as the bytes the hash reads.
 
     A list, repeats and all: a signature is the minimum of each permutation over
     the hashes, which a repeat does not change, and a set cost a tenth of the
     signature's time to build.
     """
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text.lower())[:MAX_SHINGLE_WORDS]
     if len(words) < size:
         return [" ".join(words).encode()] if words else []
     return [" ".join(run).encode() for run in zip(*[words[i:] for i in range(size)])]
