@@ -445,6 +445,24 @@ def test_a_surname_the_parser_tags_an_organisation_is_the_person_whose_full_name
     ]
 
 
+def test_the_entities_read_once_are_spacys_and_follow_a_relabelling(nlp):
+    from spacy.tokens import Doc
+
+    from parallax.annotate.entities import settle_labels
+    from parallax.annotate.nlp import doc_ents, ents_in
+
+    words = "Donald Trump spoke in Paris . Trump left . Trump said no to Rome and Berlin .".split()
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-PERSON", "O", "O", "B-ORG", "O", "O", "O",
+            "B-GPE", "O", "B-GPE", "O"]
+    starts = [1 if i == 0 or words[i - 1] == "." else 0 for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, ents=ents, sent_starts=starts)
+    assert doc_ents(doc) == doc.ents
+    for span in [*doc.sents, doc[3:10], doc[5:6], doc[0:1], doc[17:17]]:
+        assert ents_in(span) == list(span.ents), span.text
+    settle_labels(doc)  # sets doc.ents: "Trump" the organisation becomes the person
+    assert [e.label_ for e in doc_ents(doc)] == [e.label_ for e in doc.ents] and doc_ents(doc)[3].label_ == "PERSON"
+
+
 def test_a_name_after_the_kind_of_a_place_and_of_is_a_place(nlp):
     from spacy.tokens import Doc
 

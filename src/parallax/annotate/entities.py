@@ -21,7 +21,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..model import Mention
-from .nlp import doc_text
+from .nlp import doc_text, forget_ents
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # Honorifics and offices that stand before a name without being part of it.
@@ -120,6 +120,7 @@ def settle_labels(doc: Doc) -> None:
                if len(ent) == 1 and ent.label_ in ("ORG", "GPE") and ent.text in surnames else ent for ent in ents]
     if any(new is not old for new, old in zip(settled, ents)):
         doc.ents = settled
+        forget_ents(doc)
 
 
 # Outlets name one company with its legal form or without ("Electronic Data Systems Corp.",

@@ -19,7 +19,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure, TimeExpression
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text, ents_in
 from .timex import day_of
 
 NUMBER_WORDS = {
@@ -108,7 +108,7 @@ def extract_figures(doc: Doc, sentences: list[Span], times: list[TimeExpression]
     """Figures in ``doc`` that count something (not years, dates, ages or times)."""
     sentence_of = {s.start: n for n, s in enumerate(sentences)}
     out: list[Figure] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "DATE":
             figure = _length_of_time(ent, sentence_of, times)
             if figure is not None:
@@ -469,7 +469,7 @@ def _place(sent: Span, ent: Span) -> str | None:
     are not where the counted thing happened.
     """
     text = doc_text(sent.doc)
-    for place in sent.ents:
+    for place in ents_in(sent):
         if place.label_ not in ("GPE", "LOC", "FAC"):
             continue
         root = place.root

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text, ents_in
 from .quote_spans import QuoteSpan
 
 # --- thresholds -------------------------------------------------------------
@@ -183,7 +183,7 @@ def _titled_person(doc: Doc, token: Token, span: QuoteSpan) -> str | None:
     if token.ent_type_ == "PERSON" or token.lower_ in ("statement", "report", "group", "company"):
         return None
     found = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or ent.start == 0 or ent.end_char > span.start or in_any_quote(doc, ent):
             continue
         if doc[ent.start - 1].lower_ == token.lower_:
@@ -199,7 +199,7 @@ def _is_nationality_descriptor(token: Token) -> bool:
     """
     if token.ent_type_ not in ("NORP", "PERSON") or token.tag_ not in ("NN", "NNP"):
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
     return entity is not None and len(entity) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
@@ -249,7 +249,7 @@ def _organisation_subject(pronoun: Token, sentences: list[Span]) -> str | None:
             named = token.text[:1].isupper() and token.pos_ not in ("PRON", "DET") and token.i != sentence.start or token.pos_ == "PROPN"
             if token.dep_ not in ("nsubj", "nsubjpass") or not named or token.ent_type_ in ("PERSON", "GPE", "NORP"):
                 continue
-            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            entity = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
             if entity is not None:
                 return _canon(doc, entity)
             return "".join(t.text_with_ws for t in doc[token.left_edge.i: token.i + 1] if t.text[:1].isupper()).strip() or token.text
@@ -258,7 +258,7 @@ def _organisation_subject(pronoun: Token, sentences: list[Span]) -> str | None:
 
 def _last_organisation(doc: Doc, span: QuoteSpan) -> str | None:
     """The organisation named last before a quote: what "it said" stands for."""
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not in_any_quote(doc, e)]
+    orgs = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.end_char <= span.start and not in_any_quote(doc, e)]
     return _canon(doc, orgs[-1]) if orgs else None
 
 
@@ -279,11 +279,11 @@ def _is_people_noun(token: Token) -> bool:
 def entity_within(token: Token) -> Span | None:
     """The PERSON/ORG entity the subject names: itself or its closest appositive/compound."""
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        for ent in token.doc.ents:
+        for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 return ent
     best = None
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.label_ in ("PERSON", "ORG") and token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i:
             if ent.root.dep_ == "poss":
                 continue  # "Chauvin's lawyer" is not Chauvin; "Putin's adviser, Yuri Ushakov" is Ushakov
@@ -333,12 +333,12 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
     with ``subjects_only`` (and ``want`` 1), only a sentence's subject, or no one."""
     before = [s for s in sentences if s.start_char < span.start][-PRONOUN_LOOKBACK_SENTENCES - 1:]
     canon = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             canon.setdefault(ent.text, ent.text)
     people_by_sentence: list[list[str]] = []
     for sentence in before:
-        names = [e for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start and not in_any_quote(doc, e)]
+        names = [e for e in ents_in(sentence) if e.label_ == "PERSON" and e.start_char < span.start and not in_any_quote(doc, e)]
         people_by_sentence.append([_canon(doc, e) for e in names])
     if group:
         for sentence in reversed(before):
@@ -351,14 +351,14 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
                 # Its subjects, if two or more: "both he and Putin agreed ... to work with Annan" names
                 # the leaders' partner after them, who is not one of "the leaders".
                 subjects = list(dict.fromkeys(
-                    _canon(doc, e) for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start
+                    _canon(doc, e) for e in ents_in(sentence) if e.label_ == "PERSON" and e.start_char < span.start
                     and _is_subject(e) and not in_any_quote(doc, e)))
                 return subjects if len(subjects) >= 2 else unique
     if want == 1:
         # "he" is most often the person the last sentences were about: their
         # subject, rather than whoever was named last in passing.
         for sentence in reversed(before):
-            subjects = [e for e in sentence.ents if e.label_ == "PERSON" and e.start_char < span.start
+            subjects = [e for e in ents_in(sentence) if e.label_ == "PERSON" and e.start_char < span.start
                         and _is_subject(e) and not in_any_quote(doc, e)]
             if subjects:
                 return [_canon(doc, subjects[-1])]
@@ -378,7 +378,7 @@ def _is_subject(ent: Span) -> bool:
 
 def _coordinated_people(doc: Doc, sentence: Span) -> list[str]:
     """People joined by "and" in one sentence ("Obama and Putin issued ..."): a joint subject."""
-    people = [e for e in sentence.ents if e.label_ == "PERSON" and not in_any_quote(doc, e)]
+    people = [e for e in ents_in(sentence) if e.label_ == "PERSON" and not in_any_quote(doc, e)]
     for ent in people:
         partners = [
             other for other in people
