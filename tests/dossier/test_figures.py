@@ -167,3 +167,36 @@ def test_a_sentence_is_reported_elsewhere_only_when_each_of_its_figures_is():
     hurt = FigureGroup(what="people injured", verdict="single", values=[value(500, "A", "70 killed, 500 hurt")])
     # B's 70 is A's; A's first sentence has a figure of its own (500 hurt); 29 in Douma is not 29 in Homs.
     assert reported_elsewhere([killed, hurt]) == {("B", "70 were killed")}
+
+
+def test_numbers_grouped_and_paired_as_the_plain_definitions_have_it():
+    # The grouping and the side-by-side rule are computed number by number (a large story prints
+    # one number hundreds of times); here against their definitions, value by value and pair by pair.
+    import random
+
+    from parallax.dossier.figures import _by_number, _numbers_by_outlet, _printed_side_by_side, _same
+
+    def by_number(values):
+        groups = []
+        for v in values:
+            same = next((g for g in groups if _same(g[0].value, v.value)), None)
+            groups.append([v]) if same is None else same.append(v)
+        return groups
+
+    def side_by_side(values, by_outlet):
+        distinct = [g[0].value for g in by_number(values)]
+        return all(any(any(_same(a, x) for x in xs) and any(_same(b, x) for x in xs) for xs in by_outlet.values())
+                   for i, a in enumerate(distinct) for b in distinct[i + 1:])
+
+    rng = random.Random(4)
+    pool = [14000, 14400, 14437, 70, 72, 7, 38, 153, 1.5, 1.52, 2600000000, 3000000]
+    outcomes = set()
+    for _ in range(300):
+        values = [FigureValue(value=rng.choice(pool[: rng.randint(2, len(pool))]), text="", outlet=f"o{rng.randint(1, 4)}",
+                              article="a", where=None, when=None, sentence="") for _ in range(rng.randint(1, 12))]
+        assert [[id(v) for v in g] for g in _by_number(values)] == [[id(v) for v in g] for g in by_number(values)]
+        by_outlet = _numbers_by_outlet(values)
+        outcome = _printed_side_by_side(values, by_outlet)
+        assert outcome == side_by_side(values, by_outlet)
+        outcomes.add(outcome)
+    assert outcomes == {True, False}  # both answers were put to the test

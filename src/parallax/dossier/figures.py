@@ -158,14 +158,23 @@ def _currency(text: str) -> str | None:
 
 
 def _by_number(values: list[FigureValue]) -> list[list[FigureValue]]:
-    """The values, grouped by number (the same within rounding), in order of first appearance."""
+    """The values, grouped by number (the same within rounding), in order of first appearance.
+
+    A number goes where it went the first time: the groups before that one did not take
+    it then and still do not (a group is named by its first value), so the search is made
+    once a number, not once a value; a large story prints one number hundreds of times.
+    """
     numbers: list[list[FigureValue]] = []
+    home: dict[float, list[FigureValue]] = {}
     for v in values:
-        same = next((n for n in numbers if _same(n[0].value, v.value)), None)
+        same = home.get(v.value)
         if same is None:
-            numbers.append([v])
-        else:
-            same.append(v)
+            same = next((n for n in numbers if _same(n[0].value, v.value)), None)
+            if same is None:
+                same = []
+                numbers.append(same)
+            home[v.value] = same
+        same.append(v)
     return numbers
 
 
@@ -206,10 +215,12 @@ def _merge_equal_sums(groups: dict[tuple[str, str | None], list[FigureValue]]) -
     equal sums move, and only out of a group where no other sum is near it (within ten times):
     a near one may be the same sum reported otherwise, a discrepancy the group must keep.
     """
-    movable: list[tuple[tuple[str, str | None], FigureValue]] = [
-        (key, v) for key, values in groups.items() if key[0].startswith("money (")
-        for v in values if all(_same(v.value, w.value) or _far_apart(v.value, w.value) for w in values)
-    ]
+    movable: list[tuple[tuple[str, str | None], FigureValue]] = []
+    for key, values in groups.items():
+        if key[0].startswith("money ("):
+            numbers = {w.value for w in values}
+            alone = {x for x in numbers if all(_same(x, y) or _far_apart(x, y) for y in numbers)}
+            movable += [(key, v) for v in values if v.value in alone]
     sums: list[list[tuple[tuple[str, str | None], FigureValue]]] = []
     for key, value in movable:
         home = next((s for s in sums if _same(s[0][1].value, value.value) and _days_agree(s, key[1])), None)
@@ -304,7 +315,23 @@ def _printed_side_by_side(values: list[FigureValue], by_outlet: dict[str, list[f
     outlet prints together can be a discrepancy.
     """
     distinct = [number[0].value for number in _by_number(values)]
-    return all(
-        any(any(_same(a, x) for x in xs) and any(_same(b, x) for x in xs) for xs in by_outlet.values())
-        for i, a in enumerate(distinct) for b in distinct[i + 1:]
-    )
+    # Which of the distinct numbers each outlet prints, as bits: a pair is printed together
+    # when one outlet's bits hold both. (Pair by pair over every outlet's values, a story
+    # of hundreds of distinct numbers took seconds here.)
+    numbers = {x for xs in by_outlet.values() for x in xs}
+    matching = {x: sum(1 << i for i, a in enumerate(distinct) if _same(a, x)) for x in numbers}
+    printed = []
+    for xs in by_outlet.values():
+        bits = 0
+        for x in set(xs):
+            bits |= matching[x]
+        printed.append(bits)
+    everything = (1 << len(distinct)) - 1
+    for i in range(len(distinct)):
+        together = 0
+        for bits in printed:
+            if bits >> i & 1:
+                together |= bits
+        if together | ((1 << (i + 1)) - 1) != everything:
+            return False  # a number after this one that no outlet prints beside it
+    return True
