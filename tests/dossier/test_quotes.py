@@ -43,3 +43,15 @@ def test_speakers_named_together_said_it_together():
 def test_a_surname_goes_into_the_full_name():
     items = [_item("a", WORDS, ["Baraka"]), _item("b", WORDS, ["Mahmoud Baraka"])]
     assert merge_quotes(items, ["Reuters", "AFP"])[0].speakers == ["Mahmoud Baraka"]
+
+
+def test_a_quote_trimmed_by_one_outlet_is_the_same_quote_but_a_word_inside_another_is_not():
+    full = "When you are reading a Mike Ford novel you knew it instantly"
+    items = [_item("a", full, ["Beth Meacham"]), _item("b", "reading a Mike Ford novel", ["Meacham"]),
+             _item("c", "No.", ["Elise Matthesen"]), _item("d", "I don't know.", ["Jo Walton"])]
+    quotes = merge_quotes(items, ["Tor", "Locus", "Star Tribune", "File 770"])
+    by_text = {q.text: q for q in quotes}
+    # Four words inside the longer quote: that quote, trimmed. "No" inside "know" (or "No." inside
+    # any quote with the word no) is no sign of one: every speaker keeps their own.
+    assert by_text[full].outlets == ["Tor", "Locus"] and by_text[full].speaker == "Beth Meacham"
+    assert by_text["No."].speaker == "Elise Matthesen" and by_text["I don't know."].speaker == "Jo Walton"

@@ -12,6 +12,9 @@ from .names import spelt_alike
 
 # partial_ratio at or above this: the same words, one a trimmed copy of the other.
 SAME_QUOTE_SIMILARITY = 90
+# A quote inside another (word for word) is that quote trimmed when it has this many words or
+# more: "No." and "Please." are said by everyone, and inside a longer quote they are no sign of it.
+MIN_CONTAINED_WORDS = 3
 
 
 def quote_key(text: str) -> str:
@@ -66,10 +69,13 @@ def merge_quotes(items: list[AnnotatedArticle], outlets: list[str]) -> list[Stor
 
 
 def _same(a: str, b: str) -> bool:
-    if a in b or b in a:
-        return True
-    shorter = min(len(a), len(b))
-    return shorter >= 20 and fuzz.partial_ratio(a, b) >= SAME_QUOTE_SIMILARITY
+    """Two quote keys (``quote_key``) of one quote: one inside the other, whole words of it,
+    or one a trimmed copy of the other with a letter or two changed."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if f" {shorter} " in f" {longer} ":
+        # Characters alone would have "no" inside "know": a story's "No." took a dozen quotes.
+        return shorter.count(" ") + 1 >= MIN_CONTAINED_WORDS
+    return len(shorter) >= 20 and fuzz.partial_ratio(a, b) >= SAME_QUOTE_SIMILARITY
 
 
 def _fold_names(names: list[str]) -> list[str]:
