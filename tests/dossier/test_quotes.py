@@ -55,3 +55,29 @@ def test_a_quote_trimmed_by_one_outlet_is_the_same_quote_but_a_word_inside_anoth
     # any quote with the word no) is no sign of one: every speaker keeps their own.
     assert by_text[full].outlets == ["Tor", "Locus"] and by_text[full].speaker == "Beth Meacham"
     assert by_text["No."].speaker == "Elise Matthesen" and by_text["I don't know."].speaker == "Jo Walton"
+
+
+def test_the_quote_index_finds_what_comparing_with_every_quote_finds(monkeypatch):
+    # Trimmed copies, copies with a letter changed, quotes of stopwords only, one-word quotes.
+    import random
+
+    from parallax.dossier import quotes as module
+
+    rng = random.Random(3)
+    words = "the council will not approve it is of a budget storm we are sure that no know vote now".split()
+    texts = []
+    for _ in range(150):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        texts.append(text)
+        cut = text.split()
+        if len(cut) > 4:
+            texts.append(" ".join(cut[1:-1]))  # trimmed by another outlet
+        if len(text) > 20:
+            at = rng.randrange(len(text))
+            texts.append(text[:at] + "x" + text[at + 1:])  # a letter changed
+    items = [_item(f"a{n}", text, [f"Speaker {n % 7}"]) for n, text in enumerate(texts)]
+    outlets = [f"o{n % 5}" for n in range(len(items))]
+    indexed = merge_quotes(items, outlets)
+    monkeypatch.setattr(module._QuoteIndex, "candidates", lambda self, key: range(self._size))
+    assert merge_quotes(items, outlets) == indexed
+    assert len(indexed) < len(set(texts))  # some were merged: the comparison had something to find

@@ -21,7 +21,7 @@ from scipy import sparse
 # story had no words at all, so no summary. (Chinese and Japanese, written without spaces,
 # still read as one word per run: their sentences are no facts here.)
 _WORD = re.compile(r"[^\W_][\w'’-]+")
-_STOP = frozenset(
+STOPWORDS = frozenset(
     "the a an and or but of to in on at by for with from as that this these those is are was were be been "
     "has have had it its their his her they he she we you i not no said says say also which who whom whose "
     "will would could should may might can than then there here after before about over into out up more "
@@ -39,7 +39,7 @@ def words(text: str) -> tuple[str, ...]:
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.strip("'-")
-        if len(w) < 3 or w in _STOP:
+        if len(w) < 3 or w in STOPWORDS:
             continue
         if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
             w = w[:-1]
