@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import AnnotatedArticle, StoryQuote
 from .align import STOPWORDS
-from .names import spelt_alike
+from .names import SAME_NAME_RATIO, spelt_alike
 
 # partial_ratio at or above this: the same words, one a trimmed copy of the other.
 SAME_QUOTE_SIMILARITY = 90
@@ -131,15 +131,26 @@ def _same(a: str, b: str) -> bool:
 
 def _fold_names(names: list[str]) -> list[str]:
     """Drop a name that is the trailing words of a fuller one in the list ("Obama" of "Barack Obama"),
-    or another outlet's spelling of one kept before it ("Mahmud Baraka" after "Mahmoud Baraka")."""
+    or another outlet's spelling of one kept before it ("Mahmud Baraka" after "Mahmoud Baraka").
+
+    Counted and looked up, not compared name with name: a quote many outlets credit, each its
+    own way, has hundreds of names, and every pair of them cost seconds.
+    """
+    # How many of the names end with each run of words; a name's own words count it once.
+    tails = Counter(tuple(words[-k:]) for words in map(str.split, dict.fromkeys(names)) for k in range(1, len(words) + 1))
     out: list[str] = []
+    firsts: list[str] = []  # the first word of each kept name, lower case
     for name in names:
         words = name.split()
-        if any(o != name and o.split()[-len(words):] == words for o in names):
+        if tails[tuple(words)] > 1:
             continue
-        if any(spelt_alike(name, kept) for kept in out):
+        # Spelt alike only if their first words are: rapidfuzz finds those among the kept at once.
+        first = words[0].lower() if words else ""
+        close = process.extract(first, firsts, scorer=fuzz.ratio, score_cutoff=SAME_NAME_RATIO, limit=None)
+        if any(spelt_alike(name, out[at]) for _, _, at in close):
             continue
         out.append(name)
+        firsts.append(first)
     return out
 
 
