@@ -81,3 +81,30 @@ def test_the_quote_index_finds_what_comparing_with_every_quote_finds(monkeypatch
     monkeypatch.setattr(module._QuoteIndex, "candidates", lambda self, key: range(self._size))
     assert merge_quotes(items, outlets) == indexed
     assert len(indexed) < len(set(texts))  # some were merged: the comparison had something to find
+
+
+def test_speakers_fold_as_the_plain_definition_has_it():
+    # Folded by counts and lookups; here against the definition, name against name.
+    import random
+
+    from parallax.dossier.names import spelt_alike
+    from parallax.dossier.quotes import _fold_names
+
+    def folded(names):
+        out = []
+        for name in names:
+            words = name.split()
+            if any(o != name and o.split()[-len(words):] == words for o in names):
+                continue
+            if not any(spelt_alike(name, kept) for kept in out):
+                out.append(name)
+        return out
+
+    rng = random.Random(5)
+    words = ["Barack", "Obama", "Mahmoud", "Mahmud", "Morsi", "Mursi", "Joe", "Jill", "Biden", "Shafiq", "Shafik"]
+    dropped = 0
+    for _ in range(500):
+        names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 8))]
+        assert _fold_names(names) == folded(names), names
+        dropped += len(folded(names)) < len(set(names))
+    assert dropped > 100  # the lists had names to fold
