@@ -19,6 +19,7 @@ import same_fact  # noqa: E402
 import dense_events  # noqa: E402
 import shutil  # noqa: E402
 import scale  # noqa: E402
+import stress  # noqa: E402
 import throughput  # noqa: E402
 import web  # noqa: E402
 
@@ -33,6 +34,7 @@ if __name__ == "__main__":
     same_fact.main()
     dense_events.main()
     throughput.main(2)
+    stress.main()
     scale.main()
     linking_scale.main(linking_scale.DEFAULT_SIZES)  # last: about 40 minutes, most of it the 1M stream
     if shutil.which("wrk"):
