@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import E_NO_MODEL, ModelNotInstalled
 
@@ -119,6 +119,13 @@ def ents_in(span: Span) -> list[Span]:
             break
         found.append(ent)
     return found
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity ``token`` is part of, or None: looked up among ``doc_ents`` by its start."""
+    ents = doc_ents(token.doc)
+    at = bisect.bisect_right(token.doc.user_data["parallax_ent_starts"], token.i) - 1
+    return ents[at] if at >= 0 and token.i < ents[at].end else None
 
 
 def forget_ents(doc: Doc) -> None:

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
-from .nlp import doc_ents, doc_text, ents_in
+from .nlp import doc_ents, doc_text, ent_at, ents_in
 from .quote_spans import QuoteSpan
 
 # --- thresholds -------------------------------------------------------------
@@ -199,7 +199,7 @@ def _is_nationality_descriptor(token: Token) -> bool:
     """
     if token.ent_type_ not in ("NORP", "PERSON") or token.tag_ not in ("NN", "NNP"):
         return False
-    entity = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    entity = ent_at(token)
     return entity is not None and len(entity) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
@@ -249,7 +249,7 @@ def _organisation_subject(pronoun: Token, sentences: list[Span]) -> str | None:
             named = token.text[:1].isupper() and token.pos_ not in ("PRON", "DET") and token.i != sentence.start or token.pos_ == "PROPN"
             if token.dep_ not in ("nsubj", "nsubjpass") or not named or token.ent_type_ in ("PERSON", "GPE", "NORP"):
                 continue
-            entity = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
+            entity = ent_at(token)
             if entity is not None:
                 return _canon(doc, entity)
             return "".join(t.text_with_ws for t in doc[token.left_edge.i: token.i + 1] if t.text[:1].isupper()).strip() or token.text
@@ -279,9 +279,9 @@ def _is_people_noun(token: Token) -> bool:
 def entity_within(token: Token) -> Span | None:
     """The PERSON/ORG entity the subject names: itself or its closest appositive/compound."""
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        for ent in doc_ents(token.doc):
-            if ent.start <= token.i < ent.end:
-                return ent
+        own = ent_at(token)
+        if own is not None:
+            return own
     best = None
     for ent in doc_ents(token.doc):
         if ent.label_ in ("PERSON", "ORG") and token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i:
