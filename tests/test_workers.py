@@ -22,8 +22,11 @@ def test_worker_processes_give_the_same_stories(tmp_path, annotator):
         report = pooled.ingest(inputs)
         # Analysing the stored pages again, in the workers, with the same code changes nothing.
         rebuilt = pooled.rebuild()
+        processes = list(pooled._pool.executor._processes.values())
     finally:
         pooled.close()
+    # Workers end without the interpreter's teardown (workers._exit_now), and cleanly.
+    assert len(processes) == 2 and [p.exitcode for p in processes] == [0, 0]
     assert pooled._pool is None and "annotator" not in vars(pooled)  # the main process never loaded the model
     assert (report.articles_stored, len(report.failures)) == (expected.articles_stored, len(expected.failures)) == (5, 2)
     assert _contents(pooled.store) == _contents(single.store)

@@ -16,7 +16,10 @@ story's articles from the database and sending back only the dossier.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
+import os
+import sys
 from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -54,6 +57,25 @@ def _start_worker(db: str) -> None:
         annotator=annotator, cache=cache,
         options=analysis_options(annotator, templates),
     )
+    atexit.register(_exit_now)
+
+
+def _exit_now() -> None:
+    """End a worker without the interpreter's teardown.
+
+    A worker holds a model and its caches as many Python objects, which a normal
+    exit frees one by one: 0.3 s of every run's end spent waiting for workers
+    whose memory the system takes back at once. A worker writes nothing (its
+    store is read-only) and has sent every result before the pool asks it to
+    stop, so only its output streams need flushing. Registered last, so it runs
+    first of the exit handlers.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # closed or replaced
+            pass
+    os._exit(0)
 
 
 def _analyse_chunk(pages: list[Page]):
