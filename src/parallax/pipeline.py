@@ -128,8 +128,7 @@ class Pipeline:
         run's first batches (``_collect``), so restoring overlaps their work;
         a run whose pages are all stored already never restores at all.
         """
-        # Imported here: the worker processes import this module for ``analyse``
-        # and never link, and the MinHash library costs a worker 0.4 s to load.
+        # Imported here: the worker processes import this module for ``analyse`` and never link.
         from .link import SIGNATURE_KEY, Linker, SnapshotError, snapshot_key
 
         start = time.perf_counter()

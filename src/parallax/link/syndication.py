@@ -12,7 +12,6 @@ import zlib
 from collections import deque
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 # --- options ----------------------------------------------------------------
 SHINGLE_WORDS = 5
@@ -58,18 +57,44 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
 # default, which changed in its 2.0 (from "legacy", mod a Mersenne prime, to "affine32"):
 # a store written under one default and read under the other would find no copy again.
 SIGNATURE_KEY = "minhash_crc32_affine32"
-# The hash permutations are the same for every signature: made once, not per article.
-# A signature is its hash values (an array of NUM_PERM): the index reads nothing else,
-# and making a MinHash object for each article cost a sixth of its signature's time.
-_HASHER = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme="affine32")
-_EMPTY = _HASHER.hashvalues.copy()
+
+# The signature is datasketch's ``MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32,
+# scheme="affine32")`` computed here, value for value (a test holds the two equal).
+# Why by hand: importing anything of datasketch imports its LSH module, which imports
+# scipy.integrate, 0.4-0.6 s of CPU at the start of every run, in the main process, while
+# the workers start on the same two cores; what a signature needs of it is the few array
+# operations below. datasketch still picks the index's bands (``BandIndex``), imported
+# only when an index is made anew rather than restored from the last run's snapshot.
+
+
+def _affine32_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's "affine32" permutations h -> a*h + b mod 2**32, a odd (a bijection), from its default seed."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_A, _B = _affine32_permutations(NUM_PERM)
+_EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+
+
+def _premix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch applies before the permutations."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def minhash_of(text: str) -> np.ndarray:
-    """The MinHash signature of a body's shingles (datasketch's, read off one reused hasher)."""
-    _HASHER.hashvalues = _EMPTY.copy()
-    _HASHER.update_batch(shingles(text))
-    return _HASHER.hashvalues
+    """The MinHash signature of a body's shingles: for each permutation, the least permuted hash."""
+    runs = shingles(text)
+    if not runs:
+        return _EMPTY.copy()
+    hashes = np.fromiter(map(zlib.crc32, runs), dtype=np.uint32, count=len(runs))
+    return (_premix(hashes)[:, None] * _A + _B).min(axis=0)
 
 
 def encode_signature(signature: np.ndarray) -> str:
@@ -95,6 +120,8 @@ class BandIndex:
     """
 
     def __init__(self, threshold: float, num_perm: int) -> None:
+        from datasketch import MinHashLSH  # here, not above: see minhash_of
+
         banding = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._width = banding.r * 4  # bytes per band: 32-bit values
         self._tables: list[dict[bytes, str | set[str]]] = [{} for _ in range(banding.b)]
