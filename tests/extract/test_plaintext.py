@@ -863,3 +863,17 @@ def test_a_present_tense_line_naming_a_day_above_the_dateline_is_the_opening_pho
     deck = "Talks between the two delegations are expected to resume on Monday in Geneva."
     article = extract(_page("\n\n".join(["Trump backs Putin on election meddling", deck, *_SUMMIT])), extract_options)
     assert article.body[0] == deck
+
+
+def test_a_headline_ending_as_a_sentence_is_the_title_when_a_stamp_stands_under_it(extract_options):
+    headline = "Harbour doubles down on its slogan ‘Safe quays. Open port.’ It just might work."
+    menu = ["Customize Your Weather", "Set Your Location:", "Enter City and State or Zip Code", "Sign In", "Search"]
+    text = "\n".join([*menu, "Harbour News", headline, "Updated Mar 4, 9:41 AM; Posted Mar 3, 8:19 PM", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.body[0] == BODY[0]
+
+
+def test_a_standfirst_ending_as_a_sentence_above_the_byline_is_not_the_title(extract_options):
+    standfirst = "Inspectors will examine every crane on the quay before it reopens next week."
+    text = "\n".join(["Harbour News", HEADLINE, standfirst, "By Jane Doe, March 4, 2025", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE

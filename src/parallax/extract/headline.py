@@ -45,6 +45,8 @@ MENU_NEIGHBOURS = 3
 TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
+# A headline ending with a full stop, as a sentence, has at most this many words (see ``_stamped_sentence``).
+MAX_STAMPED_SENTENCE_WORDS = 20
 # A question this long at most, alone on its line, may be a headline though it reads as a sentence.
 MAX_QUESTION_TITLE_WORDS = 19
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
@@ -90,7 +92,8 @@ def find_title(
     first = max(0, body_start - MAX_ANCHOR_DISTANCE)
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     for info in infos[first: body_start + 1]:
-        if not is_headline_shaped(info, allow_repeat=True, named=info.index in anchors):
+        stamped = _stamped_sentence(info, infos)
+        if not (is_headline_shaped(info, allow_repeat=True, named=info.index in anchors) or stamped):
             continue
         head = infos[:info.index]
         key = info.key
@@ -106,7 +109,8 @@ def find_title(
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
         if not strong and _is_kicker(info, infos):
             continue
-        if info.is_prose and not strong and (info.ends_sentence or info.index == body_start) and not _reads_as_headline(info):
+        if (info.is_prose and not strong and not stamped and (info.ends_sentence or info.index == body_start)
+                and not _reads_as_headline(info)):
             continue  # a line of prose; a headline all the same when printed twice, or the URL spells it
         if any(o.key and key.endswith(" " + o.key) and is_headline_shaped(o, allow_repeat=True)
                for o in infos[first: body_start + 1]):
@@ -155,6 +159,15 @@ def find_title(
         if score > best_score:
             best, best_score = info.index, score
     return best if best_score >= 1.0 else None
+
+
+def _stamped_sentence(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A headline that ends as a sentence does ("South Dakota doubles down on ‘Meth. We’re on it.’
+    They just might be."): headline-shaped but for its full stop, short, and stamped right under it
+    by a date, a time or a byline, as headlines are and a paragraph or a standfirst seldom is."""
+    if not (MIN_UNSUPPORTED_TITLE_WORDS <= info.words <= MAX_STAMPED_SENTENCE_WORDS) or not info.text.rstrip("”\"’'").endswith("."):
+        return False
+    return is_headline_shaped(dataclasses.replace(info, text=info.text.rstrip("”\"’'")[:-1])) and is_stamped(info, infos)
 
 
 def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
