@@ -414,7 +414,10 @@ headline it opens is no paragraph; one short question is a headline's shape; a l
 tagger reads as names is a headline, not a caption, when a date or "By …" stamps it (a credit naming
 an agency does not); a kicker's date right above a headline no longer counts the kicker as a rival
 standing over it; the page's first line earns nothing when printed again under the article (a
-slogan in the header and the footer).
+slogan in the header and the footer). On 29 November 2026, from one read page: a headline that ends
+as a sentence does ("… They just might be.") is a candidate when a date or byline stamps it right
+under it (a weather widget's "Enter City and State or Zip Code" had been taken): read 76 → 77 with
+the URL, 67 → 68 without, a date more found and agreeing; every held-out extraction unchanged.
 
 Dates, from the read half's no-URL failures of the same day (dates without the URL were first counted
 then: found 67 read and 69 held out, the markup's date 56 and 61): a caption set between headline and
