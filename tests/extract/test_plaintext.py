@@ -877,3 +877,16 @@ def test_a_standfirst_ending_as_a_sentence_above_the_byline_is_not_the_title(ext
     standfirst = "Inspectors will examine every crane on the quay before it reopens next week."
     text = "\n".join(["Harbour News", HEADLINE, standfirst, "By Jane Doe, March 4, 2025", *BODY])
     assert extract(_page(text), extract_options).title == HEADLINE
+
+
+def test_the_headline_the_url_spells_far_above_the_body_is_the_title_when_only_furniture_stands_between(extract_options):
+    url = "https://harbour.example/news/crane-collapses-onto-cargo-ship-at-northern-quay.html"
+    finder = ["FIND YOUR NEXT SHIP", "Choose a shipyard", *(f"Shipyard {n}" for n in range(50))]
+    related = [line for n in range(12) for line in ("MORE STORIES", f"Tugboat number {n} returns to the southern dock", f"March {n + 1}, 2016")]
+    text = "\n".join(["Harbour News", HEADLINE, "By Ana Ruiz", *finder, *related, *BODY])
+    article = extract(_page(text, url=url), extract_options)
+    assert article.title == HEADLINE and article.body[0] == BODY[0]
+    # A paragraph between is an article of its own there: the headline is not looked for above it.
+    other = "The southern dock reopened on Monday after a month of repairs to its cranes and its quay wall, the authority said."
+    text = "\n".join(["Harbour News", HEADLINE, "By Ana Ruiz", *finder, other, *related, *BODY])
+    assert extract(_page(text, url=url), extract_options).title != HEADLINE

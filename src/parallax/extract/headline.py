@@ -23,6 +23,8 @@ MAX_TITLE_DISTANCE = 8
 # How far below the headline its URL spells the article's prose starts: a dek, a
 # photo, its caption and credit, share buttons and a byline box can stand between.
 MAX_ANCHOR_DISTANCE = 40
+# ... and how far it may stand when only furniture, no prose, stands between (``_far_anchor``).
+MAX_FAR_ANCHOR_DISTANCE = 200
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 # Three words make a headline only when the URL spells it, it is printed twice or a breadcrumb
 # ends with it: three-word lines by the body are mostly labels ("5 Min Read", "Get short URL").
@@ -158,7 +160,21 @@ def find_title(
                 score -= 0.75
         if score > best_score:
             best, best_score = info.index, score
-    return best if best_score >= 1.0 else None
+    best = best if best_score >= 1.0 else None
+    if best is None or best not in anchors:
+        return _far_anchor(infos, body_start, anchors) or best
+    return best
+
+
+def _far_anchor(infos: list[LineInfo], body_start: int, anchors: list[int]) -> int | None:
+    """The line the URL spells, further above the body than a headline is looked for, when
+    nothing but furniture stands between: no prose, only lists, menus and other stories' links
+    (a car finder's list of brands and a box of related stories between headline and body)."""
+    for index in reversed(anchors):
+        if body_start - MAX_FAR_ANCHOR_DISTANCE <= index < body_start - MAX_ANCHOR_DISTANCE:
+            if not any(o.is_prose and not o.is_chrome for o in infos[index + 1: body_start]):
+                return index
+    return None
 
 
 def _stamped_sentence(info: LineInfo, infos: list[LineInfo]) -> bool:

@@ -440,7 +440,8 @@ def _boxed_lines(infos: list[LineInfo], block: _Block) -> set[int]:
 def _label_head_line(
     info: LineInfo, infos: list[LineInfo], block: _Block, title_index: int | None, read_headline: HeadlineReader | None
 ) -> LineLabel:
-    after_title = title_index is not None and info.index > title_index
+    # A headline found far above the body (``headline._far_anchor``) has only furniture under it, no standfirst.
+    after_title = title_index is not None and info.index > title_index and block.start - title_index <= MAX_ANCHOR_DISTANCE
     if info.is_meta and not in_menu(info, infos, title_index):
         return "meta"
     if info.is_caption:
