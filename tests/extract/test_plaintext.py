@@ -890,3 +890,11 @@ def test_the_headline_the_url_spells_far_above_the_body_is_the_title_when_only_f
     other = "The southern dock reopened on Monday after a month of repairs to its cranes and its quay wall, the authority said."
     text = "\n".join(["Harbour News", HEADLINE, "By Ana Ruiz", *finder, other, *related, *BODY])
     assert extract(_page(text, url=url), extract_options).title != HEADLINE
+
+
+def test_a_call_to_action_is_no_headline_even_when_the_url_spells_it(extract_options):
+    url = "https://harbour.example/news/full-crane-inspection-results-474349633.html"
+    text = "\n".join(["Harbour News", "Crane inspection results for the northern quay", "Posted: Mar 4, 2025",
+                      "CLICK FOR FULL CRANE INSPECTION RESULTS", *BODY])
+    assert extract(_page(text, url=url), extract_options).title == "Crane inspection results for the northern quay"
+

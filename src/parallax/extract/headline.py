@@ -69,6 +69,11 @@ _DOMAIN_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+
 _READING_PREFIX = re.compile(r"^(?:you(?:'|’)re|you are|now|currently)\s+(?:reading|watching|viewing)\s*:\s*", re.I)
 
 
+# A link's call to action ("CLICK FOR FULL STATE SWIM RESULTS"): never a headline, even where the
+# URL spells the words after it (``named`` lets a headline's furniture words through otherwise).
+_CALL_TO_ACTION = re.compile(r"^\W*(?:click|tap)(?:ing)?\s+(?:here|for|to)\b", re.I)
+
+
 def clean_title(text: str) -> str:
     """A headline without the site's domain a link list glued before it, or a "you're reading" label."""
     return _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
@@ -247,6 +252,8 @@ def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: boo
     chrome = info.is_chrome_once if allow_repeat else info.is_chrome
     if chrome or info.looks_meta or info.is_caption or info.glued:
         return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
+    if _CALL_TO_ACTION.match(info.text):
+        return False
     if "\t" in info.text.strip():
         return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays")
     # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
