@@ -417,7 +417,15 @@ standing over it; the page's first line earns nothing when printed again under t
 slogan in the header and the footer). On 29 November 2026, from one read page: a headline that ends
 as a sentence does ("… They just might be.") is a candidate when a date or byline stamps it right
 under it (a weather widget's "Enter City and State or Zip Code" had been taken): read 76 → 77 with
-the URL, 67 → 68 without, a date more found and agreeing; every held-out extraction unchanged.
+the URL, 67 → 68 without, a date more found and agreeing; every held-out extraction unchanged. Then,
+with the URL: the line the URL spells is the headline up to 200 lines above the body when no prose
+stands between (a car finder's brand list and a box of related stories; a related story's headline
+had been taken), read 77 → 78 and held out 69 → 70 (one page each, titles only); and a link's call to
+action ("CLICK FOR FULL STATE SWIM RESULTS") is no headline even where the URL spells its words, read
+78 → 79 (that page's gallery captions under the headline now read as its standfirst: read body F1
+0.931 → 0.930). Tried and dropped the same day: a run of three headline-shaped lines under the
+headline read as a box, not a standfirst (held-out body F1 0.912 → 0.906), and a standfirst required
+to have a verb (read 0.930 → 0.932, held out 0.913 → 0.912, with the headline reader).
 
 Dates, from the read half's no-URL failures of the same day (dates without the URL were first counted
 then: found 67 read and 69 held out, the markup's date 56 and 61): a caption set between headline and
