@@ -99,8 +99,9 @@ def find_title(
     first = max(0, body_start - MAX_ANCHOR_DISTANCE)
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     for info in infos[first: body_start + 1]:
-        stamped = _stamped_sentence(info, infos)
-        if not (is_headline_shaped(info, allow_repeat=True, named=info.index in anchors) or stamped):
+        shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
+        stamped = not shaped and _stamped_sentence(info, infos)
+        if not (shaped or stamped):
             continue
         head = infos[:info.index]
         key = info.key
@@ -167,7 +168,9 @@ def find_title(
             best, best_score = info.index, score
     best = best if best_score >= 1.0 else None
     if best is None or best not in anchors:
-        return _far_anchor(infos, body_start, anchors) or best
+        far = _far_anchor(infos, body_start, anchors)
+        if far is not None:
+            return far
     return best
 
 
@@ -188,7 +191,7 @@ def _stamped_sentence(info: LineInfo, infos: list[LineInfo]) -> bool:
     by a date, a time or a byline, as headlines are and a paragraph or a standfirst seldom is."""
     if not (MIN_UNSUPPORTED_TITLE_WORDS <= info.words <= MAX_STAMPED_SENTENCE_WORDS) or not info.text.rstrip("”\"’'").endswith("."):
         return False
-    return is_headline_shaped(dataclasses.replace(info, text=info.text.rstrip("”\"’'")[:-1])) and is_stamped(info, infos)
+    return is_headline_shaped(info, full_stop=True) and is_stamped(info, infos)
 
 
 def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
@@ -240,9 +243,10 @@ def _rivals(info: LineInfo) -> bool:
     return info.is_prose or (is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
 
 
-def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bool = False) -> bool:
+def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bool = False, full_stop: bool = False) -> bool:
     """``named``: the page's URL spells the line, so the furniture words in it are the news's
-    ("Home Depot sales miss, shares plunge", "Clinton email probe reopened by FBI")."""
+    ("Home Depot sales miss, shares plunge", "Clinton email probe reopened by FBI").
+    ``full_stop``: a final full stop is let through (see ``_stamped_sentence``)."""
     if not MIN_TITLE_WORDS <= info.words <= MAX_TITLE_WORDS:
         return False
     # A headline printed twice (page title and article heading) is repeated, not
@@ -257,7 +261,7 @@ def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: boo
     if "\t" in info.text.strip():
         return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays")
     # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
-    return not info.text.rstrip("”\"’'").endswith((".", ":"))
+    return not info.text.rstrip("”\"’'").endswith(":" if full_stop else (".", ":"))
 
 
 def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
