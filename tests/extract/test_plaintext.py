@@ -898,3 +898,13 @@ def test_a_call_to_action_is_no_headline_even_when_the_url_spells_it(extract_opt
                       "CLICK FOR FULL CRANE INSPECTION RESULTS", *BODY])
     assert extract(_page(text, url=url), extract_options).title == "Crane inspection results for the northern quay"
 
+
+
+def test_a_long_byline_stamp_with_its_topic_dates_the_article(extract_options):
+    stamp = "By Ana Ruiz | March 4, 2025 -- 19:14 GMT (19:14 GMT) | Topic: Harbours and Shipping"
+    article = extract(_page("\n".join(["Harbour News", HEADLINE, stamp, *BODY])), extract_options)
+    assert article.published == "2025-03-04" and stamp not in article.body_text
+    # A paragraph that opens with "By" and a date is the article's own.
+    lede = "By March 4, 2025, the harbour authority had closed the northern quay and called in the crane's makers."
+    article = extract(_page("\n".join([HEADLINE, lede, *BODY])), extract_options)
+    assert article.body[0] == lede

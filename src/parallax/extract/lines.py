@@ -209,7 +209,7 @@ class LineInfo:
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
-                and self.function_share < MIN_PHRASE_FUNCTION_SHARE):
+                and self.function_share < MIN_PHRASE_FUNCTION_SHARE and not self.has_date):
             # A menu: a long run of capitalised link words. A headline in Title Case
             # capitalises as much, but it is a phrase: "For", "Are", "And", "The" hold it together.
             return True
@@ -451,6 +451,13 @@ def _mark_embedded_posts(infos: list[LineInfo]) -> None:
             above.embedded = True
 
 
+def _is_long_stamp(line: str, ends_sentence: bool) -> bool:
+    """A stamp longer than a short line: "PUBLISHED: … | UPDATED: …", or a byline with the date and
+    topic beside it ("By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware"); not a
+    sentence ("By Tuesday, 29 people had died …" opens a paragraph)."""
+    return bool(_META_WORDS.match(line)) or (not ends_sentence and bool(_BYLINE.match(line)))
+
+
 def describe(line: str, index: int) -> LineInfo:
     """The signs of one line."""
     words = line.split()
@@ -469,7 +476,7 @@ def describe(line: str, index: int) -> LineInfo:
         capital_share=capitals / len(alpha) if alpha else 1.0,
         function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
-        has_date=(short or (len(words) <= MAX_STAMP_WORDS and bool(_META_WORDS.match(line)))) and bool(find_dates(line)),
+        has_date=(short or (len(words) <= MAX_STAMP_WORDS and _is_long_stamp(line, ends_sentence))) and bool(find_dates(line)),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
