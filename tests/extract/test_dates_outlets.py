@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from parallax.extract.dates import date_from_url, find_dates, find_month_days, latest_year
+from parallax.extract.dates import date_from_url, find_dates, find_month_days, latest_year, served_ago, served_time
 from parallax.extract.outlets import outlet_from_lines, outlet_from_url
 
 
@@ -108,3 +108,26 @@ def test_language_detection(text, code):
     from parallax.extract import detect_language
 
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 22 hours ago", date(2019, 11, 19)),
+        ("Updated an hour ago", date(2019, 11, 20)),
+        ("3 days ago", date(2019, 11, 17)),
+        ("5 mins ago", date(2019, 11, 20)),
+        ("2 weeks ago", date(2019, 11, 6)),
+        ("2 months ago", None),  # names no day
+        ("ago", None),
+    ],
+)
+def test_a_stamp_counting_back_is_read_against_the_fetch_time(text, expected):
+    found = served_ago(text, served_time("2019-11-20T10:00:00Z"))
+    assert (found.date if found else None) == expected
+
+
+def test_a_fetch_time_is_read_from_iso_8601_or_not_at_all():
+    assert served_time("2019-11-20T10:00:00Z").hour == 10
+    assert served_time("2019-11-20") is not None
+    assert served_time("last Tuesday") is None and served_time(None) is None

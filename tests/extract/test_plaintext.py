@@ -908,3 +908,15 @@ def test_a_long_byline_stamp_with_its_topic_dates_the_article(extract_options):
     lede = "By March 4, 2025, the harbour authority had closed the northern quay and called in the crane's makers."
     article = extract(_page("\n".join([HEADLINE, lede, *BODY])), extract_options)
     assert article.body[0] == lede
+
+
+def test_a_stamp_counting_back_dates_the_article_from_its_fetch_time(extract_options):
+    text = "\n".join(["Harbour News", HEADLINE, "Published 22 hours ago", *BODY])
+    fetched = Page(id="p", source="p", format="text", content=text, fetched_at="2019-11-20T10:00:00Z")
+    article = extract(fetched, extract_options)
+    assert (article.published, article.published_from) == ("2019-11-19", "page")
+    assert extract(_page(text), extract_options).published is None  # no fetch time: no day
+    # A date the page prints is surer than one counted back.
+    dated = "\n".join(["Harbour News", HEADLINE, "Published 22 hours ago", "March 4, 2025", *BODY])
+    assert extract(Page(id="p", source="p", format="text", content=dated, fetched_at="2025-03-09T10:00:00Z"),
+                   extract_options).published == "2025-03-04"

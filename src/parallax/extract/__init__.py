@@ -17,7 +17,7 @@ import pycld2
 
 from ..errors import E_TOO_SHORT, PageRejected
 from ..model import Article, Page
-from .dates import date_from_url
+from .dates import date_from_url, served_time
 from .markdown_text import markdown_headline, markdown_text
 from .outlets import outlet_from_lines, outlet_from_url
 from .headline import HeadlineReader
@@ -85,6 +85,7 @@ def _from_text(page: Page, options: ExtractOptions) -> Article:
     result = extract_plaintext(
         page_text(page) or "", read_headline=options.read_headline, known_chrome=known, slug=slug_words(page.url),
         headline=markdown_headline(page.content) if page.format == "markdown" else None,
+        served=served_time(page.fetched_at),
     )
     if outlet is None:
         outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"

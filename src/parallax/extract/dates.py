@@ -4,14 +4,16 @@ Written by hand rather than with ``dateparser.search``: that finds "dates" in
 ordinary prose ("may", "March on") and costs milliseconds a line, while a page's
 publication date is almost always in one of a few numeric or month-name shapes
 that regular expressions read exactly and fast. Relative dates ("on Monday") are
-the annotate stage's business, not this module's.
+the annotate stage's business, not this module's; a stamp that counts back from
+when the page was served ("Published 22 hours ago") is read here (``served_ago``),
+against the time the crawler fetched the page.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -209,3 +211,33 @@ def infer_day_first(texts: list[str]) -> bool | None:
     if not votes:
         return None
     return sum(votes) * 2 >= len(votes)
+
+
+# A stamp counting back from when the page was served: "Published 22 hours ago", "3 days ago",
+# "an hour ago". Months and years are left out: "2 months ago" names no day.
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one)\s+(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?)\s+ago\b", re.I
+)
+_AGO_UNITS = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def served_ago(text: str, served: datetime) -> FoundDate | None:
+    """The day a stamp like "Published 22 hours ago" in ``text`` names, counted back from ``served``
+    (when the page was fetched, in the crawl's time zone, UTC for a WARC record)."""
+    m = _AGO.search(text)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    count = 1 if n in ("a", "an", "one") else int(n)
+    value = (served - count * _AGO_UNITS[m.group("unit")[0].lower()]).date()
+    return FoundDate(value, m.start(), m.end()) if MIN_YEAR <= value.year <= MAX_YEAR else None
+
+
+def served_time(fetched_at: str | None) -> datetime | None:
+    """A page's ``fetched_at`` (ISO 8601, as WARC-Date writes it) as a datetime; None when absent or unreadable."""
+    if not fetched_at:
+        return None
+    try:
+        return datetime.fromisoformat(fetched_at.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..errors import E_NO_ARTICLE, PageRejected
 from ..model import Line, LineLabel
@@ -105,6 +106,7 @@ def extract_plaintext(
     known_chrome: frozenset[str] = frozenset(),
     slug: frozenset[str] = frozenset(),
     headline: str | None = None,
+    served: datetime | None = None,
 ) -> PlainTextResult:
     """Classify the lines of a scraped page and return the article they hold.
 
@@ -116,6 +118,7 @@ def extract_plaintext(
         slug: the headline words of the page's URL (``slugs.slug_words``).
         headline: a line the page's own markup names its headline (a Markdown page's one
             top-level heading): it stands over the article as the line the slug spells does.
+        served: when the page was fetched, against which "Published 22 hours ago" is read.
 
     Raises:
         PageRejected: when no block of prose is found.
@@ -136,7 +139,7 @@ def extract_plaintext(
     body = join_paragraphs([i for i in infos if labels[i.index] == "body"])
     if not body:
         raise PageRejected(E_NO_ARTICLE)
-    published = find_published(infos, labels, block.start, block.end, stamp.group(1) if stamp else None)
+    published = find_published(infos, labels, block.start, block.end, stamp.group(1) if stamp else None, served)
     byline = next(
         (i.text for i in infos if labels[i.index] == "meta" and re.match(r"(?i)by\s", i.text)), None
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from ..model import LineLabel
-from .dates import FoundDate, find_dates, find_month_days, infer_day_first, latest_year
+from datetime import datetime
+
+from .dates import FoundDate, find_dates, find_month_days, infer_day_first, latest_year, served_ago
 from .lines import LineInfo, in_menu
 
 # --- thresholds -------------------------------------------------------------
@@ -25,7 +27,8 @@ _UPDATED_BEFORE = re.compile(r"(?:updated|modified|edited)\W*(?:on|at)?\W*(?:[A-
 
 
 def find_published(
-    infos: list[LineInfo], labels: dict[int, LineLabel], block_start: int, block_end: int, stamp: str | None
+    infos: list[LineInfo], labels: dict[int, LineLabel], block_start: int, block_end: int, stamp: str | None,
+    served: datetime | None = None,
 ) -> FoundDate | None:
     """The publication date stated at the head of the article, whose main block of prose
     runs from line ``block_start`` to ``block_end``.
@@ -34,7 +37,8 @@ def find_published(
     among its first lines, then any other head line (a page title ending in
     "| 16.06.2021"), then a date line right under the body. Other dates below
     the body (related links, footers) and in chrome lines (copyright years)
-    are other articles' or the site's.
+    are other articles' or the site's. Last, a stamp that counts back from when
+    the page was served ("Published 22 hours ago"), when that time is known.
     """
     if stamp:
         found = find_dates(stamp)
@@ -81,6 +85,9 @@ def find_published(
         dates = find_month_days(info.text, year)
         if dates:
             return _published_of(info.text, dates)
+    for info in ranked if served is not None else ():
+        if (found := served_ago(info.text, served)) is not None:
+            return found
     return None
 
 
