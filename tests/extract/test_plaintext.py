@@ -920,3 +920,11 @@ def test_a_stamp_counting_back_dates_the_article_from_its_fetch_time(extract_opt
     dated = "\n".join(["Harbour News", HEADLINE, "Published 22 hours ago", "March 4, 2025", *BODY])
     assert extract(Page(id="p", source="p", format="text", content=dated, fetched_at="2025-03-09T10:00:00Z"),
                    extract_options).published == "2025-03-04"
+
+
+def test_a_breadcrumb_trail_under_the_headline_is_furniture(extract_options):
+    text = "\n".join(["Harbour News", "Crane collapse on the northern quay", "NEWS > Harbour > Cranes",
+                      "March 4, 2025 | BY: Harbour Desk", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == "Crane collapse on the northern quay" and article.published == "2025-03-04"
+    assert "NEWS >" not in article.body_text

@@ -106,6 +106,9 @@ _CHROME_WORDS = re.compile(
     r"(?:image|photo|picture|slide) \d+ of|you are here)\b",
     re.I,
 )
+# A breadcrumb trail: three steps or more of a site's sections, parted by arrows ("BLOG > Nutrition >
+# Meal Plans", "Home » News » Business"). One arrow may stand in a headline; "|" and "/" part a stamp's pieces.
+_TRAIL = re.compile(r"^\s*[^>»›\n]{1,40}(?:\s[>»›]\s[^>»›\n]{1,40}){2,}\s*$")
 # A link to another article behind its label: "Related: …", "Read more: …", "[Related: …]". Chrome
 # at any length, whatever its punctuation: the headline after the label is another article's.
 _LINK_LABEL = re.compile(
@@ -174,6 +177,7 @@ class LineInfo:
     credit: bool = False
     chrome_words: bool = False  # looked for on short lines only
     link_label: bool = False  # "Related: <another article's headline>", or the label alone ("More:")
+    trail: bool = False  # a breadcrumb trail: "BLOG > Nutrition > Meal Plans"
     urlish: bool = False
     starts_lower: bool = False
     dateline: bool = False
@@ -204,7 +208,7 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label:
+        if self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail:
             return True  # counters, share counts, separators: no words at all, nor a date; a link to another article
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
@@ -483,6 +487,7 @@ def describe(line: str, index: int) -> LineInfo:
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
+        trail=len(words) <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
                     and not _QUOTE_MARKS.search(line) and not _GLUED_SENTENCES.search(line)),
         urlish=bool(_URLISH.search(line)),
