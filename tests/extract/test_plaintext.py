@@ -928,3 +928,11 @@ def test_a_breadcrumb_trail_under_the_headline_is_furniture(extract_options):
     article = extract(_page(text), extract_options)
     assert article.title == "Crane collapse on the northern quay" and article.published == "2025-03-04"
     assert "NEWS >" not in article.body_text
+
+
+def test_a_short_line_led_by_a_date_is_a_stamp_not_the_headline(extract_options):
+    stamp = "21/06/2014 Tony Carter All, Harbours, Crane Reviews, News"
+    spec = "Tested by: Ana Ruiz Price: 49.95 Euro More info: www.harbour.example/cranes"
+    text = "\n".join(["Harbour Monthly", "Back Street Harbours", "Crane collapse on the northern quay", stamp, spec, *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == "Crane collapse on the northern quay" and article.published == "2014-06-21"

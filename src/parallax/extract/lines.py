@@ -178,6 +178,7 @@ class LineInfo:
     chrome_words: bool = False  # looked for on short lines only
     link_label: bool = False  # "Related: <another article's headline>", or the label alone ("More:")
     trail: bool = False  # a breadcrumb trail: "BLOG > Nutrition > Meal Plans"
+    opens_with_date: bool = False  # a short line led by a date: "21/06/2014 Tony Carter All, Books, Reviews"
     urlish: bool = False
     starts_lower: bool = False
     dateline: bool = False
@@ -236,8 +237,8 @@ class LineInfo:
             # A long line has a date only as a stamp ("PUBLISHED: November 19, 2019 at 8:59 pm |
             # UPDATED: November 19, 2019 at 10:16 pm"): see ``describe``.
             return self.has_date
-        if _BYLINE.match(self.text) or _META_WORDS.match(self.text):
-            return True
+        if _BYLINE.match(self.text) or _META_WORDS.match(self.text) or self.opens_with_date:
+            return True  # a date first, then the author and the sections filed under, as a blog's theme prints it
         if self.words <= 5 and not self.ends_sentence and (_BYLINE_WORDS.search(self.text) or _WIRE_AGENCY.search(self.text)):
             return True
         bare = _TIME.sub("", self.text)
@@ -472,6 +473,7 @@ def describe(line: str, index: int) -> LineInfo:
     # Signs read only on short lines (see LineInfo's properties) are looked for
     # only there: most of a page's text is in its long lines.
     short = len(words) <= MAX_SHORT_WORDS
+    dates = find_dates(line) if short or (len(words) <= MAX_STAMP_WORDS and _is_long_stamp(line, ends_sentence)) else []
     return LineInfo(
         index=index,
         text=line,
@@ -480,7 +482,8 @@ def describe(line: str, index: int) -> LineInfo:
         capital_share=capitals / len(alpha) if alpha else 1.0,
         function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
         has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
-        has_date=(short or (len(words) <= MAX_STAMP_WORDS and _is_long_stamp(line, ends_sentence))) and bool(find_dates(line)),
+        has_date=bool(dates),
+        opens_with_date=short and not ends_sentence and bool(dates) and not line[:dates[0].start].strip(),
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
