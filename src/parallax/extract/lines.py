@@ -171,7 +171,7 @@ class LineInfo:
     function_share: float = 0.0  # share of the words that are function words ("the", "for", "are")
     repeated: bool = False
     has_time: bool = False
-    has_date: bool = False  # looked for on short lines only, and on "Published …" stamps
+    has_date: bool = False  # looked for on short lines only, and on long stamps ("Published …", "By … | date | …")
     glued: bool = False
     copyright: bool = False
     credit: bool = False
@@ -210,7 +210,7 @@ class LineInfo:
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail:
-            return True  # counters, share counts, separators: no words at all, nor a date; a link to another article
+            return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
