@@ -936,3 +936,12 @@ def test_a_short_line_led_by_a_date_is_a_stamp_not_the_headline(extract_options)
     text = "\n".join(["Harbour Monthly", "Back Street Harbours", "Crane collapse on the northern quay", stamp, spec, *BODY])
     article = extract(_page(text), extract_options)
     assert article.title == "Crane collapse on the northern quay" and article.published == "2014-06-21"
+
+
+def test_a_verbless_headline_stamped_past_its_standfirst_is_the_title(extract_options):
+    headline = "The harbour's view on the northern quay: a port on the brink"
+    standfirst = ("The authority's delays have only deepened the crisis on the quay. It is up to the board to act now, "
+                  "as others should tell it, before the winter storms come")
+    text = "\n".join(["Opinion", "Harbours", headline, "Editorial", standfirst, "Mon 4 Mar 2025 18.54 GMT", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.published == "2025-03-04"

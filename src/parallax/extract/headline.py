@@ -47,6 +47,9 @@ MENU_NEIGHBOURS = 3
 TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
+# A stamp past one standfirst (and a section's label) under a line counts for less than one right under it.
+STANDFIRST_STAMP_BONUS = 0.75
+MAX_SECTION_LABEL_WORDS = 2
 # A headline ending with a full stop, as a sentence, has at most this many words (see ``_stamped_sentence``).
 MAX_STAMPED_SENTENCE_WORDS = 20
 # A question this long at most, alone on its line, may be a headline though it reads as a sentence.
@@ -145,9 +148,12 @@ def find_title(
         under = next((o for o in following if not o.is_chrome), None)
         # The byline or the date right under it, and no headline right above it (a kicker's date between is fine).
         above = next((o for o in reversed(infos[first:info.index]) if not o.is_chrome), None)
-        signed = under is not None and under.is_meta and not (above is not None and rival(above.index))
+        headed = not (above is not None and rival(above.index))
+        signed = under is not None and under.is_meta and headed
         if signed:
             score += META_BELOW_BONUS
+        elif headed and _stamped_past_standfirst(following):
+            score += STANDFIRST_STAMP_BONUS
         words = _content_words(info.text)
         lede_words = _content_words(" ".join(o.text for o in infos[lede_start: lede_start + 3]))
         if words and lede_words:
@@ -192,6 +198,25 @@ def _stamped_sentence(info: LineInfo, infos: list[LineInfo]) -> bool:
     if not (MIN_UNSUPPORTED_TITLE_WORDS <= info.words <= MAX_STAMPED_SENTENCE_WORDS) or not info.text.rstrip("”\"’'").endswith("."):
         return False
     return is_headline_shaped(info, full_stop=True) and is_stamped(info, infos)
+
+
+def _stamped_past_standfirst(following: list[LineInfo]) -> bool:
+    """A stamp under the line, past a section's label ("Editorial") and one standfirst: "The Guardian
+    view on Hong Kong: a city on the brink" / "Editorial" / "The authorities' repression has …" / "Mon 18
+    Nov 2019 18.54 GMT"."""
+    label = prose = 0
+    for o in following:
+        if o.is_chrome:
+            continue
+        if o.is_stamp:
+            return prose == 1
+        if o.is_prose and not prose:
+            prose = 1
+        elif o.words <= MAX_SECTION_LABEL_WORDS and not o.is_prose and not label and not prose:
+            label = 1
+        else:
+            return False
+    return False
 
 
 def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
