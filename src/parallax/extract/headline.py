@@ -49,6 +49,7 @@ TITLE_CASE_SHARE = 0.75
 CAPTION_PROPER_SHARE = 0.6
 # A stamp past one standfirst (and a section's label) under a line counts for less than one right under it.
 STANDFIRST_STAMP_BONUS = 0.75
+STANDFIRST_STAMP_REACH = 8  # lines looked at under the headline, chrome among them
 MAX_SECTION_LABEL_WORDS = 2
 # A headline ending with a full stop, as a sentence, has at most this many words (see ``_stamped_sentence``).
 MAX_STAMPED_SENTENCE_WORDS = 20
@@ -205,7 +206,7 @@ def _stamped_past_standfirst(following: list[LineInfo]) -> bool:
     view on Hong Kong: a city on the brink" / "Editorial" / "The authorities' repression has …" / "Mon 18
     Nov 2019 18.54 GMT"."""
     label = prose = 0
-    for o in following:
+    for o in following[:STANDFIRST_STAMP_REACH]:
         if o.is_chrome:
             continue
         if o.is_stamp:
