@@ -945,3 +945,14 @@ def test_a_verbless_headline_stamped_past_its_standfirst_is_the_title(extract_op
     text = "\n".join(["Opinion", "Harbours", headline, "Editorial", standfirst, "Mon 4 Mar 2025 18.54 GMT", *BODY])
     article = extract(_page(text), extract_options)
     assert article.title == headline and article.published == "2025-03-04"
+
+
+
+def test_a_teaser_printed_twice_under_a_stamped_headline_is_not_the_headline(extract_options):
+    # The related box's first teaser tells the same news as the lede, and the box prints it twice.
+    headline = "Crane collapse shuts the northern quay as a cargo ship is hit"
+    teaser = "Harbour authority closes northern quay after crane collapses onto moored cargo ship"
+    text = "\n".join(["NEWS", headline, "By Ana Ruiz", "March 4, 2025 | 4:10pm", "Enlarge Image", "More On:", "cranes",
+                      teaser, "Origin of the port's oldest crane traced to a Glasgow yard",
+                      "Crane-ridden quays force cancellation of the harbour festival", teaser, *BODY])
+    assert extract(_page(text), extract_options).title == headline

@@ -102,6 +102,9 @@ def find_title(
     best, best_score = None, 0.0
     first = max(0, body_start - MAX_ANCHOR_DISTANCE)
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
+    # Headlines a byline or date stamps right under them: a line printed twice below one is a
+    # teaser the article's related box prints twice, not the headline printed again.
+    stamped_heads = [o.index for o in infos[first: body_start] if is_headline_shaped(o) and is_stamped(o, infos)]
     for info in infos[first: body_start + 1]:
         shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
         stamped = not shaped and _stamped_sentence(info, infos)
@@ -113,7 +116,7 @@ def find_title(
             continue  # the first copy of a repeated headline is the headline
         # Printed twice, unless as an item of a menu: pages print their menus twice (for phones and screens).
         twice = any(o.key == key for o in infos[info.index + 1: body_start + REPEAT_WINDOW_LINES]) and not (
-            _in_menu_printed_twice(info, infos))
+            _in_menu_printed_twice(info, infos)) and not any(h < info.index for h in stamped_heads)
         crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) and _is_trail_to(o, info)
                                   for o in infos[:body_start])
         strong = crumb or twice or info.index in anchors
