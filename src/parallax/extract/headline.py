@@ -208,16 +208,16 @@ def _stamped_past_standfirst(following: list[LineInfo]) -> bool:
     """A stamp under the line, past a section's label ("Editorial") and one standfirst: "The Guardian
     view on Hong Kong: a city on the brink" / "Editorial" / "The authorities' repression has …" / "Mon 18
     Nov 2019 18.54 GMT"."""
-    label = prose = 0
+    label = prose = False
     for o in following[:STANDFIRST_STAMP_REACH]:
         if o.is_chrome:
             continue
         if o.is_stamp:
-            return prose == 1
+            return prose
         if o.is_prose and not prose:
-            prose = 1
+            prose = True
         elif o.words <= MAX_SECTION_LABEL_WORDS and not o.is_prose and not label and not prose:
-            label = 1
+            label = True
         else:
             return False
     return False
