@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from parallax.extract.dates import date_from_url, find_dates, find_month_days, latest_year, served_ago, served_time
-from parallax.extract.outlets import outlet_from_lines, outlet_from_url
+from parallax.extract.outlets import outlet_from_lines, outlet_from_page, outlet_from_url, site_from_lines
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,34 @@ def test_outlet_from_footer_lines():
 )
 def test_a_footer_s_owner_is_read_without_its_furniture(lines, outlet):
     assert outlet_from_lines(lines) == outlet
+
+
+@pytest.mark.parametrize(
+    "chrome, site",
+    [
+        (["Follow The Verge online:", "The Verge homepage", "Subscribe to our newsletter"], "The Verge"),
+        (["About SFGATE", "Contact SFGATE", "SFGate Newsletters", "About Us"], "SFGATE"),
+        (["Never miss an update Follow @AppleInsider", "Subscribe to AppleInsider on YouTube"], "AppleInsider"),
+        (["Senior editor at Gizmodo.", "Back to Gizmodo"], "Gizmodo"),
+        # Named one way only, however often: a menu item, a contact, a show, a writer's handle.
+        (["About Life", "About Life", "Contact Info"], None),
+        (["Contact Editor Jane"], None),
+        (["Pick Six Podcast", "Pick Six Newsletter", "NFL Shop"], None),
+        (["Follow @janedoe", "More from @janedoe"], None),
+        (["About Us", "Contact Us", "Back to Top", "Follow Facebook", "Follow Twitter"], None),
+        (["Support NASCAR’s Denny Hamlin", "About NASCAR’s Denny Hamlin"], None),  # a phrase, not a name
+        (["Subscribe to Barron's", "About Barron's"], "Barron's"),
+    ],
+)
+def test_a_site_is_named_by_its_own_furniture_in_two_ways(chrome, site):
+    assert site_from_lines(chrome) == site
+
+
+def test_the_site_s_own_name_comes_before_its_publisher_s():
+    chrome = ["The Verge main menu", "Follow The Verge online:"]
+    footer = ["© 2019 Vox Media, LLC. All Rights Reserved"]
+    assert outlet_from_page(chrome, footer) == "The Verge"
+    assert outlet_from_page(["The Verge main menu"], footer) == "Vox"  # named once: the owner stands
 
 
 @pytest.mark.parametrize(

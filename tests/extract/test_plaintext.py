@@ -66,6 +66,14 @@ def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"
 
 
+def test_outlet_from_the_site_s_furniture_before_its_owner(extract_options):
+    text = SEED_B.read_text(encoding="utf-8")
+    chrome = "Back to Valley Courier\nValley Courier main menu\n\n"  # printed above the page as a site's header
+    article = extract(_page(chrome + text), extract_options)
+    assert (article.outlet, article.outlet_from) == ("Valley Courier", "page")  # not the footer's "Arab Today"
+    assert "Valley Courier" not in article.body_text
+
+
 def test_outlet_from_url_wins(extract_options):
     article = extract(_page(SEED_B.read_text(encoding="utf-8"), "b", url="https://www.example-news.co.uk/world/2012/06/19/x"), extract_options)
     assert article.outlet == "example-news.co.uk" and article.outlet_from == "url"

@@ -19,7 +19,7 @@ from ..errors import E_TOO_SHORT, PageRejected
 from ..model import Article, Page
 from .dates import date_from_url, served_time
 from .markdown_text import markdown_headline, markdown_text
-from .outlets import outlet_from_lines, outlet_from_url
+from .outlets import outlet_from_page, outlet_from_url
 from .headline import HeadlineReader
 from .plaintext import extract_plaintext
 from .slugs import slug_words
@@ -88,7 +88,8 @@ def _from_text(page: Page, options: ExtractOptions) -> Article:
         served=served_time(page.fetched_at),
     )
     if outlet is None:
-        outlet, outlet_from = outlet_from_lines(result.footer_lines), "page"
+        chrome = [line.text for line in result.lines if line.label != "body"]
+        outlet, outlet_from = outlet_from_page(chrome, result.footer_lines), "page"
     return Article(
         id=page.id,
         source=page.source,
