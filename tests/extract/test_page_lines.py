@@ -76,3 +76,16 @@ def test_an_icons_name_or_a_template_field_opening_a_line_is_left_out():
     # ... and so is a commenter's name alone on its line, which tells a comment thread.
     assert page_lines("Comments (2)\nold_stevedore\nThey never inspect the cranes.") == [
         "Comments (2)", "old_stevedore", "They never inspect the cranes."]
+
+
+def test_non_ascii_spaces_are_spaces_and_invisible_marks_go():
+    # What a page's &nbsp;, &thinsp;, &shy; and zero-width spaces leave in its scraped text.
+    text = "Angela\u202fMerkel met Vladimir\u2009Putin in\u00a0Berlin.\n\u200bThe Bundes\u00adregierung\u2060 said\ufeff so."
+    assert page_lines(text) == ["Angela Merkel met Vladimir Putin in Berlin.", "The Bundesregierung said so."]
+    assert page_lines("Emoji stay whole: \U0001F468\u200d\U0001F469\u200d\U0001F467") == ["Emoji stay whole: \U0001F468\u200d\U0001F469\u200d\U0001F467"]
+
+
+def test_any_line_break_parts_lines():
+    lines = ["Storm hits the coast", "", "Rescue teams pulled three survivors from the rubble."]
+    for newline in ("\n", "\r\n", "\r", "\u2028"):
+        assert page_lines(newline.join(lines)) == [lines[0], lines[2]]

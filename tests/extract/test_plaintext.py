@@ -61,6 +61,12 @@ def test_seed_b_date_never_from_related_links_or_footer(seed_b):
     assert seed_b.published is None or not seed_b.published.startswith(("2018", "2021"))
 
 
+def test_a_page_saved_with_carriage_returns_and_no_break_spaces_reads_as_the_seed(seed_a, extract_options):
+    text = SEED_A.read_text(encoding="utf-8").replace("\n", "\r").replace(" ", "\u00a0")
+    article = extract(_page(text, "a"), extract_options)
+    assert (article.title, article.body, article.published) == (seed_a.title, seed_a.body, seed_a.published)
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"
