@@ -158,20 +158,22 @@ _QUOTE_OPEN = "\"“‘'«"
 # token and "Vladimir\u2009Putin" as two names, and "Bundes\xadregierung" is another word than
 # "Bundesregierung", so they are made plain spaces and nothing. (The HTML path has this from
 # trafilatura.) The zero-width joiners stay: Persian and Indic scripts and emoji need them.
-_PLAIN_SPACING = str.maketrans(
-    dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
-    | dict.fromkeys("\u00ad\u200b\u2060\ufeff", None)
-)
+# (Regular expressions, not ``str.translate``: a dict-driven translate looks up every character
+# of the page, and most pages have none of these.)
+_NON_ASCII_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def plain_spacing(text: str) -> str:
     """``text`` with its no-break and other non-ASCII spaces as plain spaces, its invisible marks gone."""
-    return text.translate(_PLAIN_SPACING)
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", _NON_ASCII_SPACE.sub(" ", text))
 
 
 def normalise(text: str) -> str:
     """NFKC, straight quotes, collapsed whitespace, lower case: for comparing lines."""
-    text = unicodedata.normalize("NFKC", plain_spacing(text))
+    text = unicodedata.normalize("NFKC", text)
     text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'}))
     return " ".join(text.split()).lower()
 

@@ -21,6 +21,8 @@ import functools
 
 from markdown_it import MarkdownIt
 
+from .lines import plain_spacing
+
 _PARSER = MarkdownIt("commonmark").enable("table")
 # A top-level heading of fewer words is more likely the site's name than the article's headline.
 MIN_HEADLINE_WORDS = 5
@@ -57,7 +59,7 @@ def markdown_headline(markdown: str) -> str | None:
     tokens = _tokens(markdown)
     found = [_inline_text(tokens[at + 1].children or []).strip() for at, token in enumerate(tokens)
              if token.type == "heading_open" and token.tag == "h1" and at + 1 < len(tokens)]
-    return found[0] if len(found) == 1 and len(found[0].split()) >= MIN_HEADLINE_WORDS else None
+    return plain_spacing(found[0]) if len(found) == 1 and len(found[0].split()) >= MIN_HEADLINE_WORDS else None
 
 
 @functools.lru_cache(maxsize=4)
