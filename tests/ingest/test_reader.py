@@ -181,6 +181,19 @@ def test_markdown_is_read_as_markdown_by_name_by_its_links_or_by_its_field(tmp_p
     assert "crawled.txt: read as Markdown" in said and "pages.jsonl:2: read as Markdown" in said
 
 
+def test_an_html_document_saved_as_text_is_read_as_html(tmp_path, caplog):
+    page = "<!DOCTYPE html>\n<html lang='en'><head><title>Storm</title></head><body><p>The storm hit.</p></body></html>"
+    (tmp_path / "source.txt").write_text("\ufeff<!-- saved by a scraper -->\n" + page, encoding="utf-8")
+    (tmp_path / "pages.jsonl").write_text(json.dumps({"id": "j", "text": page}) + "\n", encoding="utf-8")
+    # Text that only mentions markup, or a fragment of it, stays text.
+    (tmp_path / "about.txt").write_text("<html> is the root element of a page.\n\nIt holds <body>.", encoding="utf-8")
+    with caplog.at_level("INFO", logger="parallax.ingest.reader"):
+        pages = {p.id: p for p in _read(tmp_path)}
+    assert {k: p.format for k, p in pages.items()} == {"source": "html", "j": "html", "about": "text"}
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "source.txt: read as HTML" in said and "pages.jsonl:1: read as HTML" in said
+
+
 def test_a_page_quoting_a_link_or_two_in_markdown_stays_text(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Headline\n\nThe README says [install](https://example.com/install) first, then [run](/run).", encoding="utf-8")

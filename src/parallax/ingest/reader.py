@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import logging
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -211,11 +212,27 @@ def _one_page(data: bytes, source: str, page_id: str, fmt: str) -> Iterator[Item
 
 
 def _text_format(fmt: str, text: str, source: str) -> str:
-    """``fmt``, or "markdown" for text that writes its links as Markdown does (said in the log: never guessed silently)."""
+    """``fmt``, or for "text" what the text is: "html" for an HTML document (a scraper that saved the
+    page's source under ``.txt`` or in a ``"text"`` field), "markdown" for text that writes its links as
+    Markdown does. Said in the log: never guessed silently."""
+    if fmt == "text" and _is_html_document(text):
+        LOGGER.info("%s: read as HTML (the text is an HTML document)", source)
+        return "html"
     if fmt == "text" and looks_like_markdown(text):
         LOGGER.info("%s: read as Markdown (it writes links as [text](address))", source)
         return "markdown"
     return fmt
+
+
+# An HTML document's opening: its doctype, or its root element (then the document closes it too:
+# "<html> is the root element" opens a sentence about markup), after any comment or blank.
+_HTML_DOCUMENT = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:(!doctype\s+html)|html[\s>])", re.I | re.S)
+_HTML_END = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def _is_html_document(text: str) -> bool:
+    opening = _HTML_DOCUMENT.match(text)
+    return bool(opening and (opening.group(1) or _HTML_END.search(text)))
 
 
 def read_rss(data: bytes, source: str, page_id: str) -> Iterator[Item]:
