@@ -25,6 +25,9 @@ from parallax.extract.outlets import outlet_from_lines, outlet_from_page, outlet
         ("publié le 12 mars 2019", date(2019, 3, 12), {}),
         ("Posted on Maret 30, 2015 by Admin", date(2015, 3, 30), {}),  # a blog template's order, Indonesian names
         ("PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO", date(2019, 11, 20), {}),  # the time glued on
+        ("公開日：2019年11月19日 10:31", date(2019, 11, 19), {}),  # Japanese, Chinese
+        ("입력 2019년 11월 19일 10:31", date(2019, 11, 19), {}),  # Korean
+        ("Last updated 19-Nov-2019", date(2019, 11, 19), {}),
     ],
 )
 def test_find_dates(text, expected, kwargs):
@@ -42,6 +45,7 @@ def test_no_date_in_prose_numbers():
     assert find_dates("He scored 3 goals in 45 minutes before 12,000 fans") == []
     assert find_dates("Update to version 1.2.19, or 3-1-19 in the table, at /11/19/19/") == []
     assert find_dates("The 3 Mars 2020 missions launched in July") == []  # the planet, not French March
+    assert find_dates("Install v1.2-may-2024 or 2019年13月1日") == []
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,8 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 _PATTERNS = [
     # 2012-06-19, 2012/06/19
     ("iso", re.compile(r"\b" + _YEAR + r"[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")),
+    # 2012年6月19日 (Chinese, Japanese), 2012년 6월 19일 (Korean): year, month, day, each with its sign
+    ("iso", re.compile(_YEAR + r"\s*[年년]\s*(?P<a>\d{1,2})\s*[月월]\s*(?P<b>\d{1,2})\s*[日일]")),
     # 19/06/2012, 06/19/2012, 19.06.2012; glued to a name or a word ("Estes11/13/2019", "18.11.2019Get")
     ("numeric", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]" + _YEAR + r"(?!\d)")),
     # 11/19/19: US pages' bylines write the year in two digits, with slashes (a dot or a dash
@@ -60,6 +62,8 @@ _PATTERNS = [
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + _YEAR_END, re.I)),
     # 19 June 2012 / 19th of June, 2012
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _YEAR_END, re.I)),
+    # 19-Jun-2012, 19-June-2012
+    ("dmy", re.compile(r"(?<![\w.-])(?P<day>\d{1,2})-" + _MONTH + r"-" + _YEAR + r"\b", re.I)),
     # 25. September 2018, 22 de outubro de 2010, 24 сентября 2018
     ("dmy_elsewhere", re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s+(?:de\s+)?" + _MONTH_NAME_ELSEWHERE
                                  + r"\.?,?\s+(?:de\s+)?" + _YEAR + r"\b", re.I)),
