@@ -67,6 +67,25 @@ def test_a_page_saved_with_carriage_returns_and_no_break_spaces_reads_as_the_see
     assert (article.title, article.body, article.published) == (seed_a.title, seed_a.body, seed_a.published)
 
 
+@pytest.mark.parametrize("inserted", [
+    "Share on Facebook Share on Twitter Share via Email",  # a bar of buttons, longer than a short line
+    "Obama and Putin met for two hours on Monday. REUTERS/Kevin Lamarque",  # an agency's caption, signed at its end
+])
+def test_furniture_set_into_the_article_is_left_out_and_cuts_nothing(seed_a, extract_options, inserted):
+    paragraphs = SEED_A.read_text(encoding="utf-8").split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("The United States has been frustrated"))
+    text = "\n\n".join(paragraphs[:at] + [inserted] + paragraphs[at:])
+    article = extract(_page(text, "a"), extract_options)
+    assert article.body == seed_a.body
+
+
+def test_a_headline_naming_sites_is_no_bar_and_a_poll_s_name_no_credit():
+    from parallax.extract.lines import describe
+
+    assert not describe("Facebook, Twitter and YouTube executives testify before Congress", 0).is_chrome
+    assert not describe("A new Reuters/Ipsos poll found 40% back the plan, according to Reuters/Ipsos.", 0).credit
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -57,6 +57,9 @@ _CREDIT = re.compile(
     r"[(\[](?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit)\b|"
     r"[.|•–—-]\s*(?:photo|picture|image)s?\s*:|"  # "... celebrates. Photo: Reuters", not "Best Picture: Coco"
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
+    # An agency's caption signed agency/photographer at its end: "... on Monday. REUTERS/Kevin Lamarque"
+    r"\b(?:REUTERS|Reuters|EPA(?:-EFE)?|AFP|AP|UPI|Xinhua|dpa|ANP)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+    r"(?:\s*/\s*File(?:\s+Photo)?)?\s*$|"
     r"^\s*(?:photo|image|picture|caption|credit)\s*:|"
     # The labels a page prints for screen readers: "Image caption Police at the scene", "Media caption ..."
     r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b|" + _BARE_CREDIT_PATTERN,
@@ -97,6 +100,10 @@ _WIRE_AGENCY = re.compile(r"\b(?:AFP|AP|Reuters|PTI|IANS|ANI|DPA|dpa|EFE|Xinhua|
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
+# A bar of buttons printed as one line ("Share on Facebook Share on Twitter Share via Email"): at least
+# this many furniture words, half its words or more, no sentence; longer than a short line may be.
+MIN_BAR_CHROME_WORDS = 3
+MAX_BAR_WORDS = 24
 _CHROME_WORDS = re.compile(
     r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
     r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? (?:here|for|to)|cookies?|privacy|"
@@ -195,6 +202,7 @@ class LineInfo:
     copyright: bool = False
     credit: bool = False
     chrome_words: bool = False  # looked for on short lines only
+    bar: bool = False  # a bar of buttons: "Share on Facebook Share on Twitter Share via Email"
     link_label: bool = False  # "Related: <another article's headline>", or the label alone ("More:")
     trail: bool = False  # a breadcrumb trail: "BLOG > Nutrition > Meal Plans"
     opens_with_date: bool = False  # a short line led by a date: "21/06/2014 Tony Carter All, Books, Reviews"
@@ -228,8 +236,9 @@ class LineInfo:
     @property
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
-        if self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail:
-            return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail
+        if (self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail
+                or self.bar):
+            return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail; buttons
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
         if (self.words >= MIN_MENU_WORDS and self.capital_share >= MIN_MENU_CAPITAL_SHARE and not self.ends_sentence
@@ -510,6 +519,7 @@ def describe(line: str, index: int) -> LineInfo:
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
+        bar=len(words) <= MAX_BAR_WORDS and not ends_sentence and _is_bar(line, len(words)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
         trail=len(words) <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
@@ -519,6 +529,11 @@ def describe(line: str, index: int) -> LineInfo:
         dateline=bool(_DATELINE.match(line)),
         letters=any(c.isalpha() for c in line),
     )
+
+
+def _is_bar(line: str, words: int) -> bool:
+    found = [m.group() for m in _CHROME_WORDS.finditer(line)]
+    return len(found) >= MIN_BAR_CHROME_WORDS and 2 * sum(len(f.split()) for f in found) >= words
 
 
 # --- a line among its neighbours -------------------------------------------
