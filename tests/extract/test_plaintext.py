@@ -86,6 +86,16 @@ def test_a_headline_naming_sites_is_no_bar_and_a_poll_s_name_no_credit():
     assert not describe("A new Reuters/Ipsos poll found 40% back the plan, according to Reuters/Ipsos.", 0).credit
 
 
+@pytest.mark.parametrize("url", [None, "https://www.expatica.com/ru/news/obama-putin-call-for-end-to-syria-bloodshed-1.html"])
+def test_without_its_breadcrumb_the_stamped_headline_stands_over_the_article_not_the_banner_above(
+        seed_a, extract_options, url):
+    # The consular banner's heading and sentence stand two lines above the headline and its date:
+    # the sentence had run into the article's block, and its heading had been taken for the headline.
+    text = SEED_A.read_text(encoding="utf-8").replace("Home News Obama, Putin call for end to Syria bloodshed\n\n", "")
+    article = extract(_page(text, "a", url=url), extract_options)
+    assert (article.title, article.body) == (seed_a.title, seed_a.body)
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -124,6 +124,11 @@ def find_title(
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
         if not strong and _is_kicker(info, infos):
             continue
+        if not strong and any(info.index < h and any(o.is_prose and not o.is_chrome for o in infos[info.index + 1: h])
+                              for h in stamped_heads):
+            # A box's heading over its own text ("Consular assistance in Russia" / "Are you in Russia
+            # and need consular assistance? …"), above the headline the article's date stamps.
+            continue
         if (info.is_prose and not strong and not stamped and (info.ends_sentence or info.index == body_start)
                 and not _reads_as_headline(info)):
             continue  # a line of prose; a headline all the same when printed twice, or the URL spells it

@@ -133,6 +133,7 @@ def extract_plaintext(
     block = find_body_block(infos, anchors)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)
+    block = under_own_headline(infos, block)
     title_index = find_title(infos, block.start, read_headline=read_headline, anchors=anchors)
     block = extend_block(infos, block, title_index)
     labels = label_lines(infos, block, title_index, read_headline=read_headline)
@@ -225,11 +226,34 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
     return _Block(joined[0].start, joined[-1].end, sum(b.words for b in joined), sum(b.prose_lines for b in joined))
 
 
+def under_own_headline(infos: list[LineInfo], block: _Block) -> _Block:
+    """The block from under the headline signed by its date or byline that it holds near its start, when
+    only a little prose stands above that headline: a banner's sentence ("Are you in Russia and need
+    consular assistance?") two lines above the article's headline runs into its block, the headline and
+    its date being too few lines to part them."""
+    words = 0
+    for info in infos[block.start: block.end + 1]:
+        if info.is_prose and not info.is_chrome:
+            words += info.words
+            if words >= MIN_JOIN_BLOCK_WORDS:
+                break
+        elif words and _is_signed_headline(info, infos):
+            start = next((o.index for o in infos[info.index + 1: block.end + 1] if o.is_prose and not o.is_chrome), None)
+            if start is None:
+                break
+            prose = [o for o in infos[block.start: start] if o.is_prose and not o.is_chrome]
+            return _Block(start, block.end, block.words - words, block.prose_lines - len(prose))
+    return block
+
+
+def _is_signed_headline(info: LineInfo, infos: list[LineInfo]) -> bool:
+    return (not info.is_prose and info.words >= MIN_UNSUPPORTED_TITLE_WORDS and is_headline_shaped(info)
+            and is_stamped(info, infos))
+
+
 def _signed_headlines(infos: list[LineInfo]) -> list[int]:
     """Lines shaped like a headline with a date, a time or a byline right under them (chrome between aside)."""
-    return [info.index for info in infos
-            if not info.is_prose and info.words >= MIN_UNSUPPORTED_TITLE_WORDS and is_headline_shaped(info)
-            and is_stamped(info, infos)]
+    return [info.index for info in infos if _is_signed_headline(info, infos)]
 
 
 def _before_comments(infos: list[LineInfo], blocks: list[_Block]) -> range:
