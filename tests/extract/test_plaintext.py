@@ -96,6 +96,16 @@ def test_without_its_breadcrumb_the_stamped_headline_stands_over_the_article_not
     assert (article.title, article.body) == (seed_a.title, seed_a.body)
 
 
+def test_a_page_saved_twice_over_is_its_article_once(seed_a, extract_options):
+    # A scraper that saved the page with its print copy: every line is printed twice, and lines
+    # printed twice are furniture; the page had been rejected as chrome only.
+    text = SEED_A.read_text(encoding="utf-8")
+    article = extract(_page(text + "\n\n" + text, "a"), extract_options)
+    assert (article.title, article.published) == (seed_a.title, seed_a.published)
+    crosshead = "— ‘Attacks worsen in UN absence’ —"  # no paragraph: printed twice, it stays furniture
+    assert article.body == [p for p in seed_a.body if p != crosshead]
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

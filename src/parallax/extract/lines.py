@@ -77,6 +77,8 @@ _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
 MAX_CAPTION_WORDS = 40
+# Paragraphs in a row printed twice in the same order: the article printed twice (``read_lines``).
+MIN_TWICE_PRINTED_RUN = 3
 # A labelled link to another article is a label and a headline: longer is a paragraph starting so.
 MAX_LINK_LABEL_WORDS = 30
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
@@ -427,11 +429,47 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         # One-word lines ("Share", "0") repeat for reasons of layout, not chrome alone.
         info.repeated = counts[info.key] > 1 and info.words >= 3
         info.template = info.key in known_chrome
+    _unmark_article_printed_twice(infos)
     _mark_embedded_posts(infos)
     _mark_photo_buttons(infos)
     _mark_appeal_boxes(infos)
     _mark_button_pitches(infos)
     return infos
+
+
+def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
+    """A run of paragraphs printed twice in the same order is the article printed twice, not
+    furniture: a scraper that saved a page with its print or AMP copy, or a reader view under
+    the page. The first copy is the article; the second stays repeated.
+
+    Furniture printed twice (a menu, a teaser box, the site's blurb in its header and
+    footer) is short lines, or a single paragraph; several paragraphs in a row are an article's.
+    """
+    first: dict[str, int] = {}
+    second: dict[str, int] = {}
+    for info in infos:
+        if info.key in first:
+            second.setdefault(info.key, info.index)
+        else:
+            first[info.key] = info.index
+    start = 0
+    while start < len(infos):
+        end, offset = start, None
+        while end < len(infos):
+            info = infos[end]
+            twin = second.get(info.key)
+            if not (info.repeated and info.is_prose and first[info.key] == end and twin is not None):
+                break
+            if offset is not None and twin - end != offset:
+                break
+            offset = twin - end
+            end += 1
+        if end - start >= MIN_TWICE_PRINTED_RUN and offset is not None and offset >= end - start:
+            for info in infos[start:end]:
+                info.repeated = False
+            start = end
+        else:
+            start = max(end, start + 1)
 
 
 def _mark_button_pitches(infos: list[LineInfo]) -> None:
