@@ -106,6 +106,40 @@ def test_a_page_saved_twice_over_is_its_article_once(seed_a, extract_options):
     assert article.body == [p for p in seed_a.body if p != crosshead]
 
 
+_TEASERS = [
+    ("Egypt braces for result of presidential run-off vote",
+     "The count was delayed as both candidates claimed victory and the military council tightened its grip."),
+    ("Greek leaders start talks to form coalition government",
+     "Party leaders met for a second day on Tuesday as markets waited for a government that can keep the bailout."),
+    ("Spain asks euro zone for help to rescue its banks",
+     "Ministers said the request would be formalised within days, ending weeks of uncertainty over the loan."),
+]
+
+
+@pytest.mark.parametrize("where", ["below", "above"])
+def test_a_box_of_teasers_each_a_headline_over_a_sentence_is_not_the_article(seed_a, extract_options, where):
+    box = "\n\n".join(["More stories"] + [line for teaser in _TEASERS for line in teaser])
+    text = SEED_A.read_text(encoding="utf-8")
+    article = extract(_page(text + "\n\n" + box if where == "below" else box + "\n\n" + text, "a"), extract_options)
+    assert (article.title, article.body) == (seed_a.title, seed_a.body)
+
+
+def test_an_article_s_sections_of_one_long_paragraph_each_stay_its_body(extract_options):
+    def section(kind: str) -> str:
+        return (f"The {kind} gathers every record made while a patient is treated, so that doctors in other hospitals, "
+                "their nurses and the patient's own family doctor can read what was found and what was done, and none "
+                "of the tests has to be made twice, which saves time and money for the insurers and the hospitals.")
+
+    kinds = ("shared record", "case file", "personal record")
+    text = "\n\n".join(["Home | Health | Technology", "Three kinds of patient records, and what each is for",
+                       "By Jane Doe | 19 November 2019", "Hospitals keep their patients' records in three ways. " + section("record"),
+                       "Three kinds of records"]
+                      + [line for kind in kinds for line in (f"What a {kind} holds", section(kind))]
+                      + ["© 2019 Health Tech Weekly"])
+    article = extract(_page(text), extract_options)
+    assert [p for p in article.body if p.startswith("The ")] == [section(kind) for kind in kinds]
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -214,6 +214,7 @@ class LineInfo:
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
+    teaser: bool = False  # part of a box of other articles' teasers (set by ``plaintext.mark_teaser_boxes``)
     photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads, a share
     appeal_box: bool = False  # speaks to the reader between two appeals (set by ``read_lines``)
@@ -239,7 +240,7 @@ class LineInfo:
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if (self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail
-                or self.bar):
+                or self.bar or self.teaser):
             return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail; buttons
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
