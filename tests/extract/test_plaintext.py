@@ -140,6 +140,29 @@ def test_an_article_s_sections_of_one_long_paragraph_each_stay_its_body(extract_
     assert [p for p in article.body if p.startswith("The ")] == [section(kind) for kind in kinds]
 
 
+_BIO = "Jane Doe is a correspondent for the paper covering Russia and the former Soviet Union. She has reported from Moscow since 2009."
+
+
+@pytest.mark.parametrize("box, where", [
+    ("About the author\n\n" + _BIO, "end"),  # the writer's box under the article
+    ("Sign up for our newsletter\n\nGet the day's top stories in your inbox every morning.\n\nEmail address\n\nSign up", "middle"),
+])
+def test_a_writer_s_box_at_the_end_and_a_sign_up_box_with_its_field_are_not_body(seed_a, extract_options, box, where):
+    paragraphs = SEED_A.read_text(encoding="utf-8").split("\n\n")
+    at = len(paragraphs) if where == "end" else next(
+        i for i, p in enumerate(paragraphs) if p.startswith("The United States has been frustrated"))
+    article = extract(_page("\n\n".join(paragraphs[:at] + [box] + paragraphs[at:]), "a"), extract_options)
+    assert article.body == seed_a.body
+
+
+def test_a_paragraph_saying_someone_is_a_reporter_inside_the_article_stays(seed_a, extract_options):
+    paragraphs = SEED_A.read_text(encoding="utf-8").split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("The United States has been frustrated"))
+    news = "Mahmoud Doumani is a freelance reporter for several Syrian opposition sites, and he was arrested twice last year."
+    article = extract(_page("\n\n".join(paragraphs[:at] + [news] + paragraphs[at:]), "a"), extract_options)
+    assert news in article.body and len(article.body) == len(seed_a.body) + 1
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -153,6 +153,8 @@ _SHARE_CALL = re.compile(r"^\W{0,2}(?:print|share|email|e-mail) this (?:article|
 # A sign-up box's button, alone on its line, and the most words its heading has.
 _SIGN_UP_BUTTON = re.compile(r"^\W{0,2}(?:subscribe|sign up|sign me up|join now|register)(?: now| today| here)?\W{0,2}$", re.I)
 MAX_BOX_HEADING_WORDS = 5
+# ... and the label of its field, when the page prints it: "Email address", "Enter your email".
+_EMAIL_FIELD = re.compile(r"^\W{0,2}(?:enter |your )?(?:your )?e-?mail(?: address)?\W{0,2}$", re.I)
 # An appeal glued to the article's first paragraph is longer than this; that line stays.
 MAX_APPEAL_WORDS = 60
 # Two sentences glued without a space: "Your support makes all the difference.If the Oscars …",
@@ -476,9 +478,16 @@ def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
 def _mark_button_pitches(infos: list[LineInfo]) -> None:
     """A sign-up button's pitch is an appeal: the line right above a lone "SUBSCRIBE" or "Sign up"
     ("Get breaking news alerts and special reports. The news and stories that matter, delivered
-    weekday mornings."), and the box's heading above that ("Breaking News Emails")."""
-    for pitch, button in zip(infos, infos[1:]):
-        if not _SIGN_UP_BUTTON.match(button.text) or pitch.words > MAX_APPEAL_WORDS or _QUOTE_MARKS.search(pitch.text):
+    weekday mornings."), or above the box's field ("Email address") when it stands between, and
+    the box's heading above that ("Breaking News Emails")."""
+    for button in infos[1:]:
+        if not _SIGN_UP_BUTTON.match(button.text):
+            continue
+        pitch = infos[button.index - 1]
+        if _EMAIL_FIELD.match(pitch.text) and pitch.index > 0:
+            pitch.appeal = True
+            pitch = infos[pitch.index - 1]  # the box's field, "Email address", stands between its pitch and its button
+        if pitch.words > MAX_APPEAL_WORDS or _QUOTE_MARKS.search(pitch.text):
             continue
         pitch.appeal = True
         heading = infos[pitch.index - 1] if pitch.index else None

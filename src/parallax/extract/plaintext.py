@@ -38,6 +38,11 @@ from .published import find_published
 from .slugs import spells_slug
 
 # --- thresholds -------------------------------------------------------------
+# A writer's biography: a name, then "is a/an … reporter/correspondent/…" (``without_author_box``).
+_BIOGRAPHY = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|photographer)s?\b"
+)
 # Non-prose lines allowed between two prose lines of one block (a crosshead, a
 # caption and a time stamp can stand together inside an article).
 MAX_GAP_LINES = 2
@@ -141,7 +146,7 @@ def extract_plaintext(
         raise PageRejected(E_NO_ARTICLE)
     block = under_own_headline(infos, block)
     title_index = find_title(infos, block.start, read_headline=read_headline, anchors=anchors)
-    block = extend_block(infos, block, title_index)
+    block = without_author_box(infos, extend_block(infos, block, title_index))
     labels = label_lines(infos, block, title_index, read_headline=read_headline)
     body = join_paragraphs([i for i in infos if labels[i.index] == "body"])
     if not body:
@@ -261,6 +266,22 @@ def mark_teaser_boxes(infos: list[LineInfo]) -> None:
             for first, last in teasers:
                 for info in infos[first: last + 1]:
                     info.teaser = True
+
+
+def without_author_box(infos: list[LineInfo], block: _Block) -> _Block:
+    """The block without the writer's biography it ends with ("Jane Doe is a correspondent for the
+    paper covering Russia …"), and the box's label above it ("About the author"): a box under the
+    article, close enough to run on as its last paragraph. Only at the end: a paragraph in the
+    article may well say that someone is a reporter."""
+    end = block.end
+    while end > block.start and not (infos[end].is_prose and not infos[end].is_chrome):
+        end -= 1
+    if end <= block.start or not _BIOGRAPHY.match(infos[end].text):
+        return block
+    last = end - 1
+    while last > block.start and not (infos[last].is_prose and not infos[last].is_chrome):
+        last -= 1  # the box's label and the writer's name or picture credit between
+    return _Block(block.start, last, block.words - infos[end].words, block.prose_lines - 1)
 
 
 def under_own_headline(infos: list[LineInfo], block: _Block) -> _Block:
