@@ -163,6 +163,36 @@ def test_a_paragraph_saying_someone_is_a_reporter_inside_the_article_stays(seed_
     assert news in article.body and len(article.body) == len(seed_a.body) + 1
 
 
+def test_a_teaser_box_printed_at_the_top_and_the_foot_stays_furniture(seed_a, extract_options):
+    # Each teaser a headline and its standfirst on one line, long enough to read as a paragraph.
+    box = "\n\n".join(f"{head} {stand}" for head, stand in _TEASERS)
+    text = SEED_A.read_text(encoding="utf-8")
+    article = extract(_page(box + "\n\n" + text + "\n\n" + box, "a"), extract_options)
+    assert (article.title, article.body) == (seed_a.title, seed_a.body)
+
+
+def test_a_headline_long_enough_for_prose_over_its_date_is_the_title_not_the_body(extract_options):
+    headline = ("‘He died in my hands’: three demonstrators killed in clashes with police and soldiers near "
+                "a barricaded fuel plant outside the capital")
+    body = [
+        "Three people have died during protests against the interim government after violent clashes with the police and the army near a fuel plant.",
+        "The public defender's office said another 30 people had been injured in the clashes, and called on the government to withdraw the soldiers.",
+        "A doctor on the scene said he had tried to save one of the wounded demonstrators, but failed to do so before an ambulance could reach him.",
+    ]
+    text = "\n\n".join(["Home", "World News", headline, "20 Nov, 2019 05:47", "Get short URL", headline + " " + body[0],
+                       "A cyclist rides past the blocked fuel plant on the outskirts of the capital, November 19, 2019. ©  Reuters / David Mercado",
+                       *body, "Ticker       Security         Last  Change Change %"])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.body[-3:] == body and article.published == "2019-11-20"
+
+
+def test_a_table_s_header_row_laid_out_with_spaces_is_no_headline():
+    from parallax.extract.headline import is_headline_shaped
+    from parallax.extract.lines import describe
+
+    assert not is_headline_shaped(describe("Ticker       Security         Last  Change Change %", 0))
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -277,6 +277,10 @@ def _rivals(info: LineInfo) -> bool:
     return info.is_prose or (is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
 
 
+# Cells of a table row as a text browser lays them out: "Ticker       Security         Last".
+_CELL_GAP = re.compile(r"\S {3,}\S")
+
+
 def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: bool = False, full_stop: bool = False) -> bool:
     """``named``: the page's URL spells the line, so the furniture words in it are the news's
     ("Home Depot sales miss, shares plunge", "Clinton email probe reopened by FBI").
@@ -292,8 +296,8 @@ def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: boo
         return False  # a byline and date printed twice ("Associated Press November 19, 2019") is no headline
     if _CALL_TO_ACTION.match(info.text):
         return False
-    if "\t" in info.text.strip():
-        return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays")
+    if "\t" in info.text.strip() or _CELL_GAP.search(info.text):
+        return False  # a table's row: browsers print its cells apart by tabs ("Pos\tPlayer\tPlays"), text browsers by spaces
     # Headlines end without a full stop or a colon (a question or exclamation mark is fine).
     return not info.text.rstrip("”\"’'").endswith(":" if full_stop else (".", ":"))
 

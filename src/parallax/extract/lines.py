@@ -77,8 +77,10 @@ _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
 MAX_CAPTION_WORDS = 40
-# Paragraphs in a row printed twice in the same order: the article printed twice (``read_lines``).
+# Paragraphs in a row printed twice in the same order: the article printed twice (``read_lines``),
+# on a page with less prose than this printed once.
 MIN_TWICE_PRINTED_RUN = 3
+MAX_ONCE_PRINTED_PROSE_WORDS = 80
 # A labelled link to another article is a label and a headline: longer is a paragraph starting so.
 MAX_LINK_LABEL_WORDS = 30
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
@@ -445,9 +447,12 @@ def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
     furniture: a scraper that saved a page with its print or AMP copy, or a reader view under
     the page. The first copy is the article; the second stays repeated.
 
-    Furniture printed twice (a menu, a teaser box, the site's blurb in its header and
-    footer) is short lines, or a single paragraph; several paragraphs in a row are an article's.
+    Only on a page with little prose printed once: furniture printed twice (a menu, a
+    teaser box at the top and the foot, the site's blurb in its header and footer) stands
+    around an article printed once, and a teaser box's items can read as paragraphs.
     """
+    if sum(i.words for i in infos if i.is_prose and not i.repeated) >= MAX_ONCE_PRINTED_PROSE_WORDS:
+        return
     first: dict[str, int] = {}
     second: dict[str, int] = {}
     for info in infos:

@@ -38,6 +38,8 @@ from .published import find_published
 from .slugs import spells_slug
 
 # --- thresholds -------------------------------------------------------------
+# A sentence ending inside a line: two sentences are a standfirst, not a headline.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][”’\"']?\s+[A-Z“‘\"]")
 # A writer's biography: a name, then "is a/an … reporter/correspondent/…" (``without_author_box``).
 _BIOGRAPHY = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -288,19 +290,23 @@ def under_own_headline(infos: list[LineInfo], block: _Block) -> _Block:
     """The block from under the headline signed by its date or byline that it holds near its start, when
     only a little prose stands above that headline: a banner's sentence ("Are you in Russia and need
     consular assistance?") two lines above the article's headline runs into its block, the headline and
-    its date being too few lines to part them."""
+    its date being too few lines to part them. Also when the block opens with its headline, one long
+    enough to read as prose ("‘He died in my hands’: 3 pro-Morales demonstrators killed in …")."""
     words = 0
     for info in infos[block.start: block.end + 1]:
-        if info.is_prose and not info.is_chrome:
+        # A headline long enough to read as prose opens the block it stands over, when its date stamps it.
+        opening = (info.index == block.start and is_headline_shaped(info) and not _INNER_SENTENCE_END.search(info.text)
+                   and is_stamped(info, infos))
+        if info.is_prose and not info.is_chrome and not opening:
             words += info.words
             if words >= MIN_JOIN_BLOCK_WORDS:
                 break
-        elif words and _is_signed_headline(info, infos):
+        elif opening or (words and _is_signed_headline(info, infos)):
             start = next((o.index for o in infos[info.index + 1: block.end + 1] if o.is_prose and not o.is_chrome), None)
             if start is None:
                 break
             prose = [o for o in infos[block.start: start] if o.is_prose and not o.is_chrome]
-            return _Block(start, block.end, block.words - words, block.prose_lines - len(prose))
+            return _Block(start, block.end, block.words - sum(o.words for o in prose), block.prose_lines - len(prose))
     return block
 
 
