@@ -193,6 +193,12 @@ def test_a_table_s_header_row_laid_out_with_spaces_is_no_headline():
     assert not is_headline_shaped(describe("Ticker       Security         Last  Change Change %", 0))
 
 
+def test_without_its_date_the_headline_its_breadcrumb_names_stands_over_the_article(seed_a, extract_options):
+    text = SEED_A.read_text(encoding="utf-8").replace("Published on 19/06/2012", "")
+    article = extract(_page(text, "a"), extract_options)
+    assert (article.title, article.body, article.published) == (seed_a.title, seed_a.body, None)
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

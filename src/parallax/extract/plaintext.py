@@ -146,7 +146,7 @@ def extract_plaintext(
     block = find_body_block(infos, anchors)
     if block is None:
         raise PageRejected(E_NO_ARTICLE)
-    block = under_own_headline(infos, block)
+    block = under_own_headline(infos, block, anchors)
     title_index = find_title(infos, block.start, read_headline=read_headline, anchors=anchors)
     block = without_author_box(infos, extend_block(infos, block, title_index))
     labels = label_lines(infos, block, title_index, read_headline=read_headline)
@@ -286,11 +286,12 @@ def without_author_box(infos: list[LineInfo], block: _Block) -> _Block:
     return _Block(block.start, last, block.words - infos[end].words, block.prose_lines - 1)
 
 
-def under_own_headline(infos: list[LineInfo], block: _Block) -> _Block:
+def under_own_headline(infos: list[LineInfo], block: _Block, anchors: list[int] = ()) -> _Block:
     """The block from under the headline signed by its date or byline that it holds near its start, when
     only a little prose stands above that headline: a banner's sentence ("Are you in Russia and need
     consular assistance?") two lines above the article's headline runs into its block, the headline and
-    its date being too few lines to part them. Also when the block opens with its headline, one long
+    its date being too few lines to part them. So under a headline the page names otherwise: its URL
+    spells it, or a breadcrumb ends with it. And when the block opens with its headline, one long
     enough to read as prose ("‘He died in my hands’: 3 pro-Morales demonstrators killed in …")."""
     words = 0
     for info in infos[block.start: block.end + 1]:
@@ -301,13 +302,24 @@ def under_own_headline(infos: list[LineInfo], block: _Block) -> _Block:
             words += info.words
             if words >= MIN_JOIN_BLOCK_WORDS:
                 break
-        elif opening or (words and _is_signed_headline(info, infos)):
+        elif opening or (words and (_is_signed_headline(info, infos) or _is_named_headline(info, infos, anchors))):
             start = next((o.index for o in infos[info.index + 1: block.end + 1] if o.is_prose and not o.is_chrome), None)
             if start is None:
                 break
             prose = [o for o in infos[block.start: start] if o.is_prose and not o.is_chrome]
             return _Block(start, block.end, block.words - sum(o.words for o in prose), block.prose_lines - len(prose))
     return block
+
+
+def _is_named_headline(info: LineInfo, infos: list[LineInfo], anchors: list[int]) -> bool:
+    """A headline its URL spells, or that the breadcrumb right above it ends with ("Home News <headline>")."""
+    if info.is_prose or info.words < MIN_UNSUPPORTED_TITLE_WORDS:
+        return False
+    named = info.index in anchors
+    if not named:
+        above = infos[info.index - 1] if info.index else None
+        named = above is not None and len(above.key) > len(info.key) and above.key.endswith(" " + info.key)
+    return named and is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
 
 
 def _is_signed_headline(info: LineInfo, infos: list[LineInfo]) -> bool:
