@@ -199,6 +199,14 @@ def test_without_its_date_the_headline_its_breadcrumb_names_stands_over_the_arti
     assert (article.title, article.body, article.published) == (seed_a.title, seed_a.body, None)
 
 
+def test_under_a_headline_the_photo_caption_over_the_lede_is_no_standfirst(seed_b, extract_options):
+    # The second seed page opens with its photo's caption; a site printing its headline above it.
+    text = "Obama, Putin urge end to Syria violence\n" + SEED_B.read_text(encoding="utf-8")
+    article = extract(_page(text, "b"), extract_options)
+    assert article.title == "Obama, Putin urge end to Syria violence" and article.body == seed_b.body
+    assert [line.label for line in article.lines[:2]] == ["title", "caption"]
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -38,6 +38,8 @@ from .published import find_published
 from .slugs import spells_slug
 
 # --- thresholds -------------------------------------------------------------
+# A verbless line under the headline, right above the body, is a photo's caption when this share of its words are names.
+MIN_CAPTION_PROPER_SHARE = 0.5
 # A sentence ending inside a line: two sentences are a standfirst, not a headline.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][”’\"']?\s+[A-Z“‘\"]")
 # A writer's biography: a name, then "is a/an … reporter/correspondent/…" (``without_author_box``).
@@ -558,9 +560,21 @@ def _label_head_line(
         return "caption"
     if after_title and _titles_a_caption(info, infos, read_headline):
         return "caption"
+    # ... and under a headline, when the line is a string of names: a standfirst is a sentence.
+    if (
+        after_title and read_headline is not None and block.start - info.index == 1 and is_headline_shaped(info)
+        and _names_without_verb(info.text, read_headline)
+    ):
+        return "caption"
     if after_title and not info.is_chrome and (info.is_prose or is_headline_shaped(info)):
         return "body"  # a standfirst between headline and body
     return "boilerplate"
+
+
+def _names_without_verb(text: str, read_headline: HeadlineReader) -> bool:
+    """"US President Barack Obama with Russia's President Vladimir Putin": who is in the picture."""
+    has_verb, proper_share = read_headline(text)[:2]
+    return not has_verb and proper_share >= MIN_CAPTION_PROPER_SHARE
 
 
 def _titles_a_caption(info: LineInfo, infos: list[LineInfo], read_headline: HeadlineReader | None) -> bool:
