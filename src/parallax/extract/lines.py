@@ -81,9 +81,9 @@ _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
 MAX_CAPTION_WORDS = 40
-# Paragraphs in a row printed twice in the same order: the article printed twice (``read_lines``),
-# on a page with less prose than this printed once.
-MIN_TWICE_PRINTED_RUN = 3
+# Paragraphs printed twice in the same order, at least this many words of them, on a page with
+# less prose than this printed once: the article printed twice (``read_lines``).
+MIN_TWICE_PRINTED_WORDS = 80
 MAX_ONCE_PRINTED_PROSE_WORDS = 80
 # A labelled link to another article is a label and a headline: longer is a paragraph starting so.
 MAX_LINK_LABEL_WORDS = 30
@@ -447,13 +447,13 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
 
 
 def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
-    """A run of paragraphs printed twice in the same order is the article printed twice, not
-    furniture: a scraper that saved a page with its print or AMP copy, or a reader view under
-    the page. The first copy is the article; the second stays repeated.
+    """Paragraphs printed twice in the same order, the second copy wholly below the first, are the
+    article printed twice, not furniture: a scraper that saved a page with its print or AMP copy,
+    or a reader view under the page. The first copy is the article; the second stays repeated.
 
-    Only on a page with little prose printed once: furniture printed twice (a menu, a
-    teaser box at the top and the foot, the site's blurb in its header and footer) stands
-    around an article printed once, and a teaser box's items can read as paragraphs.
+    Only on a page with little prose printed once, and enough printed twice: furniture printed
+    twice (a menu, a teaser box at the top and the foot, the site's blurb in its header and
+    footer) stands around an article printed once, and a teaser box's items can read as paragraphs.
     """
     if sum(i.words for i in infos if i.is_prose and not i.repeated) >= MAX_ONCE_PRINTED_PROSE_WORDS:
         return
@@ -464,24 +464,14 @@ def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
             second.setdefault(info.key, info.index)
         else:
             first[info.key] = info.index
-    start = 0
-    while start < len(infos):
-        end, offset = start, None
-        while end < len(infos):
-            info = infos[end]
-            twin = second.get(info.key)
-            if not (info.repeated and info.is_prose and first[info.key] == end and twin is not None):
-                break
-            if offset is not None and twin - end != offset:
-                break
-            offset = twin - end
-            end += 1
-        if end - start >= MIN_TWICE_PRINTED_RUN and offset is not None and offset >= end - start:
-            for info in infos[start:end]:
-                info.repeated = False
-            start = end
-        else:
-            start = max(end, start + 1)
+    copies = [info for info in infos if info.is_prose and info.repeated and first[info.key] == info.index]
+    if sum(info.words for info in copies) < MIN_TWICE_PRINTED_WORDS:
+        return
+    seconds = [second[info.key] for info in copies]
+    if seconds != sorted(seconds) or seconds[0] <= copies[-1].index:
+        return  # not one copy under the other
+    for info in copies:
+        info.repeated = False
 
 
 def _mark_button_pitches(infos: list[LineInfo]) -> None:
