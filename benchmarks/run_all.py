@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction  # noqa: E402
 import html_extraction  # noqa: E402
 import plaintext_unseen  # noqa: E402
+import layouts  # noqa: E402
 import linking  # noqa: E402
 import linking_scale  # noqa: E402
 import restore  # noqa: E402
@@ -27,6 +28,7 @@ if __name__ == "__main__":
     extraction.main()
     html_extraction.main()
     plaintext_unseen.main()
+    layouts.main()
     linking.main()
     restore.main()
     dossier.main()
