@@ -207,6 +207,22 @@ def test_under_a_headline_the_photo_caption_over_the_lede_is_no_standfirst(seed_
     assert [line.label for line in article.lines[:2]] == ["title", "caption"]
 
 
+def test_the_page_s_title_printed_first_names_the_headline_and_is_not_it(extract_options):
+    # Scrapers and Markdown converters print the page's <title> as its first line: it is no rival
+    # standing above the headline, and the headline is the line it names, not the standfirst the date stamps.
+    headline = "Egypt: Shafiq camp slams Brotherhood for victory claim"
+    text = "\n\n".join([
+        headline + " | The Daily Planet", headline,
+        "The military has, meanwhile, handed itself the lion's share of power over the new president, sharpening the possibility of confrontation.",
+        "Updated: Jun 18, 2012, 10:54 AM IST", "Daily Planet Bureau",
+        "Cairo: The Muslim Brotherhood says its candidate, Mohammed Morsi, has won Sunday's presidential election run-off.",
+        "The camp of his rival, Ahmed Shafiq, said the claim was premature and that the count was still going on in several provinces.",
+        "Egyptians had to choose between the Brotherhood's candidate and the last prime minister of the ousted president Hosni Mubarak.",
+    ])
+    article = extract(_page(text), extract_options)
+    assert article.title == headline and article.lines[0].label == "boilerplate"
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

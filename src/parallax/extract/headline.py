@@ -105,7 +105,15 @@ def find_title(
     # Headlines a byline or date stamps right under them: a line printed twice below one is a
     # teaser the article's related box prints twice, not the headline printed again.
     stamped_heads = [o.index for o in infos[first: body_start] if is_headline_shaped(o) and is_stamped(o, infos)]
+    # The page's title printed as a line, the headline and the site's name ("<headline> | The Daily
+    # Planet"): it names the headline, as a second copy does, and is furniture itself.
+    window = infos[first: body_start + 1]
+    page_titles = {o.index: p.index for o in window for p in window
+                   if p.key and o.key.startswith(p.key) and _SITE_NAME_TAIL.fullmatch(o.key[len(p.key):])}
+    titled = set(page_titles.values())
     for info in infos[first: body_start + 1]:
+        if info.index in page_titles:
+            continue
         shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
         stamped = not shaped and _stamped_sentence(info, infos)
         if not (shaped or stamped):
@@ -119,7 +127,7 @@ def find_title(
             _in_menu_printed_twice(info, infos)) and not any(h < info.index for h in stamped_heads)
         crumb = bool(key) and any(len(o.key) > len(key) and o.key.endswith(key) and _is_trail_to(o, info)
                                   for o in infos[:body_start])
-        strong = crumb or twice or info.index in anchors
+        strong = crumb or twice or info.index in anchors or info.index in titled
         if info.words < MIN_UNSUPPORTED_TITLE_WORDS and not strong:
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
         if not strong and _is_kicker(info, infos):
@@ -150,13 +158,13 @@ def find_title(
         if not between:
             score += 1.0
         score -= 0.25 * between
-        if all(o.is_chrome for o in head) and not (info.repeated and not twice):
+        if all(o.is_chrome or o.index in page_titles for o in head) and not (info.repeated and not twice):
             # The first real line of a page; not when printed again below the article: the site's
             # slogan stands in its header and its footer ("Available for everyone, funded by readers").
             score += FIRST_LINE_BONUS
         under = next((o for o in following if not o.is_chrome), None)
         # The byline or the date right under it, and no headline right above it (a kicker's date between is fine).
-        above = next((o for o in reversed(infos[first:info.index]) if not o.is_chrome), None)
+        above = next((o for o in reversed(infos[first:info.index]) if not o.is_chrome and o.index not in page_titles), None)
         headed = not (above is not None and rival(above.index))
         signed = under is not None and under.is_meta and headed
         if signed:
@@ -277,6 +285,8 @@ def _rivals(info: LineInfo) -> bool:
     return info.is_prose or (is_headline_shaped(info) and info.words >= MIN_UNSUPPORTED_TITLE_WORDS)
 
 
+# What a page's title adds to the headline: the site's name after a bar or a dash.
+_SITE_NAME_TAIL = re.compile(r"\s+[|–—-]\s+\S.{0,60}|\s*[|]\s*\S.{0,60}")
 # Cells of a table row as a text browser lays them out: "Ticker       Security         Last".
 _CELL_GAP = re.compile(r"\S {3,}\S")
 
