@@ -4,9 +4,10 @@ Each of the 73 pages is altered the way other sites build theirs, and the body
 extracted from it is scored against the page's own gold body (token 4-gram
 shingles, as ``html_extraction.py`` scores): a box of other stories' teasers
 (headline over a one-sentence standfirst) under the article or above it, a share
-bar set into it, the writer's box under it, the page saved twice over (a print or
-AMP copy under it), and non-ASCII spaces with carriage-return line ends. Each
-with and without the page's URL.
+bar set into it, the writer's box under it, a paragraph printed again as a pull
+quote, the page's <title> printed as its first line, the page saved twice over (a
+print or AMP copy under it), and non-ASCII spaces with carriage-return line ends.
+Each with and without the page's URL.
 
 The insertions are the ones the extraction rules of 29 November 2026 were
 written for, from the first seed page altered so; these figures say how the rules
@@ -65,12 +66,29 @@ def _inside_body(page: dict, inserted: str) -> str:
     return "\n".join(lines[:at] + [inserted] + lines[at:])
 
 
+def _pull_quote(page: dict) -> str:
+    """The shortest inner paragraph printed again a few paragraphs on, as a pull quote."""
+    lines, body = _lines_and_body(page)
+    if len(body) < 6:
+        return page["text"]
+    quote = min(body[1:-1], key=lambda i: len(lines[i]))
+    at = next(i for i in body[len(body) // 2:] if i != quote and i != quote + 1)
+    return "\n".join(lines[:at] + [lines[quote]] + lines[at:])
+
+
+def _page_title(page: dict) -> str:
+    """The page's <title> (its headline and the site's name) printed as its first line."""
+    return f"{page['title']} | The Daily Planet\n{page['text']}" if page.get("title") else page["text"]
+
+
 LAYOUTS = {
     "as it is": lambda page: page["text"],
     "teasers under the article": lambda page: _after_body(page, _box("More stories")),
     "teasers above the page": lambda page: _box("Top Stories") + "\n" + page["text"],
     "a share bar inside": lambda page: _inside_body(page, BAR),
     "the writer's box under it": lambda page: _after_body(page, BIO),
+    "a pull quote inside": _pull_quote,
+    "the page's title first": _page_title,
     "saved twice over": lambda page: page["text"] + "\n" + page["text"],
     "no-break spaces, CR line ends": lambda page: page["text"].replace(" ", "\u00a0").replace("\n", "\r"),
 }

@@ -223,6 +223,14 @@ def test_the_page_s_title_printed_first_names_the_headline_and_is_not_it(extract
     assert article.title == headline and article.lines[0].label == "boilerplate"
 
 
+def test_a_paragraph_printed_again_as_a_pull_quote_stays_in_the_article(seed_a, extract_options):
+    paragraphs = SEED_A.read_text(encoding="utf-8").split("\n\n")
+    quote = next(p for p in paragraphs if p.startswith("“We are united in the belief"))
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("The one initiative they have agreed on"))
+    article = extract(_page("\n\n".join(paragraphs[:at] + [quote] + paragraphs[at:]), "a"), extract_options)
+    assert article.body == seed_a.body
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -85,6 +85,8 @@ MAX_CAPTION_WORDS = 40
 # less prose than this printed once: the article printed twice (``read_lines``).
 MIN_TWICE_PRINTED_WORDS = 80
 MAX_ONCE_PRINTED_PROSE_WORDS = 80
+# A paragraph printed again at most this many lines off, among paragraphs printed once: a pull quote.
+MAX_PULL_QUOTE_DISTANCE = 15
 # A labelled link to another article is a label and a headline: longer is a paragraph starting so.
 MAX_LINK_LABEL_WORDS = 30
 # Agency photo captions date the scene inside the sentence: "... arrive in Geneva,
@@ -439,6 +441,7 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         info.repeated = counts[info.key] > 1 and info.words >= 3
         info.template = info.key in known_chrome
     _unmark_article_printed_twice(infos)
+    _unmark_pull_quotes(infos)
     _mark_embedded_posts(infos)
     _mark_photo_buttons(infos)
     _mark_appeal_boxes(infos)
@@ -472,6 +475,26 @@ def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
         return  # not one copy under the other
     for info in copies:
         info.repeated = False
+
+
+def _unmark_pull_quotes(infos: list[LineInfo]) -> None:
+    """A paragraph printed again a few lines off, among the article's paragraphs, is a pull quote
+    set into the article: the paragraph is the article's. (A box printed twice is several lines,
+    each repeated; a pull quote stands alone between paragraphs printed once.)"""
+    seen: dict[str, int] = {}
+    counts = Counter(info.key for info in infos if info.repeated)
+    for info in infos:
+        if not (info.repeated and info.is_prose) or counts[info.key] != 2:
+            continue  # a line printed more often is a form's ("Which cuisine do you like?" to each of those asked)
+        if info.key not in seen:
+            seen[info.key] = info.index
+            continue
+        first = infos[seen[info.key]]
+        if not first.repeated or info.index - first.index > MAX_PULL_QUOTE_DISTANCE:
+            continue
+        around = [infos[i] for i in (first.index - 1, first.index + 1, info.index - 1, info.index + 1) if 0 <= i < len(infos)]
+        if all(o.is_prose and not o.repeated for o in around if o.key != info.key):
+            first.repeated = False
 
 
 def _mark_button_pitches(infos: list[LineInfo]) -> None:
