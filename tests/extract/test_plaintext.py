@@ -231,6 +231,25 @@ def test_a_paragraph_printed_again_as_a_pull_quote_stays_in_the_article(seed_a, 
     assert article.body == seed_a.body
 
 
+@pytest.mark.parametrize("box", [
+    "Advertisement\n\nStory continues below advertisement",
+    "Sign up for our newsletter\n\nGet the day's top stories in your inbox every morning.\n\nEmail address\n\nSign up",
+    "Read more\n\nEgypt braces for result of presidential run-off vote\n\nGreek leaders start talks to form coalition government",
+])
+def test_a_box_of_furniture_set_into_a_short_article_does_not_cut_its_end_off(extract_options, box):
+    paragraphs = [
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its supports.",
+        "The bridge carries some twelve thousand vehicles a day, and the council said buses and bicycles would still be allowed to cross it for now.",
+        "Shop owners on the north bank said the closure would cost them customers, and asked the council to open a temporary crossing before it starts.",
+        "The council said repairs would take about two years and cost some forty million euros, most of it paid by the regional government.",
+        "A public meeting on the plans will be held at the town hall next Monday evening, the mayor's office said.",
+    ]
+    text = "\n\n".join(["Home | News | Local", "Council closes harbour bridge to cars after cracks found", "19 June 2012",
+                       *paragraphs[:3], box, *paragraphs[3:], "© 2012 Harbour Gazette"])
+    article = extract(_page(text), extract_options)
+    assert article.body == paragraphs
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

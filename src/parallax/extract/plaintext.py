@@ -75,6 +75,15 @@ MAX_BOX_LABEL_WORDS = 4
 MIN_TEASERS = 3
 # ... a teaser's paragraph is a sentence or two; a section's is longer.
 MAX_TEASER_WORDS = 40
+# A box of related links: a label that says so, over at least this many headlines alone. (Not a box
+# of the latest or top stories: such a label may stand over the page's own headline, as its section.)
+_RELATED_LABEL = re.compile(
+    r"^\W*(?:read more|related(?: stories| articles| coverage| content| links| news)?|see also|also read|"
+    r"more on (?:this|the) (?:story|topic|subject)|recommended(?: for you| reading)?|you (?:may|might) also like|"
+    r"don['’]t miss|more stories)\W*$",
+    re.I,
+)
+MIN_RELATED_LINKS = 2
 # A crawler stamp at the very top (" date 2018-07-16 Headline ..."): metadata.
 _CRAWL_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 # The line that opens a comment thread: a count of comments, or an invitation to write one.
@@ -243,7 +252,8 @@ def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | 
 
 def mark_teaser_boxes(infos: list[LineInfo]) -> None:
     """Mark a box of other articles' teasers as furniture: a short label ("More stories", "Top
-    Stories"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date).
+    Stories"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date);
+    or a label of related links ("Read more", "Related") over headlines alone.
 
     A teaser's paragraph reads as prose, and a headline between two is too short a gap
     to part them, so the box had run on as the article's end (or its start). An article's
@@ -269,6 +279,16 @@ def mark_teaser_boxes(infos: list[LineInfo]) -> None:
             label.teaser = True
             for first, last in teasers:
                 for info in infos[first: last + 1]:
+                    info.teaser = True
+            continue
+        # A box of links to related articles: its label, then their headlines alone ("Read more" /
+        # "Egypt braces for …" / "Greek leaders start …"), set into the article or under it.
+        if _RELATED_LABEL.match(label.text):
+            end = label.index + 1
+            while end < len(infos) and not infos[end].is_prose and is_headline_shaped(infos[end]):
+                end += 1
+            if end - label.index - 1 >= MIN_RELATED_LINKS:
+                for info in infos[label.index: end]:
                     info.teaser = True
 
 
@@ -388,9 +408,11 @@ def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
     article stand teasers or comments, each paragraph under its own headline or
     user name, and newsletter boxes of a few short sentences.
     """
-    if len(between) > MAX_BOX_LINES or any(i.is_prose or i.copyright or i.is_meta for i in between):
+    if len(between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
         return False  # a dateline or a byline heads an article, not a box
-    if other.words < MIN_BOX_RESUME_WORDS:
+    # A box of furniture only (an advert's label, a newsletter's sign-up) heads nothing: a shorter
+    # stretch of paragraphs resumes the article under it. Teasers and comments have headlines or names.
+    if other.words < (MIN_JOIN_BLOCK_WORDS if all(i.is_chrome for i in between) else MIN_BOX_RESUME_WORDS):
         return False
     return other.prose_lines >= MIN_BOX_RESUME_LINES and other.prose_lines >= DENSE_SHARE * (other.end - other.start + 1)
 
