@@ -135,7 +135,8 @@ shingles. See the module docstring for what is inserted, and why these are not f
 {rows}
 Before the evening's rules of 29 November 2026 (the same script on the code before them, commit
 1a02708), with / without the URL: as it is 0.99 / 0.99; teasers under the article 0.755 / 0.754 (P 0.61);
-teasers above the page 0.807 / 0.772; a share bar inside 0.963 / 0.963; the writer's box 0.915 / 0.915
+teasers above the page 0.807 / 0.772; a share bar inside 0.963 / 0.963; an advert's label inside
+0.934 / 0.942; a newsletter box inside 0.906 / 0.913; related links inside 0.934 / 0.941; the writer's box 0.915 / 0.915
 (P 0.85); a pull quote inside 0.968 / 0.968; the page's title first 0.976 / 0.975; saved twice over 0.093 / 0.093 (nearly every page rejected as chrome only, each line being
 printed twice); no-break spaces and CR line ends 0.828 / 0.828 (a page with carriage returns alone was
 one line).
