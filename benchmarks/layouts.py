@@ -4,7 +4,7 @@ Each of the 73 pages is altered the way other sites build theirs, and the body
 extracted from it is scored against the page's own gold body (token 4-gram
 shingles, as ``html_extraction.py`` scores): a box of other stories' teasers
 (headline over a one-sentence standfirst) under the article or above it, a share
-bar, an advert's label, a newsletter box or a box of related links set into it,
+bar, an advert's label, a newsletter box, a box of related links or a photo gallery set into it,
 the writer's box under it, a paragraph printed again as a pull
 quote, the page's <title> printed as its first line, the page saved twice over (a
 print or AMP copy under it), and non-ASCII spaces with carriage-return line ends.
@@ -43,6 +43,7 @@ TEASERS = [
 BIO = ("About the author\nJane Doe is a correspondent for the paper covering politics and the courts. "
        "She has reported from Washington since 2009.")
 BAR = "Share on Facebook Share on Twitter Share via Email"
+GALLERY = "1 of 12\nProtesters gather outside the parliament building on Monday. (Photo: Reuters)\nNext"
 NEWSLETTER = "Sign up for our newsletter\nGet the day's top stories in your inbox every morning.\nEmail address\nSign up"
 
 
@@ -91,6 +92,7 @@ LAYOUTS = {
     "an advert's label inside": lambda page: _inside_body(page, "Advertisement\nStory continues below advertisement"),
     "a newsletter box inside": lambda page: _inside_body(page, NEWSLETTER),
     "related links inside": lambda page: _inside_body(page, "Read more\n" + "\n".join(h for h, _ in TEASERS[:3])),
+    "a photo gallery inside": lambda page: _inside_body(page, GALLERY),
     "the writer's box under it": lambda page: _after_body(page, BIO),
     "a pull quote inside": _pull_quote,
     "the page's title first": _page_title,

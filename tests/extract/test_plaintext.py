@@ -69,6 +69,7 @@ def test_a_page_saved_with_carriage_returns_and_no_break_spaces_reads_as_the_see
 
 @pytest.mark.parametrize("inserted", [
     "Share on Facebook Share on Twitter Share via Email",  # a bar of buttons, longer than a short line
+    "1 of 12\n\nProtesters gather in Damascus on Monday. (Photo: Reuters)\n\nNext",  # a gallery's counter, caption and button
     "Obama and Putin met for two hours on Monday. REUTERS/Kevin Lamarque",  # an agency's caption, signed at its end
 ])
 def test_furniture_set_into_the_article_is_left_out_and_cuts_nothing(seed_a, extract_options, inserted):

@@ -410,9 +410,9 @@ def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
     """
     if len(between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
         return False  # a dateline or a byline heads an article, not a box
-    # A box of furniture only (an advert's label, a newsletter's sign-up) heads nothing: a shorter
+    # A box of furniture only (an advert's label, a newsletter's sign-up, a gallery) heads nothing: a shorter
     # stretch of paragraphs resumes the article under it. Teasers and comments have headlines or names.
-    if other.words < (MIN_JOIN_BLOCK_WORDS if all(i.is_chrome for i in between) else MIN_BOX_RESUME_WORDS):
+    if other.words < (MIN_JOIN_BLOCK_WORDS if all(i.is_chrome or i.is_caption for i in between) else MIN_BOX_RESUME_WORDS):
         return False
     return other.prose_lines >= MIN_BOX_RESUME_LINES and other.prose_lines >= DENSE_SHARE * (other.end - other.start + 1)
 
