@@ -5,7 +5,7 @@ extracted from it is scored against the page's own gold body (token 4-gram
 shingles, as ``html_extraction.py`` scores): a box of other stories' teasers
 (headline over a one-sentence standfirst) under the article or above it, a share
 bar, an advert's label, a newsletter box, a box of related links or a photo gallery set into it,
-the writer's box under it, a paragraph printed again as a pull
+a byline counting back and a reading time under the headline, the writer's box under it, a paragraph printed again as a pull
 quote, the page's <title> printed as its first line, the page saved twice over (a
 print or AMP copy under it), and non-ASCII spaces with carriage-return line ends.
 Each with and without the page's URL.
@@ -61,6 +61,15 @@ def _after_body(page: dict, inserted: str) -> str:
     return "\n".join(lines[: body[-1] + 1] + [inserted] + lines[body[-1] + 1:]) if body else page["text"]
 
 
+def _after_title(page: dict, inserted: str) -> str:
+    pairs = gold_lines(page)
+    title = next((i for i, (_, label) in enumerate(pairs) if label == "title"), None)
+    if title is None:
+        return page["text"]
+    lines = [line for line, _ in pairs]
+    return "\n".join(lines[: title + 1] + [inserted] + lines[title + 1:])
+
+
 def _inside_body(page: dict, inserted: str) -> str:
     lines, body = _lines_and_body(page)
     if len(body) < 4:
@@ -93,6 +102,7 @@ LAYOUTS = {
     "a newsletter box inside": lambda page: _inside_body(page, NEWSLETTER),
     "related links inside": lambda page: _inside_body(page, "Read more\n" + "\n".join(h for h, _ in TEASERS[:3])),
     "a photo gallery inside": lambda page: _inside_body(page, GALLERY),
+    "a byline and reading time under the headline": lambda page: _after_title(page, "Jane Doe | Reuters | Updated 2 hours ago\n4 min read"),
     "the writer's box under it": lambda page: _after_body(page, BIO),
     "a pull quote inside": _pull_quote,
     "the page's title first": _page_title,

@@ -251,6 +251,13 @@ def test_a_box_of_furniture_set_into_a_short_article_does_not_cut_its_end_off(ex
     assert article.body == paragraphs
 
 
+@pytest.mark.parametrize("stamp", ["Jane Doe | AFP | Updated 2 hours ago", "Listen to article\n\n4 min read"])
+def test_a_byline_counting_back_and_a_reading_time_under_the_headline_are_not_body(seed_a, extract_options, stamp):
+    text = SEED_A.read_text(encoding="utf-8").replace("Published on 19/06/2012", "Published on 19/06/2012\n\n" + stamp)
+    article = extract(_page(text, "a"), extract_options)
+    assert (article.title, article.body) == (seed_a.title, seed_a.body)
+
+
 def test_outlet_from_footer_words_not_file_name(seed_a, seed_b):
     assert seed_a.outlet is None  # the page names no owner
     assert seed_b.outlet and "Today" in seed_b.outlet and seed_b.outlet_from == "page"

@@ -225,6 +225,11 @@ _AGO = re.compile(
 _AGO_UNITS = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
+def counts_back(text: str) -> bool:
+    """Whether ``text`` holds a stamp that counts back from when the page was served ("2 hours ago")."""
+    return _AGO.search(text) is not None
+
+
 def served_ago(text: str, served: datetime) -> FoundDate | None:
     """The day a stamp like "Published 22 hours ago" in ``text`` names, counted back from ``served``
     (when the page was fetched, in the crawl's time zone, UTC for a WARC record)."""

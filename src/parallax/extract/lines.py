@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .dates import find_dates
+from .dates import counts_back, find_dates
 from .unwrap import unwrap
 
 # --- thresholds -------------------------------------------------------------
@@ -120,7 +120,7 @@ _CHROME_WORDS = re.compile(
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
-    r"(?:image|photo|picture|slide) \d+ of|you are here)\b"
+    r"(?:image|photo|picture|slide) \d+ of|you are here|\d+\s*min(?:ute)?s?\s+read|reading time)\b"
     # A gallery's counter and buttons, each alone on its line: "1 of 12", "3/12", "Next", "Previous".
     r"|^\W*\d{1,3}\s*(?:of|/)\s*\d{1,3}\W*$|^\W*(?:next|previous|prev|close|expand|play)\W*$",
     re.I,
@@ -583,7 +583,9 @@ def describe(line: str, index: int) -> LineInfo:
         ends_sentence=ends_sentence,
         capital_share=capitals / len(alpha) if alpha else 1.0,
         function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
-        has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8)),
+        # A clock time, or on a short line a stamp counting back ("Updated 2 hours ago").
+        has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8))
+        or (short and counts_back(line)),
         has_date=bool(dates),
         opens_with_date=short and not ends_sentence and bool(dates) and not line[:dates[0].start].strip(),
         glued=bool(_GLUED.search(line)),
