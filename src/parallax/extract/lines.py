@@ -226,7 +226,7 @@ class LineInfo:
     letters: bool = True
     template: bool = False  # the outlet prints this line around its articles
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
-    teaser: bool = False  # part of a box of other articles' teasers (set by ``plaintext.mark_teaser_boxes``)
+    teaser: bool = False  # part of a box of other articles' teasers (set by ``boxes.mark_teaser_boxes``)
     photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads, a share
     appeal_box: bool = False  # speaks to the reader between two appeals (set by ``read_lines``)

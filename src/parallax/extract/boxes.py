@@ -1,0 +1,71 @@
+"""Boxes a page sets around or into its article that read like it: teasers of other stories.
+
+A teaser's standfirst reads as a paragraph, and a headline between two is too short a gap
+for the line classifier to part them, so a box of teasers runs on as the article's end, or
+becomes its start and headline. Such boxes are told by their shape: a short label ("More
+stories", "Read more") over headlines, each over at most one short paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .headline import is_headline_shaped
+from .lines import LineInfo
+
+# A box of teasers: a label of at most this many words over at least this many headlines, each over one paragraph.
+MAX_BOX_LABEL_WORDS = 4
+MIN_TEASERS = 3
+# ... a teaser's paragraph is a sentence or two; a section's is longer.
+MAX_TEASER_WORDS = 40
+# A box of related links: a label that says so, over at least this many headlines alone. (Not a box
+# of the latest or top stories: such a label may stand over the page's own headline, as its section.)
+_RELATED_LABEL = re.compile(
+    r"^\W*(?:read more|related(?: stories| articles| coverage| content| links| news)?|see also|also read|"
+    r"more on (?:this|the) (?:story|topic|subject)|recommended(?: for you| reading)?|you (?:may|might) also like|"
+    r"don['’]t miss|more stories)\W*$",
+    re.I,
+)
+MIN_RELATED_LINKS = 2
+
+
+def mark_teaser_boxes(infos: list[LineInfo]) -> None:
+    """Mark a box of other articles' teasers as furniture: a short label ("More stories", "Top
+    Stories"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date);
+    or a label of related links ("Read more", "Related") over headlines alone.
+
+    A teaser's paragraph reads as prose, and a headline between two is too short a gap
+    to part them, so the box had run on as the article's end (or its start). An article's
+    own sections have longer paragraphs, or more than one under a crosshead.
+    """
+    for label in infos:
+        if label.words > MAX_BOX_LABEL_WORDS or label.ends_sentence or label.is_prose or label.is_meta:
+            continue
+        teasers: list[tuple[int, int]] = []
+        at = label.index + 1
+        while at + 1 < len(infos) and is_headline_shaped(infos[at]):
+            paragraph = infos[at + 1]
+            if not paragraph.is_prose or paragraph.is_chrome or paragraph.words > MAX_TEASER_WORDS:
+                break
+            end = at + 1
+            while end + 1 < len(infos) and infos[end + 1].is_meta:
+                end += 1
+            if end + 1 < len(infos) and infos[end + 1].is_prose and not infos[end + 1].is_chrome:
+                break  # two paragraphs under it: a section of an article
+            teasers.append((at, end))
+            at = end + 1
+        if len(teasers) >= MIN_TEASERS:
+            label.teaser = True
+            for first, last in teasers:
+                for info in infos[first: last + 1]:
+                    info.teaser = True
+            continue
+        # A box of links to related articles: its label, then their headlines alone ("Read more" /
+        # "Egypt braces for …" / "Greek leaders start …"), set into the article or under it.
+        if _RELATED_LABEL.match(label.text):
+            end = label.index + 1
+            while end < len(infos) and not infos[end].is_prose and is_headline_shaped(infos[end]):
+                end += 1
+            if end - label.index - 1 >= MIN_RELATED_LINKS:
+                for info in infos[label.index: end]:
+                    info.teaser = True
