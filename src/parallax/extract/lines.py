@@ -108,12 +108,12 @@ _BYLINE_WORDS = re.compile(r"\b(?:press|reporter|writer|correspondent|staff|bure
 # The news agencies whose name alone, or with a place, signs a story ("AFP", "CAIRO (Reuters)"); case kept.
 _WIRE_AGENCY = re.compile(r"\b(?:AFP|AP|Reuters|PTI|IANS|ANI|DPA|dpa|EFE|Xinhua|UPI)\b")
 _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.I)
-# Words sites use for their own furniture; only read on short lines without
-# sentence punctuation, where an article would not use them as prose.
 # A bar of buttons printed as one line ("Share on Facebook Share on Twitter Share via Email"): at least
 # this many furniture words, half its words or more, no sentence; longer than a short line may be.
 MIN_BAR_CHROME_WORDS = 3
 MAX_BAR_WORDS = 24
+# Words sites use for their own furniture; only read on short lines without
+# sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
     r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
     r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? (?:here|for|to)|cookies?|privacy|"
