@@ -125,6 +125,21 @@ def test_a_box_of_teasers_each_a_headline_over_a_sentence_is_not_the_article(see
     assert (article.title, article.body) == (seed_a.title, seed_a.body)
 
 
+def test_a_list_under_a_crosshead_with_a_sentence_per_item_stays_the_article(extract_options):
+    # The shape of a teaser box (a short label, headlines, a sentence under each), but its label is
+    # the article's crosshead, not a box's ("More stories").
+    items = [("1. Best picture: Moonlight", "Barry Jenkins’s film about a young man growing up in Miami won after a mix-up on stage."),
+             ("2. Best actress: Emma Stone", "Stone won for her role as an aspiring actress in the musical La La Land."),
+             ("3. Best actor: Casey Affleck", "Affleck won for his role as a grieving janitor in Manchester by the Sea."),
+             ("4. Best director: Damien Chazelle", "At 32, Chazelle became the youngest winner of the award for La La Land.")]
+    text = "\n\n".join(["Home | Entertainment", "Oscars 2017: the full list of winners", "By Jane Doe | 27 February 2017",
+                       "The 89th Academy Awards were handed out in Los Angeles on Sunday night, in a ceremony that ended "
+                       "with the wrong film being announced as best picture.", "The winners",
+                       *[line for item in items for line in item], "© 2017 Daily Planet"])
+    article = extract(_page(text), extract_options)
+    assert all(sentence in article.body for _, sentence in items)
+
+
 def test_an_article_s_sections_of_one_long_paragraph_each_stay_its_body(extract_options):
     def section(kind: str) -> str:
         return (f"The {kind} gathers every record made while a patient is treated, so that doctors in other hospitals, "

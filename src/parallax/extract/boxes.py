@@ -16,6 +16,15 @@ from .lines import LineInfo
 # A box of teasers: a label of at most this many words over at least this many headlines, each over one paragraph.
 MAX_BOX_LABEL_WORDS = 4
 MIN_TEASERS = 3
+# ... a label that says what the box holds: other stories. (A crosshead over an article's list, "The
+# winners" over "Best actress: Emma Stone" and a sentence, has the same shape.)
+_TEASER_LABEL = re.compile(
+    r"^\W*(?:(?:more|top|latest|other|related|recent|popular|trending|recommended|featured)(?: \w+)? "
+    r"(?:stories|news|articles|headlines|reads|posts)|most (?:read|popular|viewed|shared)|trending(?: now)?|"
+    r"editor['’]?s['’]? (?:picks|choice)|(?:read|watch) next|up next|you (?:may|might) also like|don['’]t miss|"
+    r"in (?:other|case you missed)[\w ]{0,12}|more from [\w .'’-]{1,30}|recommended(?: for you)?)\W*$",
+    re.I,
+)
 # ... a teaser's paragraph is a sentence or two; a section's is longer.
 MAX_TEASER_WORDS = 40
 # A box of related links: a label that says so, over at least this many headlines alone. (Not a box
@@ -30,8 +39,8 @@ MIN_RELATED_LINKS = 2
 
 
 def mark_teaser_boxes(infos: list[LineInfo]) -> None:
-    """Mark a box of other articles' teasers as furniture: a short label ("More stories", "Top
-    Stories"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date);
+    """Mark a box of other articles' teasers as furniture: a label that says so ("More stories", "Top
+    Stories", "Most read"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date);
     or a label of related links ("Read more", "Related") over headlines alone.
 
     A teaser's paragraph reads as prose, and a headline between two is too short a gap
@@ -54,7 +63,7 @@ def mark_teaser_boxes(infos: list[LineInfo]) -> None:
                 break  # two paragraphs under it: a section of an article
             teasers.append((at, end))
             at = end + 1
-        if len(teasers) >= MIN_TEASERS:
+        if len(teasers) >= MIN_TEASERS and _TEASER_LABEL.match(label.text):
             label.teaser = True
             for first, last in teasers:
                 for info in infos[first: last + 1]:
