@@ -84,6 +84,7 @@ def test_a_headline_naming_sites_is_no_bar_and_a_poll_s_name_no_credit():
     from parallax.extract.lines import describe
 
     assert not describe("Facebook, Twitter and YouTube executives testify before Congress", 0).is_chrome
+    assert not describe("Facebook, Twitter, YouTube and Instagram share data with police", 0).is_chrome
     assert not describe("A new Reuters/Ipsos poll found 40% back the plan, according to Reuters/Ipsos.", 0).credit
 
 

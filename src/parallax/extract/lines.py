@@ -112,6 +112,7 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # this many furniture words, half its words or more, no sentence; longer than a short line may be.
 MIN_BAR_CHROME_WORDS = 3
 MAX_BAR_WORDS = 24
+_BUTTON_WORDS = frozenset({"", "on", "via", "to", "this", "the", "article", "story", "page", "post", "by", "and", "or", "with", "us"})
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
 _CHROME_WORDS = re.compile(
@@ -608,8 +609,13 @@ def describe(line: str, index: int) -> LineInfo:
 
 
 def _is_bar(line: str, words: int) -> bool:
+    """Furniture words, and between them only the little words buttons use ("on", "via", "this
+    article"): "Facebook, Twitter, YouTube and Instagram share data with police" is a headline."""
     found = [m.group() for m in _CHROME_WORDS.finditer(line)]
-    return len(found) >= MIN_BAR_CHROME_WORDS and 2 * sum(len(f.split()) for f in found) >= words
+    if len(found) < MIN_BAR_CHROME_WORDS or 2 * sum(len(f.split()) for f in found) < words:
+        return False
+    rest = _CHROME_WORDS.sub(" ", line).lower().split()
+    return all(w.strip(":|•·,-–—/()") in _BUTTON_WORDS for w in rest)
 
 
 # --- a line among its neighbours -------------------------------------------
