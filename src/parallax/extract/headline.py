@@ -111,7 +111,7 @@ def find_title(
     page_titles = {o.index: p.index for o in window for p in window
                    if p.key and o.key.startswith(p.key) and _SITE_NAME_TAIL.fullmatch(o.key[len(p.key):])}
     titled = set(page_titles.values())
-    for info in infos[first: body_start + 1]:
+    for info in window:
         if info.index in page_titles:
             continue
         shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
