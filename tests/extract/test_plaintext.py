@@ -684,6 +684,21 @@ def test_a_box_of_links_set_into_the_article_does_not_cut_it(extract_options):
     assert "Trending" not in article.body_text and "Ferry timetable" not in article.body_text
 
 
+def test_a_long_box_of_its_section_s_headlines_set_into_the_article_does_not_cut_it(extract_options):
+    # Seven lines of a box closed by its link to the section: longer than a box of furniture may be,
+    # and the article's first part (its first three paragraphs) is shorter than the rest.
+    box = ["Harbour Crane Collapse More", "Live updates: inspectors reach the northern quay",
+           "Ferry timetable changes for the summer season", "Quay workers vote to strike over safety",
+           "What we know about the crane that fell", "Shipping line counts the cost of the collapse",
+           "More in Harbour Crane Collapse"]
+    text = "\n".join(["Harbour News", HEADLINE, "By Jane Doe", "March 4, 2025", *BODY, *box,
+                      "Here is what the inspectors found:", *MORE_BODY, "© 2025 Harbour News"])
+    article = extract(_page(text), extract_options)
+    assert article.title == HEADLINE
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1]
+    assert not any(line in article.body_text for line in box)
+
+
 VIDEO_RAIL = [
     "© 2025 Harbour News. All rights reserved.", "Watch", "Latest video", "Harbour festival returns",
     "The festival brings boats, bands and food stalls to every quay of the old harbour for three days, and this year the organisers expect more visitors than ever before after two quiet years.",

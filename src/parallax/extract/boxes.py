@@ -22,7 +22,7 @@ _TEASER_LABEL = re.compile(
     r"^\W*(?:(?:more|top|latest|other|related|recent|popular|trending|recommended|featured)(?: \w+)? "
     r"(?:stories|news|articles|headlines|reads|posts)|most (?:read|popular|viewed|shared)|trending(?: now)?|"
     r"editor['’]?s['’]? (?:picks|choice)|(?:read|watch) next|up next|you (?:may|might) also like|don['’]t miss|"
-    r"in (?:other|case you missed)[\w ]{0,12}|more from [\w .'’-]{1,30}|recommended(?: for you)?)\W*$",
+    r"in (?:other|case you missed)[\w ]{0,12}|more (?:from|in) [\w .'’-]{1,30}|recommended(?: for you)?)\W*$",
     re.I,
 )
 # ... a teaser's paragraph is a sentence or two; a section's is longer.
@@ -36,6 +36,10 @@ _RELATED_LABEL = re.compile(
     re.I,
 )
 MIN_RELATED_LINKS = 2
+# A box of links closed by its own link to the rest of its section ("More in Trump Impeachment
+# Inquiry"), under at least MIN_TEASERS headlines alone.
+_SECTION_LINK = re.compile(r"^\W*more (?:in|from|on) (?!this\b|the (?:story|topic)\b)(\w[\w .&'’-]{1,40}?)\W*$", re.I)
+MAX_SECTION_LINK_WORDS = 7
 
 
 def mark_teaser_boxes(infos: list[LineInfo]) -> None:
@@ -78,3 +82,21 @@ def mark_teaser_boxes(infos: list[LineInfo]) -> None:
             if end - label.index - 1 >= MIN_RELATED_LINKS:
                 for info in infos[label.index: end]:
                     info.teaser = True
+    for link in infos:
+        if link.words <= MAX_SECTION_LINK_WORDS and (section := _SECTION_LINK.match(link.text)):
+            _mark_section_box(infos, link, section.group(1))
+
+
+def _mark_section_box(infos: list[LineInfo], link: LineInfo, section: str) -> None:
+    """Headlines alone over the box's link to its section ("More in Trump Impeachment Inquiry"),
+    and the box's label above them when it names that section ("Trump Impeachment Inquiry More")."""
+    start = link.index
+    while start > 0 and not infos[start - 1].is_prose and is_headline_shaped(infos[start - 1]):
+        start -= 1
+    if link.index - start < MIN_TEASERS:
+        return
+    label = infos[start - 1] if start > 0 else None
+    if label is not None and label.words <= MAX_BOX_LABEL_WORDS + 1 and section.lower() in label.text.lower():
+        start -= 1
+    for info in infos[start: link.index + 1]:
+        info.teaser = True

@@ -353,7 +353,8 @@ def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
     article stand teasers or comments, each paragraph under its own headline or
     user name, and newsletter boxes of a few short sentences.
     """
-    if len(between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
+    # A box already marked as teasers counts as one line however many it holds.
+    if sum(not i.teaser for i in between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
         return False  # a dateline or a byline heads an article, not a box
     # A box of furniture only (an advert's label, a newsletter's sign-up, a gallery) heads nothing: a shorter
     # stretch of paragraphs resumes the article under it. Teasers and comments have headlines or names.
