@@ -641,6 +641,19 @@ def test_a_headline_with_a_furniture_word_is_the_title_when_the_url_spells_it(ex
     assert extract(_page(text, url=url), extract_options).title == headline
 
 
+@pytest.mark.parametrize("headline", ["Home Depot sales miss, shares plunge", "Facebook fined over privacy breach"])
+@pytest.mark.parametrize("stamps", [["By Ana Ruiz"], ["The company's results came out on Tuesday morning.", "Facebook", "Twitter", "Email", "Print", "By Ana Ruiz"]])
+def test_without_a_url_a_headline_with_a_furniture_word_is_the_title_when_stamped(extract_options, headline, stamps):
+    # Signed right under it, or past its standfirst and a share bar; a menu's "Share" or "Privacy Policy" is not.
+    text = "\n".join(["Markets", "Share", "Privacy Policy", headline, *stamps, *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
+def test_without_a_url_a_short_line_mostly_of_furniture_words_over_a_byline_is_no_title(extract_options):
+    text = "\n".join(["Share this on Facebook", "By Ana Ruiz", HEADLINE, *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
 def test_a_tag_line_sharing_the_url_words_does_not_pull_the_article(extract_options):
     # "Crane Cargo Ship Northern Quay" is a tag line: only a teaser stands under it.
     text = "\n".join([HEADLINE, *BODY, "Share this article", "Tags", "Crane Cargo Ship Northern Quay",

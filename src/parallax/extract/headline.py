@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from .lines import LineInfo, in_link_list
+from .lines import LineInfo, furniture_words, in_link_list
 
 # --- thresholds -------------------------------------------------------------
 # How many lines that could be a headline or a paragraph may stand between a headline and the body.
@@ -47,6 +47,8 @@ MENU_NEIGHBOURS = 3
 TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
+# A headline with a furniture word in its news has at least this many words (see ``_stamped_news``).
+MIN_STAMPED_NEWS_WORDS = 5
 # A stamp past one standfirst (and a section's label) under a line counts for less than one right under it.
 STANDFIRST_STAMP_BONUS = 0.75
 STANDFIRST_STAMP_REACH = 8  # lines looked at under the headline, chrome among them
@@ -104,7 +106,8 @@ def find_title(
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     # Headlines a byline or date stamps right under them: a line printed twice below one is a
     # teaser the article's related box prints twice, not the headline printed again.
-    stamped_heads = [o.index for o in infos[first: body_start] if is_headline_shaped(o) and is_stamped(o, infos)]
+    stamped_heads = [o.index for o in infos[first: body_start]
+                     if is_headline_shaped(o, named=_stamped_news(o, infos)) and is_stamped(o, infos)]
     # The page's title printed as a line, the headline and the site's name ("<headline> | The Daily
     # Planet"): it names the headline, as a second copy does, and is furniture itself.
     window = infos[first: body_start + 1]
@@ -114,7 +117,7 @@ def find_title(
     for info in window:
         if info.index in page_titles:
             continue
-        shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors)
+        shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors or _stamped_news(info, infos))
         stamped = not shaped and _stamped_sentence(info, infos)
         if not (shaped or stamped):
             continue
@@ -215,6 +218,16 @@ def _stamped_sentence(info: LineInfo, infos: list[LineInfo]) -> bool:
     if not (MIN_UNSUPPORTED_TITLE_WORDS <= info.words <= MAX_STAMPED_SENTENCE_WORDS) or not info.text.rstrip("”\"’'").endswith("."):
         return False
     return is_headline_shaped(info, full_stop=True) and is_stamped(info, infos)
+
+
+def _stamped_news(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A headline whose news has a word sites use for their furniture ("Home Depot sales miss, shares
+    plunge", "Facebook fined over privacy breach"): most of its words are others', and a date or a
+    byline stamps it, under it or past its standfirst, as a headline is and a menu's link is not."""
+    if not info.chrome_words or info.words < MIN_STAMPED_NEWS_WORDS:
+        return False
+    return 2 * furniture_words(info.text) < info.words and (
+        is_stamped(info, infos) or _stamped_past_standfirst(infos[info.index + 1:]))
 
 
 def _stamped_past_standfirst(following: list[LineInfo]) -> bool:

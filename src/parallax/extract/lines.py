@@ -608,11 +608,15 @@ def describe(line: str, index: int) -> LineInfo:
     )
 
 
+def furniture_words(line: str) -> int:
+    """How many of the line's words are words sites use for their furniture (``_CHROME_WORDS``)."""
+    return sum(len(m.group().split()) for m in _CHROME_WORDS.finditer(line))
+
+
 def _is_bar(line: str, words: int) -> bool:
     """Furniture words, and between them only the little words buttons use ("on", "via", "this
     article"): "Facebook, Twitter, YouTube and Instagram share data with police" is a headline."""
-    found = [m.group() for m in _CHROME_WORDS.finditer(line)]
-    if len(found) < MIN_BAR_CHROME_WORDS or 2 * sum(len(f.split()) for f in found) < words:
+    if len(_CHROME_WORDS.findall(line)) < MIN_BAR_CHROME_WORDS or 2 * furniture_words(line) < words:
         return False
     rest = _CHROME_WORDS.sub(" ", line).lower().split()
     return all(w.strip(":|•·,-–—/()") in _BUTTON_WORDS for w in rest)
