@@ -654,6 +654,16 @@ def test_without_a_url_a_short_line_mostly_of_furniture_words_over_a_byline_is_n
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_menu_printed_twice_gives_no_headline_printed_twice(extract_options):
+    # The menu for phones and the menu for screens: "Work with us" is printed twice, each time under
+    # "Our team", as a headline printed twice (the page's title and the article's heading) is not.
+    menu = ["Who we are", "Our team", "Work with us", "Press Center"]
+    headline = "Introducing Ana Ruiz, our new harbour master"
+    text = "\n".join(["Harbour News", *menu, "Harbour software for ports, their crews and their customers, in one place.",
+                      "Solutions", *menu, "twitter linkedin facebook", headline, "Browse All Posts", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
 def test_a_tag_line_sharing_the_url_words_does_not_pull_the_article(extract_options):
     # "Crane Cargo Ship Northern Quay" is a tag line: only a teaser stands under it.
     text = "\n".join([HEADLINE, *BODY, "Share this article", "Tags", "Crane Cargo Ship Northern Quay",

@@ -326,12 +326,25 @@ def is_headline_shaped(info: LineInfo, *, allow_repeat: bool = False, named: boo
 
 
 def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
-    """A line printed twice among lines printed twice: an item of a menu the page prints for
-    phones and for screens ("Search in title", "Search in title", "Search in posts", ...)."""
+    """A line printed twice among lines printed twice, or beside the same line both times: an item of
+    a menu the page prints for phones and for screens ("Search in title", "Search in title", "Search in
+    posts", ...). A headline printed twice (the page's title, the article's heading) has other neighbours."""
     if in_link_list(info, infos):
         return True
+    copies = [o.index for o in infos if o.key == info.key and o.index != info.index]
+    if any(_same_neighbour(infos, info.index, copy) for copy in copies):
+        return True  # printed in the same order both times: "Our team" / "Work with us", twice
     around = [o for o in infos[max(0, info.index - MENU_NEIGHBOURS): info.index + MENU_NEIGHBOURS + 1] if o.key != info.key]
     return sum(o.repeated for o in around) > len(around) / 2
+
+
+def _same_neighbour(infos: list[LineInfo], one: int, other: int) -> bool:
+    """The line above (or below) two copies of a line is the same line: a run of lines printed twice."""
+    for step in (-1, 1):
+        a, b = one + step, other + step
+        if 0 <= a < len(infos) and 0 <= b < len(infos) and infos[a].key and infos[a].key == infos[b].key and a != other:
+            return True
+    return False
 
 
 def _content_words(text: str) -> set[str]:
