@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .redate import redate
+from .timex import in_relative_clause
 
 if TYPE_CHECKING:
     from .annotator import Annotator
@@ -32,4 +33,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["Annotator", "load_model", "make_headline_reader", "redate"]
+__all__ = ["Annotator", "in_relative_clause", "load_model", "make_headline_reader", "redate"]

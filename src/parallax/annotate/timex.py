@@ -228,6 +228,24 @@ def event_date(times: list[TimeExpression], published: str | None, *, lede_sente
 _RELATIVE_WORD = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
 
 
+# What closes a relative clause set off by commas, dashes or brackets.
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def in_relative_clause(sentence_text: str, time_text: str) -> bool:
+    """Whether the time expression stands in a relative clause that has not closed before it: "George
+    Floyd, a Black man whose fatal arrest last year on May 25 was captured on video" (the arrest's
+    day, not the verdict's the sentence reports); not "Chauvin, who did not testify, spoke on Friday"."""
+    at = sentence_text.find(time_text)
+    if at < 0:
+        return False
+    before = sentence_text[:at]
+    relative = None
+    for relative in _RELATIVE_WORD.finditer(before):
+        pass
+    return relative is not None and not _CLAUSE_END.search(before, relative.end())
+
+
 def day_of(times: list[TimeExpression], sentence: int, sentence_text: str, figure_text: str) -> str | None:
     """The first day a figure's sentence names, unless it stands in a relative clause after the
     figure ("three counts in the death of a man whose fatal arrest last year on May 25 was

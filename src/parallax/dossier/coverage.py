@@ -11,7 +11,8 @@ from datetime import date
 
 import numpy as np
 
-from ..model import AnnotatedArticle, CitedSentence, TimelineEntry, UniqueFacts
+from ..annotate import in_relative_clause
+from ..model import AnnotatedArticle, CitedSentence, TimeExpression, TimelineEntry, UniqueFacts
 from .align import SentenceVectors, words
 
 # --- thresholds -------------------------------------------------------------
@@ -51,6 +52,9 @@ MAX_TIMELINE = 15
 # copy run a day later resolves its "today" to its own day, not the event's.
 SAME_SENTENCE_SIMILARITY = 0.9
 REPUBLISHED_DAYS = 3
+# A date in a relative clause a month or more before its article is background, not the sentence's news
+# ("who activated their accounts last Tuesday" is still the story's).
+BACKGROUND_DAYS = 30
 # A quotation of several sentences is one unit of the summary, the unique facts and the
 # timeline, up to this many sentences: cut at its sentence ends, each piece would show a
 # quotation mark without its pair ("“Today, the committee met … concern." / "I have accepted
@@ -364,9 +368,7 @@ def build_timeline(
     entries: list[tuple[str, int, set[str]]] = []
     for item, outlet in zip(items, outlets):
         seen_here: set[int] = set()
-        for t in item.annotations.times:
-            if t.kind != "date" or t.granularity != "day" or not t.date:
-                continue
+        for t in _sentence_days(item):
             n = index_of.get((item.article.id, t.sentence))
             if n is None or n in seen_here or not _is_fact(sentences.all[n].text):
                 continue
@@ -381,6 +383,22 @@ def build_timeline(
     entries.sort(key=lambda e: (e[0], -len(e[2]), e[1]))
     return [
         TimelineEntry(date=d, text=sentences.all[n].text, outlets=sorted(o)) for d, n, o in entries[:MAX_TIMELINE]
+    ]
+
+
+def _sentence_days(item: AnnotatedArticle) -> list[TimeExpression]:
+    """The day-resolved dates that may date their sentence. A date in a relative clause a month or more before
+    the article is background, not the sentence's news: "… guilty in the death of George Floyd, whose
+    fatal arrest last year on May 25 was captured on video" is the verdict's report, not the arrest's.
+    A recent one stays ("Bolton, who said Sunday that …"), as does one still to come ("the tour, which
+    kicks off June 9th")."""
+    texts = item.annotations.sentences
+    published = date.fromisoformat(item.article.published) if item.article.published else None
+    return [
+        t for t in item.annotations.times
+        if t.kind == "date" and t.granularity == "day" and t.date and t.sentence < len(texts)
+        and not (published is not None and (published - date.fromisoformat(t.date)).days >= BACKGROUND_DAYS
+                 and in_relative_clause(texts[t.sentence], t.text))
     ]
 
 
