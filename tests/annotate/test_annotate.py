@@ -1,10 +1,14 @@
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
 from parallax.annotate import redate
 from parallax.annotate.entities import canonical_names, clean_name, whole_name, without_legal_form
 from parallax.annotate.figures import parse_number
+from parallax.annotate.nlp import forget_ents
+from parallax.annotate.quote_spans import QuoteSpan
+from parallax.annotate.speakers import resolve_subject
 from parallax.annotate.timex import resolve_times, resolve_weekday
 from parallax.model import Article
 
@@ -660,3 +664,16 @@ def test_a_surname_two_people_share_means_the_first_named_in_any_process(hash_se
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
     assert out.strip() == "Tim Scott"
+
+
+def test_a_descriptor_the_parser_tags_a_person_stands_for_the_person_named_before_not_itself(nlp):
+    # "The Scot" tagged a person and the subject of its own sentence: the last named subject is
+    # still Ferguson, whom it describes.
+    text = "Alex Ferguson left Berbatov out of his squad. The Scot added: “We tried to play the way we normally play.”"
+    doc = nlp(text)
+    scot = next(t for t in doc if t.text == "Scot")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, scot.i, scot.i + 1, label="PERSON")]
+    forget_ents(doc)
+    opening = text.index("“") + 1
+    span = QuoteSpan(start=opening, end=text.index("”"), paragraph=0, closed=True)
+    assert resolve_subject(doc, scot, span, {}, list(doc.sents)) == ["Alex Ferguson"]

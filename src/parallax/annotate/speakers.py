@@ -131,10 +131,11 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
         # The subject of the last sentences first; else the one quoted just before, who goes on
         # ('“…,” Harper said. … Universal’s music division sent demos. “…,” he said'), before
         # whoever was named last in passing.
-        person = _last_people(doc, span, sentences, want=1, subjects_only=True)
+        # (Not the descriptor itself: the parser may tag "the Scot" a person, and the subject of its sentence.)
+        person = _last_people(doc, span, sentences, want=1, subjects_only=True, not_at=token.i)
         if not person and he and lower in SINGULAR_PRONOUNS:
             return list(he[-1:])
-        person = person or _last_people(doc, span, sentences, want=1)
+        person = person or _last_people(doc, span, sentences, want=1, not_at=token.i)
         return person[-1:] if person else (list(he[-1:]) if lower in SINGULAR_PRONOUNS else [_descriptor(token)])
     plural_descriptor = token.tag_ in ("NNS", "NNPS") and token.ent_type_ == "" and _is_people_noun(token)
     if lower in PLURAL_PRONOUNS or plural_descriptor:
@@ -328,17 +329,18 @@ def _descriptor(token: Token) -> str:
 
 
 def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int, group: bool = False,
-                 subjects_only: bool = False) -> list[str]:
+                 subjects_only: bool = False, not_at: int = -1) -> list[str]:
     """People named before the quote, nearest last; with ``group``, the last sentence naming several;
-    with ``subjects_only`` (and ``want`` 1), only a sentence's subject, or no one."""
+    with ``subjects_only`` (and ``want`` 1), only a sentence's subject, or no one. A name spanning
+    token ``not_at`` (the descriptor being resolved) is left out."""
     before = [s for s in sentences if s.start_char < span.start][-PRONOUN_LOOKBACK_SENTENCES - 1:]
-    canon = {}
-    for ent in doc_ents(doc):
-        if ent.label_ == "PERSON":
-            canon.setdefault(ent.text, ent.text)
+
+    def person(e: Span) -> bool:
+        return e.label_ == "PERSON" and e.start_char < span.start and not (e.start <= not_at < e.end) and not in_any_quote(doc, e)
+
     people_by_sentence: list[list[str]] = []
     for sentence in before:
-        names = [e for e in ents_in(sentence) if e.label_ == "PERSON" and e.start_char < span.start and not in_any_quote(doc, e)]
+        names = [e for e in ents_in(sentence) if person(e)]
         people_by_sentence.append([_canon(doc, e) for e in names])
     if group:
         for sentence in reversed(before):
@@ -358,8 +360,7 @@ def _last_people(doc: Doc, span: QuoteSpan, sentences: list[Span], *, want: int,
         # "he" is most often the person the last sentences were about: their
         # subject, rather than whoever was named last in passing.
         for sentence in reversed(before):
-            subjects = [e for e in ents_in(sentence) if e.label_ == "PERSON" and e.start_char < span.start
-                        and _is_subject(e) and not in_any_quote(doc, e)]
+            subjects = [e for e in ents_in(sentence) if person(e) and _is_subject(e)]
             if subjects:
                 return [_canon(doc, subjects[-1])]
         if subjects_only:
