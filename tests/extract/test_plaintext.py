@@ -722,6 +722,17 @@ def test_a_long_box_of_its_section_s_headlines_set_into_the_article_does_not_cut
     assert not any(line in article.body_text for line in box)
 
 
+def test_the_same_photo_text_printed_under_every_photo_parts_no_paragraphs(extract_options):
+    # A text browser prints each image's alt text; a blog gives all its photos the same one.
+    photo = ["Crane collapse at the northern quay, harbour news photo", "#harbour #cranes"]
+    paragraphs = [*BODY, *MORE_BODY]
+    lines = [HEADLINE, "By Jane Doe", paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        lines += [*photo, paragraph]
+    article = extract(_page("\n".join([*lines, "© 2025 Harbour News"])), extract_options)
+    assert article.body == paragraphs
+
+
 VIDEO_RAIL = [
     "© 2025 Harbour News. All rights reserved.", "Watch", "Latest video", "Harbour festival returns",
     "The festival brings boats, bands and food stalls to every quay of the old harbour for three days, and this year the organisers expect more visitors than ever before after two quiet years.",

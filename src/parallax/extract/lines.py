@@ -310,6 +310,10 @@ _EMBED_SIGNATURE = re.compile(
 _POST_LINK = re.compile(r"https?://t\.co/|pic\.twitter\.com/|instagr\.am/")
 # Lines of one embedded post's text, at most.
 MAX_EMBED_LINES = 6
+# A photo's text printed for every photo (``_mark_alt_texts``): at least this many copies, each with a
+# paragraph this many short lines above and below it at most.
+MIN_ALT_TEXT_COPIES = 3
+ALT_TEXT_REACH = 3
 # A photo's button ("Report", "Enlarge this image") is this many words at most.
 MAX_PHOTO_BUTTON_WORDS = 3
 
@@ -445,6 +449,7 @@ def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[Li
         info.template = info.key in known_chrome
     _unmark_article_printed_twice(infos)
     _unmark_pull_quotes(infos)
+    _mark_alt_texts(infos)
     _mark_embedded_posts(infos)
     _mark_photo_buttons(infos)
     _mark_appeal_boxes(infos)
@@ -478,6 +483,36 @@ def _unmark_article_printed_twice(infos: list[LineInfo]) -> None:
         return  # not one copy under the other
     for info in copies:
         info.repeated = False
+
+
+def _mark_alt_texts(infos: list[LineInfo]) -> None:
+    """A short line printed MIN_ALT_TEXT_COPIES times or more, every copy between two paragraphs:
+    the text a page gives each of the article's photos (a text browser prints an image's alt text,
+    often the same for every photo: "Mountain Hike Survival Kit with Arrowhead Water"). It is marked
+    a caption, which sits inside an article and parts nothing; repeated as a menu is, it had parted
+    every paragraph from the next."""
+    copies: dict[str, list[LineInfo]] = {}
+    for info in infos:
+        if info.repeated and not info.is_prose and info.words <= MAX_CAPTION_WORDS:
+            copies.setdefault(info.key, []).append(info)
+
+    def beside_prose(info: LineInfo, step: int) -> bool:
+        at = info.index + step
+        for _ in range(ALT_TEXT_REACH):
+            if not 0 <= at < len(infos):
+                return False
+            other = infos[at]
+            if other.is_prose and not other.repeated:
+                return True
+            if other.words > MAX_CAPTION_WORDS:
+                return False
+            at += step
+        return False
+
+    for group in copies.values():
+        if len(group) >= MIN_ALT_TEXT_COPIES and all(beside_prose(i, -1) and beside_prose(i, 1) for i in group):
+            for info in group:
+                info.credit = True
 
 
 def _unmark_pull_quotes(infos: list[LineInfo]) -> None:
