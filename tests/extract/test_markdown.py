@@ -31,6 +31,21 @@ def test_markdown_is_written_out_a_block_a_line_without_its_markup():
     ]
 
 
+def test_an_image_of_any_address_and_a_link_around_blocks_read_as_a_browser_shows_them():
+    # markdown-it refuses data: addresses but for a few image types, and a link around a card's
+    # blocks (markdownify writes one) is no link to CommonMark: neither may leave markup as text.
+    markdown = (
+        "The storm hit the coast overnight.\n\n"
+        "![Storm over the coast #ad](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E)\n\n"
+        "Most Popular\n\n"
+        " [1\n\n![](data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP)\nFerry timetable changes](https://example.com/ferry) \n"
+        "[2\n\n![](data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP)\nQuay workers vote to strike](https://example.com/quay)\n"
+    )
+    lines = [line for line in markdown_text(markdown).split("\n") if line]
+    assert lines == ["The storm hit the coast overnight.", "Most Popular", "1", "Ferry timetable changes", "2",
+                     "Quay workers vote to strike"]
+
+
 def test_the_headline_is_the_one_long_top_heading():
     assert markdown_headline("# Storm hits the coast of Chile\n\ntext") == "Storm hits the coast of Chile"
     assert markdown_headline("# Example News\n\ntext") is None  # a site's name set as its heading

@@ -18,12 +18,17 @@ shows no alt text), raw HTML left out.
 from __future__ import annotations
 
 import functools
+import re
 
 from markdown_it import MarkdownIt
 
 from .lines import plain_spacing
 
 _PARSER = MarkdownIt("commonmark").enable("table")
+# markdown-it refuses links to some schemes (javascript:, data: but for a few image types), and a
+# refused image or link is left as its literal text: "![alt](data:image/svg+xml,…)" became the
+# alt text and the address. Nothing here follows a link, so every address is accepted.
+_PARSER.validateLink = lambda url: True
 # A top-level heading of fewer words is more likely the site's name than the article's headline.
 MIN_HEADLINE_WORDS = 5
 # Blocks after which a browser leaves a blank line.
@@ -41,7 +46,7 @@ def markdown_text(markdown: str) -> str:
             lines.append("\t".join(row))
             row = None
         elif token.type == "inline":
-            text = _inline_text(token.children or [])
+            text = _without_broken_link(_inline_text(token.children or []))
             if row is not None:
                 row.append(text.strip())
             elif text.strip():
@@ -66,6 +71,20 @@ def markdown_headline(markdown: str) -> str | None:
 def _tokens(markdown: str) -> tuple:
     """The page parsed once for both readings above (the extract stage asks for its text and its headline)."""
     return tuple(_PARSER.parse(markdown))
+
+
+# A link around blocks (a card of image and headline: "[1\n\n![…](…)\nHeadline](url)"), as markdownify
+# and html2text write one, is no link to CommonMark, whose link text stays within a paragraph:
+# its pieces are read as text, the opening bracket and "](url)" with them. A browser shows the text.
+_BROKEN_LINK_TAIL = re.compile(r"\]\((?:[a-z][a-z0-9+.-]*:|/|#)[^()\s]*(?:\s+\"[^\"]*\")?\)")
+# ... and its opening bracket, never closed, starts a block of its own.
+_UNCLOSED_BRACKET = re.compile(r"\s*\[(?=[^\]]*$)")
+
+
+def _without_broken_link(text: str) -> str:
+    if "[" not in text and "](" not in text:
+        return text
+    return _UNCLOSED_BRACKET.sub("\n", _BROKEN_LINK_TAIL.sub("", text), count=1)
 
 
 def _inline_text(children: list) -> str:
