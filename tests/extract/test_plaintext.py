@@ -476,6 +476,18 @@ def test_the_sites_appeals_for_money_or_ads_are_not_the_title_or_body(extract_op
     assert appeal not in article.body_text and adblock not in article.body_text and paywall not in article.body_text
 
 
+def test_the_site_asking_to_be_followed_or_its_app_downloaded_is_not_body(extract_options):
+    below = ["Follow us on Twitter and Facebook for the latest news.", "Download our app for iOS and Android"]
+    article = _with_lines_below(extract_options, below)
+    assert article.body == BODY
+
+
+def test_news_of_an_app_or_of_a_follow_stays_body(extract_options):
+    lines = ["The company said 40 million people had downloaded the app since March.",
+             "Police asked drivers to follow the diversion signs on the coast road."]
+    assert extract(_page("\n".join([HEADLINE, *BODY, *lines])), extract_options).body == [*BODY, *lines]
+
+
 def test_a_newsletter_s_sign_up_is_not_body_but_news_about_one_is(extract_options):
     signup = "Get the day's top stories delivered to your inbox every morning: subscribe to our newsletter."
     article = extract(_page("\n".join([HEADLINE, *BODY, signup])), extract_options)

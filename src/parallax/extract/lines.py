@@ -138,8 +138,8 @@ _LINK_LABEL = re.compile(
     re.I,
 )
 # The site asking its readers for something: money, an ad blocker switched off, a
-# subscription, a newsletter's sign-up, their consent to its cookies; or telling them that
-# its links earn it money. Furniture at any length; kept apart from an article's own prose
+# subscription, a newsletter's sign-up, their consent to its cookies, a follow, its app; or
+# telling them that its links earn it money. Furniture at any length; kept apart from an article's own prose
 # by addressing the reader ("your support", "allowing ads").
 _APPEAL = re.compile(
     r"\byour (?:support|donation|contribution)s? (?:helps?|allows?|makes?|keeps?|enables?)\b|"
@@ -150,7 +150,8 @@ _APPEAL = re.compile(
     r"\b(?:subscribe|sign up) (?:to|for) (?:our|[\w.]+['’]s) (?:[\w-]+ ){0,3}?newsletters?\b|"
     r"\b(?:delivered|sent) (?:straight |right |directly )?to your inbox\b|\bright in your inbox\b|"
     r"\byou can unsubscribe\b|\bsuccessfully subscribed\b|"
-    r"\baffiliate (?:and/or referral )?links?\b|\b(?:receive|earn) a (?:small )?(?:commission|share of sales)\b",
+    r"\baffiliate (?:and/or referral )?links?\b|\b(?:receive|earn) a (?:small )?(?:commission|share of sales)\b|"
+    r"\bfollow us (?:on|at)\b|\b(?:like|find) us on\b|\b(?:download|get|install) our (?:free )?(?:news )?apps?\b",
     re.I,
 )
 # ... and it speaks to the reader about itself. An article reporting on ad blockers or
