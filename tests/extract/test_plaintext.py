@@ -745,6 +745,21 @@ def test_the_same_photo_text_printed_under_every_photo_parts_no_paragraphs(extra
     assert article.body == paragraphs
 
 
+PLAYER = ["Now Playing", "Divers search the harbour after the collapse", "2:31", "Up Next",
+          "What we know about the quay's cranes", "1:45"]
+
+
+@pytest.mark.parametrize("where", ["under the headline", "inside"])
+def test_a_video_player_s_list_of_titles_and_lengths_is_not_body_and_cuts_nothing(extract_options, where):
+    paragraphs = [*BODY, *MORE_BODY[:1]]
+    if where == "under the headline":
+        lines = [HEADLINE, "By Jane Doe", *PLAYER, *paragraphs]
+    else:
+        lines = [HEADLINE, "By Jane Doe", *paragraphs[:2], *PLAYER, *paragraphs[2:]]
+    article = extract(_page("\n".join(lines)), extract_options)
+    assert article.title == HEADLINE and article.body == paragraphs
+
+
 VIDEO_RAIL = [
     "© 2025 Harbour News. All rights reserved.", "Watch", "Latest video", "Harbour festival returns",
     "The festival brings boats, bands and food stalls to every quay of the old harbour for three days, and this year the organisers expect more visitors than ever before after two quiet years.",

@@ -121,7 +121,7 @@ _CHROME_WORDS = re.compile(
     r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
-    r"(?:image|photo|picture|slide) \d+ of|you are here|\d+\s*min(?:ute)?s?\s+read|reading time)\b"
+    r"(?:image|photo|picture|slide) \d+ of|you are here|\d+\s*min(?:ute)?s?\s+read|reading time|now playing)\b"
     # A gallery's counter and buttons, each alone on its line: "1 of 12", "3/12", "Next", "Previous".
     r"|^\W*\d{1,3}\s*(?:of|/)\s*\d{1,3}\W*$|^\W*(?:next|previous|prev|close|expand|play)\W*$",
     re.I,
