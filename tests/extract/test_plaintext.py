@@ -760,6 +760,20 @@ def test_a_video_player_s_list_of_titles_and_lengths_is_not_body_and_cuts_nothin
     assert article.title == HEADLINE and article.body == paragraphs
 
 
+def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):
+    caption = "Divers search the water beside the cargo ship after the crane's collapse on Tuesday."
+    article = _inside_article(extract_options, caption, "Photo: Getty Images")
+    assert article.body == BODY
+
+
+def test_a_paragraph_over_a_screen_reader_s_photo_label_stays_body(extract_options):
+    # "Image copyright …" opens the photo under it; the line above is the article's.
+    said = "The authority has consistently denied being careless with the cranes."
+    article = _inside_article(extract_options, said, "Image copyright Getty Images",
+                              "Image caption Divers search the water beside the cargo ship")
+    assert said in article.body and not any("Divers" in p for p in article.body)
+
+
 VIDEO_RAIL = [
     "© 2025 Harbour News. All rights reserved.", "Watch", "Latest video", "Harbour festival returns",
     "The festival brings boats, bands and food stalls to every quay of the old harbour for three days, and this year the organisers expect more visitors than ever before after two quiet years.",

@@ -41,6 +41,9 @@ from .slugs import spells_slug
 # --- thresholds -------------------------------------------------------------
 # A verbless line under the headline, right above the body, is a photo's caption when this share of its words are names.
 MIN_CAPTION_PROPER_SHARE = 0.5
+# A photo's credit alone on its line ("Photo: Getty Images") has at most this many words.
+MAX_CREDIT_WORDS = 8
+_PHOTO_LABEL = re.compile(r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b", re.I)
 # A sentence ending inside a line: two sentences are a standfirst, not a headline.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][”’\"']?\s+[A-Z“‘\"]")
 # A writer's biography: a name, then "is a/an … reporter/correspondent/…" (``without_author_box``).
@@ -480,7 +483,7 @@ def label_lines(
         elif (info.is_chrome and _numbered(info) is None) or info.photo_button or i in boxed:
             labels[i] = "boilerplate"  # an item of a numbered list is the list's, however it is capitalised
         elif (info.is_caption or _titles_a_caption(info, infos, read_headline)
-              or _describes_a_photo(info, infos, block, read_headline)):
+              or _describes_a_photo(info, infos, block, read_headline) or _over_its_credit(info, infos, read_headline)):
             labels[i] = "caption"
         elif info.is_meta or _is_byline_beside_meta(info, infos):
             labels[i] = "meta"
@@ -571,6 +574,22 @@ def _describes_a_photo(info: LineInfo, infos: list[LineInfo], block: _Block, rea
     text = info.text.rstrip()
     if not _DAY_NAMED.search(text) or _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
         return False  # several sentences, or a quote: a paragraph
+    return read_headline(text)[2]
+
+
+def _over_its_credit(info: LineInfo, infos: list[LineInfo], read_headline: HeadlineReader | None) -> bool:
+    """A photo's caption over its credit alone on a line ("The two leaders shake hands before their
+    talks on Monday." / "Photo: Getty Images"): one sentence in the present tense, as captions
+    describe their picture. A paragraph over a photo without a caption is told in the past tense,
+    or runs to several sentences."""
+    if read_headline is None or info.words > MAX_CAPTION_WORDS or not info.ends_sentence or info.index + 1 >= len(infos):
+        return False
+    credit = infos[info.index + 1]
+    if not credit.is_caption or credit.words > MAX_CREDIT_WORDS or credit.ends_sentence or _PHOTO_LABEL.match(credit.text):
+        return False  # (a screen reader's "Image copyright Getty Images" opens the photo under it)
+    text = info.text.rstrip()
+    if _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
+        return False
     return read_headline(text)[2]
 
 
