@@ -760,6 +760,11 @@ def test_a_video_player_s_list_of_titles_and_lengths_is_not_body_and_cuts_nothin
     assert article.title == HEADLINE and article.body == paragraphs
 
 
+def test_a_video_page_s_headline_over_its_player_s_clock_stays_the_title(extract_options):
+    lines = ["WATCH: Divers search the harbour after the crane collapse", "0:00", "2:31", "By Jane Doe", *BODY]
+    assert extract(_page("\n".join(lines)), extract_options).title == "WATCH: Divers search the harbour after the crane collapse"
+
+
 def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):
     caption = "Divers search the water beside the cargo ship after the crane's collapse on Tuesday."
     article = _inside_article(extract_options, caption, "Photo: Getty Images")

@@ -39,6 +39,7 @@ MIN_RELATED_LINKS = 2
 # A video's length alone on its line, and how far apart two in one player's list stand at most.
 _LENGTH = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 MAX_RAIL_GAP = 4
+MIN_RAIL_TITLES = 2
 # A box of links closed by its own link to the rest of its section ("More in Trump Impeachment
 # Inquiry"), under at least MIN_TEASERS headlines alone.
 _SECTION_LINK = re.compile(r"^\W*more (?:in|from|on) (?!this\b|the (?:story|topic)\b)(\w[\w .&'’-]{1,40}?)\W*$", re.I)
@@ -92,16 +93,23 @@ def mark_teaser_boxes(infos: list[LineInfo]) -> None:
 
 
 def _mark_video_rails(infos: list[LineInfo]) -> None:
-    """A video player's list: titles each beside its length ("Leaders meet for talks" / "2:31"), two
-    lengths or more at most MAX_RAIL_GAP lines apart. (A length alone is furniture already, having no
-    letters; its title reads as a headline, and a player set into an article cut it in two.)"""
+    """A video player's list: two titles or more, each beside its length ("Leaders meet for talks" /
+    "2:31"), the lengths at most MAX_RAIL_GAP lines apart. (A length alone is furniture already,
+    having no letters; its title reads as a headline, and a player set into an article cut it in
+    two.) One title beside a length or two is a video page's own headline over its player's clock."""
     lengths = [i.index for i in infos if i.words == 1 and _LENGTH.match(i.text)]
-    for k, at in enumerate(lengths):
-        if not any(0 < abs(at - other) <= MAX_RAIL_GAP for other in lengths[max(0, k - 1): k + 2]):
-            continue
-        for title in infos[max(0, at - 1): at] + infos[at + 1: at + 2]:
-            if not title.is_prose and is_headline_shaped(title):
-                title.teaser = True
+    clusters: list[list[int]] = []
+    for at in lengths:
+        if clusters and at - clusters[-1][-1] <= MAX_RAIL_GAP:
+            clusters[-1].append(at)
+        else:
+            clusters.append([at])
+    for cluster in clusters:
+        titles = {title.index for at in cluster for title in infos[max(0, at - 1): at] + infos[at + 1: at + 2]
+                  if not title.is_prose and is_headline_shaped(title)}
+        if len(titles) >= MIN_RAIL_TITLES:
+            for index in titles:
+                infos[index].teaser = True
 
 
 def _mark_section_box(infos: list[LineInfo], link: LineInfo, section: str) -> None:
