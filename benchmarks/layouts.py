@@ -4,14 +4,15 @@ Each of the 73 pages is altered the way other sites build theirs, and the body
 extracted from it is scored against the page's own gold body (token 4-gram
 shingles, as ``html_extraction.py`` scores): a box of other stories' teasers
 (headline over a one-sentence standfirst) under the article or above it, a share
-bar, an advert's label, a newsletter box, a box of related links or a photo gallery set into it,
-a byline counting back and a reading time under the headline, the writer's box under it, a paragraph printed again as a pull
+bar, an advert's label, a newsletter box, a box of related links, a photo gallery, a video
+player's list or a caption over its credit set into it (the player under the headline too), the
+site asking to be followed and its app under it, a byline counting back and a reading time under the headline, the writer's box under it, a paragraph printed again as a pull
 quote, the page's <title> printed as its first line, the page saved twice over (a
 print or AMP copy under it), and non-ASCII spaces with carriage-return line ends.
 Each with and without the page's URL.
 
-The insertions are the ones the extraction rules of 29 November 2026 were
-written for, from the first seed page altered so; these figures say how the rules
+The insertions are the ones the extraction rules of 29 and 30 November 2026 were
+written for, from the first seed page (29 November) or these pages (30 November) altered so; these figures say how the rules
 carry from that page to 73 real ones, not how they hold on layouts never seen
 (``plaintext_unseen.py`` measures that). Every page gets the same inserted text,
 so nothing here is a sample of what sites print.
@@ -45,6 +46,9 @@ BIO = ("About the author\nJane Doe is a correspondent for the paper covering pol
 BAR = "Share on Facebook Share on Twitter Share via Email"
 GALLERY = "1 of 12\nProtesters gather outside the parliament building on Monday. (Photo: Reuters)\nNext"
 NEWSLETTER = "Sign up for our newsletter\nGet the day's top stories in your inbox every morning.\nEmail address\nSign up"
+PLAYER = "Now Playing\nLeaders meet for talks behind closed doors\n2:31\nUp Next\nWhat we know about the summit so far\n1:45"
+FOLLOW = "Follow us on Twitter and Facebook for the latest news.\nDownload our app for iOS and Android"
+CAPTION = "The two leaders shake hands before the start of their talks at the presidential palace on Monday.\nPhoto: Getty Images"
 
 
 def _box(label: str) -> str:
@@ -111,6 +115,13 @@ BEFORE = {
     "saved twice over": (0.093, 0.093),
     "no-break spaces, CR line ends": (0.828, 0.828),
 }
+# ... and for the layouts added on 30 November 2026, the code before that day's rules (commit b81539f).
+BEFORE_30 = {
+    "a video player under the headline": (0.962, 0.968),
+    "a video player inside": (0.919, 0.937),
+    "a caption over its credit inside": (0.949, 0.949),
+    "follow us and our app under it": (0.938, 0.938),
+}
 
 LAYOUTS = {
     "as it is": lambda page: page["text"],
@@ -127,6 +138,10 @@ LAYOUTS = {
     "the page's title first": _page_title,
     "saved twice over": lambda page: page["text"] + "\n" + page["text"],
     "no-break spaces, CR line ends": lambda page: page["text"].replace(" ", "\u00a0").replace("\n", "\r"),
+    "a video player under the headline": lambda page: _after_title(page, PLAYER),
+    "a video player inside": lambda page: _inside_body(page, PLAYER),
+    "a caption over its credit inside": lambda page: _inside_body(page, CAPTION),
+    "follow us and our app under it": lambda page: _after_body(page, FOLLOW),
 }
 
 
@@ -152,7 +167,8 @@ def main() -> dict:
     rows = "".join(
         f"| {name} | {r['url']['f1']} ({r['url']['precision']} · {r['url']['recall']}) "
         f"| {r['no_url']['f1']} ({r['no_url']['precision']} · {r['no_url']['recall']}) "
-        f"| {' / '.join(map(str, BEFORE[name])) if name in BEFORE else '–'} |\n"
+        f"| {' / '.join(map(str, BEFORE[name])) if name in BEFORE else '–'} "
+        f"| {' / '.join(map(str, BEFORE_30[name])) if name in BEFORE_30 else '–'} |\n"
         for name, r in results.items()
     )
     markdown = f"""# The development corpus laid out as other sites lay out theirs
@@ -162,10 +178,12 @@ Machine: {m['cpu']} · {m['cores']} cores · {m['memory']} · Python {m['python'
 {len(pages)} pages, each altered as below; body F1 (P · R) against the page's own gold body, token 4-gram
 shingles. See the module docstring for what is inserted, and why these are not figures on unseen layouts.
 
-| layout | with the URL | without it | before the evening's rules of 29 November (with / without) |
-| --- | --- | --- | --- |
+| layout | with the URL | without it | before the evening's rules of 29 November (with / without) | before the rules of 30 November |
+| --- | --- | --- | --- | --- |
 {rows}
-"Before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
+The last four layouts came on 30 November 2026 with the rules written for them (a video player's list
+of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
+app downloaded); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
 paragraph, a page saved twice over was rejected as chrome only (each line printed twice), and a page
 with carriage returns alone was one line.
