@@ -193,6 +193,10 @@ def test_the_leaders_are_the_subjects_not_the_partner_named_after_them(annotator
           "“He's absolutely right. There's a severe disconnect between this White House and frankly the president "
           "and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"],
          "Michael Flynn"),
+        # "the group" is the body the sentence before has for its subject, not the quote's own subject
+        (["The Muslim Brotherhood has declared that its candidate, Mohammed Morsi, won Egypt's presidential election.",
+          "Morsi \"is the first civilian, popularly elected Egyptian president,\" the group says on its website."],
+         "Muslim Brotherhood"),
     ],
 )
 def test_speaker_attribution(annotator, paragraphs, speaker):
@@ -664,6 +668,16 @@ def test_a_surname_two_people_share_means_the_first_named_in_any_process(hash_se
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
     assert out.strip() == "Tim Scott"
+
+
+def test_a_body_named_two_sentences_back_is_not_what_the_agency_stands_for(annotator):
+    # The sentence right before names officials, not a body, for its subject: "the agency" stays as written.
+    paragraphs = ["A Government Accountability Office report found that the money could not be traced.",
+                  "Officials at Homeland Security Investigations, a division of Immigration and Customs Enforcement, "
+                  "said they were concerned. In a 2013 memo, the agency suggested that the program end because "
+                  "\"there are no safeguards that can be put in place.\""]
+    item = next(iter(annotator([Article(id="a", source="t", title=None, body=paragraphs)])))
+    assert [q.speakers for q in item.annotations.quotes] == [["agency"]]
 
 
 def test_a_descriptor_the_parser_tags_a_person_stands_for_the_person_named_before_not_itself(nlp):

@@ -24,6 +24,9 @@ MAX_NAME_WORDS = 3
 INVERTED_SUBJECT_WINDOW = 10
 # How long an appositive between a speaker's name and the verb may be ("Flynn, a top Trump surrogate, said").
 MAX_APPOSITIVE_TOKENS = 12
+# Nouns that stand for a body named before ("the group says"), as "it" does.
+_BODY_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "movement", "party", "agency",
+                         "militia", "union", "charity", "network", "club", "carrier", "airline", "bank", "broadcaster"})
 # How many sentences back a pronoun may look for the person it stands for.
 PRONOUN_LOOKBACK_SENTENCES = 4
 SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
@@ -126,6 +129,10 @@ def _names_for(doc: Doc, token: Token, span: QuoteSpan, canon: dict[str, str], s
     if lower == "it":
         org = _organisation_subject(token, sentences) or _last_organisation(doc, span)
         return [org] if org else []
+    if _is_body_descriptor(token):
+        # "the group says on its website" after "The Muslim Brotherhood has declared …".
+        org = _organisation_named_subject(token, sentences)
+        return [org] if org else [_descriptor(token)]
     if lower in SINGULAR_PRONOUNS or _is_nationality_descriptor(token):
         # "he said", and "the Scot added" / "the Brazilian said": a person named before.
         # The subject of the last sentences first; else the one quoted just before, who goes on
@@ -255,6 +262,29 @@ def _organisation_subject(pronoun: Token, sentences: list[Span]) -> str | None:
                 return _canon(doc, entity)
             return "".join(t.text_with_ws for t in doc[token.left_edge.i: token.i + 1] if t.text[:1].isupper()).strip() or token.text
     return None
+
+
+def _organisation_named_subject(token: Token, sentences: list[Span]) -> str | None:
+    """The organisation the sentence right before ``token``'s own has for its subject: what "the group"
+    stands for. Not its own sentence (in 'Morsi "is the first …," the group says' Morsi is the quote's
+    subject), and no further back: two sentences on, "the agency" may be another body than the last one
+    named a subject ("A Government Accountability Office report found …" / "Officials at Homeland Security
+    Investigations … said …" / "In a 2013 memo, the agency suggested …")."""
+    doc = token.doc
+    own = next((s for s in sentences if s.start <= token.i < s.end), None)
+    before = [s for s in sentences if own is not None and s.end <= own.start][-1:]
+    for sentence in before:
+        for ent in reversed(ents_in(sentence)):
+            if ent.label_ == "ORG" and _is_subject(ent) and not in_any_quote(doc, ent):
+                return _canon(doc, ent)
+    return None
+
+
+def _is_body_descriptor(token: Token) -> bool:
+    """'the group', 'the company': a body named before, referred to by what it is. Only "the" and the
+    noun: "the rebel group" or "the company's chief" are other subjects."""
+    return (token.lower_ in _BODY_NOUNS and token.ent_type_ == "" and token.tag_ == "NN"
+            and [c.lower_ for c in token.children] == ["the"])
 
 
 def _last_organisation(doc: Doc, span: QuoteSpan) -> str | None:
