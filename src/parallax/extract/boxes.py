@@ -3,7 +3,9 @@
 A teaser's standfirst reads as a paragraph, and a headline between two is too short a gap
 for the line classifier to part them, so a box of teasers runs on as the article's end, or
 becomes its start and headline. Such boxes are told by their shape: a short label ("More
-stories", "Read more") over headlines, each over at most one short paragraph.
+stories", "Read more") over headlines, each over at most one short paragraph; headlines closed
+by the box's link to their section ("More in …"); a video player's titles, each beside its length.
+A box marked so is one piece of furniture, however many lines it holds (``plaintext._is_box_inside``).
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ MAX_SECTION_LINK_WORDS = 7
 def mark_teaser_boxes(infos: list[LineInfo]) -> None:
     """Mark a box of other articles' teasers as furniture: a label that says so ("More stories", "Top
     Stories", "Most read"), then at least MIN_TEASERS headlines, each over a single paragraph (and perhaps its date);
-    or a label of related links ("Read more", "Related") over headlines alone.
+    or a label of related links ("Read more", "Related") over headlines alone; or headlines alone
+    over the box's link to their section (``_mark_section_box``); or a video player's list (``_mark_video_rails``).
 
     A teaser's paragraph reads as prose, and a headline between two is too short a gap
     to part them, so the box had run on as the article's end (or its start). An article's

@@ -43,6 +43,7 @@ from .slugs import spells_slug
 MIN_CAPTION_PROPER_SHARE = 0.5
 # A photo's credit alone on its line ("Photo: Getty Images") has at most this many words.
 MAX_CREDIT_WORDS = 8
+# ... and a screen reader's label opening a photo ("Image copyright Getty Images"), which credits the photo under it.
 _PHOTO_LABEL = re.compile(r"^\s*(?:image|media|photo|video)\s+(?:caption|copyright|source|credit)\b", re.I)
 # A sentence ending inside a line: two sentences are a standfirst, not a headline.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][”’\"']?\s+[A-Z“‘\"]")
@@ -356,8 +357,8 @@ def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
     article stand teasers or comments, each paragraph under its own headline or
     user name, and newsletter boxes of a few short sentences.
     """
-    # A box already marked as teasers counts as one line however many it holds.
-    if sum(not i.teaser for i in between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
+    # A box already marked as teasers (``boxes``) counts as one line however many it holds.
+    if sum(not i.teaser for i in between) + any(i.teaser for i in between) > MAX_BOX_LINES or any((i.is_prose and not i.is_chrome) or i.copyright or i.is_meta for i in between):
         return False  # a dateline or a byline heads an article, not a box
     # A box of furniture only (an advert's label, a newsletter's sign-up, a gallery) heads nothing: a shorter
     # stretch of paragraphs resumes the article under it. Teasers and comments have headlines or names.
@@ -586,7 +587,7 @@ def _over_its_credit(info: LineInfo, infos: list[LineInfo], read_headline: Headl
         return False
     credit = infos[info.index + 1]
     if not credit.is_caption or credit.words > MAX_CREDIT_WORDS or credit.ends_sentence or _PHOTO_LABEL.match(credit.text):
-        return False  # (a screen reader's "Image copyright Getty Images" opens the photo under it)
+        return False
     text = info.text.rstrip()
     if _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
         return False
