@@ -240,10 +240,8 @@ def in_relative_clause(sentence_text: str, time_text: str) -> bool:
     if at < 0:
         return False
     before = sentence_text[:at]
-    relative = None
-    for relative in _RELATIVE_WORD.finditer(before):
-        pass
-    return relative is not None and not _CLAUSE_END.search(before, relative.end())
+    relatives = list(_RELATIVE_WORD.finditer(before))
+    return bool(relatives) and not _CLAUSE_END.search(before, relatives[-1].end())
 
 
 def day_of(times: list[TimeExpression], sentence: int, sentence_text: str, figure_text: str) -> str | None:
