@@ -773,6 +773,15 @@ def test_a_text_browser_s_buttons_and_fields_are_furniture_a_paragraph_running_i
     assert [i.is_chrome for i in infos] == [True, True, True, False, False, False, False]
 
 
+@pytest.mark.parametrize("label", ["Sponsored Stories", "Promoted Content", "Around the Web", "Recommended by Outbrain"])
+def test_an_ad_network_s_box_of_paid_links_set_into_the_article_cuts_nothing(extract_options, label):
+    box = [label, "Doctors stunned by this simple trick to lose belly fat",
+           "The 20 most beautiful beaches you have never heard of", "This new gadget is taking the country by storm"]
+    # The article goes on under the box for fewer words than a box of headlines is let through for.
+    text = "\n".join([HEADLINE, *BODY, *MORE_BODY[2:], *box, *MORE_BODY[:2], "© 2025 Harbour News"])
+    assert extract(_page(text), extract_options).body == [*BODY, *MORE_BODY[2:], *MORE_BODY[:2]]
+
+
 def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):
     caption = "Divers search the water beside the cargo ship after the crane's collapse on Tuesday."
     article = _inside_article(extract_options, caption, "Photo: Getty Images")

@@ -34,7 +34,9 @@ MAX_TEASER_WORDS = 40
 _RELATED_LABEL = re.compile(
     r"^\W*(?:read more|related(?: stories| articles| coverage| content| links| news)?|see also|also read|"
     r"more on (?:this|the) (?:story|topic|subject)|recommended(?: for you| reading)?|you (?:may|might) also like|"
-    r"don['’]t miss|more stories)\W*$",
+    r"don['’]t miss|more stories|"
+    # An advertising network's box of paid links (Taboola, Outbrain), set under or into articles everywhere.
+    r"(?:sponsored|promoted|paid|partner) (?:stories|content|links|posts)|(?:from|around) the web|recommended by \w+)\W*$",
     re.I,
 )
 MIN_RELATED_LINKS = 2
