@@ -5,7 +5,7 @@ extracted from it is scored against the page's own gold body (token 4-gram
 shingles, as ``html_extraction.py`` scores): a box of other stories' teasers
 (headline over a one-sentence standfirst) under the article or above it, a share
 bar, an advert's label, a newsletter box, a box of related links, a photo gallery, a video
-player's list or a caption over its credit set into it (the player under the headline too), the
+player's list, a caption over its credit or an advertising network's paid links set into it (the player under the headline too), the
 site asking to be followed and its app under it, a byline counting back and a reading time under the headline, the writer's box under it, a paragraph printed again as a pull
 quote, the page's <title> printed as its first line, the page saved twice over (a
 print or AMP copy under it), and non-ASCII spaces with carriage-return line ends.
@@ -48,6 +48,8 @@ GALLERY = "1 of 12\nProtesters gather outside the parliament building on Monday.
 NEWSLETTER = "Sign up for our newsletter\nGet the day's top stories in your inbox every morning.\nEmail address\nSign up"
 PLAYER = "Now Playing\nLeaders meet for talks behind closed doors\n2:31\nUp Next\nWhat we know about the summit so far\n1:45"
 FOLLOW = "Follow us on Twitter and Facebook for the latest news.\nDownload our app for iOS and Android"
+ADS = ("Sponsored Stories\nDoctors stunned by this simple trick to lose belly fat\n"
+       "The 20 most beautiful beaches you have never heard of\nThis new gadget is taking the country by storm")
 CAPTION = "The two leaders shake hands before the start of their talks at the presidential palace on Monday.\nPhoto: Getty Images"
 
 
@@ -121,6 +123,7 @@ BEFORE_30 = {
     "a video player inside": (0.919, 0.937),
     "a caption over its credit inside": (0.949, 0.949),
     "follow us and our app under it": (0.938, 0.938),
+    "an ad network's paid links inside": (0.934, 0.941),
 }
 
 LAYOUTS = {
@@ -142,6 +145,7 @@ LAYOUTS = {
     "a video player inside": lambda page: _inside_body(page, PLAYER),
     "a caption over its credit inside": lambda page: _inside_body(page, CAPTION),
     "follow us and our app under it": lambda page: _after_body(page, FOLLOW),
+    "an ad network's paid links inside": lambda page: _inside_body(page, ADS),
 }
 
 
@@ -181,9 +185,9 @@ shingles. See the module docstring for what is inserted, and why these are not f
 | layout | with the URL | without it | before the evening's rules of 29 November (with / without) | before the rules of 30 November |
 | --- | --- | --- | --- | --- |
 {rows}
-The last four layouts came on 30 November 2026 with the rules written for them (a video player's list
+The last five layouts came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
-app downloaded); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
+app downloaded, an advertising network's box of paid links); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
 paragraph, a page saved twice over was rejected as chrome only (each line printed twice), and a page
 with carriage returns alone was one line.
