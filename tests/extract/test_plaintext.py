@@ -782,6 +782,18 @@ def test_an_ad_network_s_box_of_paid_links_set_into_the_article_cuts_nothing(ext
     assert extract(_page(text), extract_options).body == [*BODY, *MORE_BODY[2:], *MORE_BODY[:2]]
 
 
+def test_a_standfirst_without_a_full_stop_under_the_headline_is_not_the_title(extract_options):
+    dek = "Inspectors will examine every crane on the quay before it reopens, and the shipping line counts the cost"
+    text = "\n".join(["Harbour News", HEADLINE, dek, *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
+def test_a_long_headline_under_a_kicker_is_no_standfirst(extract_options):
+    long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
+    text = "\n".join(["Harbour Crane Collapse Live Updates", long_headline, *BODY])
+    assert extract(_page(text), extract_options).title == long_headline
+
+
 def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):
     caption = "Divers search the water beside the cargo ship after the crane's collapse on Tuesday."
     article = _inside_article(extract_options, caption, "Photo: Getty Images")

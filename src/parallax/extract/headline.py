@@ -47,6 +47,12 @@ MENU_NEIGHBOURS = 3
 TITLE_CASE_SHARE = 0.75
 # A verbless line this full of proper nouns is a caption ("X with Y"), not a headline.
 CAPTION_PROPER_SHARE = 0.6
+# A standfirst without a full stop (a dek) has at least this many words, and its headline fewer, but more
+# than a kicker has (a section's label over a long headline).
+MIN_DEK_WORDS = 15
+MIN_DEK_HEADLINE_WORDS = MAX_KICKER_WORDS + 1
+_QUOTE_OPENERS = "“\"‘'«"
+DEK_REACH = 4  # lines looked at above it, furniture among them
 # A headline with a furniture word in its news has at least this many words (see ``_stamped_news``).
 MIN_STAMPED_NEWS_WORDS = 5
 # A stamp past one standfirst (and a section's label) under a line counts for less than one right under it.
@@ -135,6 +141,8 @@ def find_title(
             continue  # "Get short URL", "5 Min Read", "Back to Gallery": labels, unless something names them the headline
         if not strong and _is_kicker(info, infos):
             continue
+        if not strong and _is_dek(info, infos):
+            continue  # a standfirst without a full stop under its shorter headline
         if not strong and any(info.index < h and any(o.is_prose and not o.is_chrome for o in infos[info.index + 1: h])
                               for h in stamped_heads):
             # A box's heading over its own text ("Consular assistance in Russia" / "Are you in Russia
@@ -157,7 +165,10 @@ def find_title(
         lede_start = next((o.index for o in following if o.is_prose and not o.is_chrome), None)
         if lede_start is None:
             continue
-        between = sum(map(rival, range(info.index + 1, lede_start)))
+        # A standfirst under the headline stands between it and the body, as nothing else may.
+        dek = next((o for o in following if not o.is_chrome), None)
+        dek_index = dek.index if dek is not None and _is_dek(dek, infos) else -1
+        between = sum(rival(k) for k in range(info.index + 1, lede_start) if k != dek_index)
         if not between:
             score += 1.0
         score -= 0.25 * between
@@ -247,6 +258,18 @@ def _stamped_past_standfirst(following: list[LineInfo]) -> bool:
         else:
             return False
     return False
+
+
+def _is_dek(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """A standfirst (dek) without a full stop, under its headline: MIN_DEK_WORDS or more, and the line
+    above it (furniture aside) a shorter headline-shaped line, longer than a kicker ("Putin says meeting
+    with Biden constructive, no hostility" over "The leaders met for the first time in years, and the
+    talks went on longer than planned")."""
+    if info.words < MIN_DEK_WORDS or info.ends_sentence or info.text.lstrip()[:1] in _QUOTE_OPENERS or not is_headline_shaped(info):
+        return False  # (a quotation cut off by the page's wrapping is no standfirst)  # (a quotation cut off by the page's wrapping is no standfirst)  # (a quotation cut off by the page's wrapping is no standfirst)
+    above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome), None)
+    return (above is not None and not above.is_prose and MIN_DEK_HEADLINE_WORDS <= above.words < info.words
+            and is_headline_shaped(above, allow_repeat=True))
 
 
 def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:
