@@ -6,6 +6,7 @@ import pytest
 
 from parallax.errors import PageRejected
 from parallax.extract import extract
+from parallax.extract.headline import clean_title
 from parallax.extract.lines import read_lines
 from parallax.model import Page
 from tests.conftest import SEED_A, SEED_B
@@ -792,6 +793,18 @@ def test_a_long_headline_under_a_kicker_is_no_standfirst(extract_options):
     long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
     text = "\n".join(["Harbour Crane Collapse Live Updates", long_headline, *BODY])
     assert extract(_page(text), extract_options).title == long_headline
+
+
+def test_a_headline_printed_only_as_the_page_s_title_loses_the_site_s_name(extract_options):
+    text = "\n".join([HEADLINE + " | Harbour News", "By Jane Doe", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
+def test_a_title_s_own_words_after_a_bar_stay():
+    assert clean_title("Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS") == (
+        "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS")
+    assert clean_title("Opinion | Is Football Violence a Crime?") == "Opinion | Is Football Violence a Crime?"
+    assert clean_title("Best tech gadgets of 2019 | ZDNet") == "Best tech gadgets of 2019"
 
 
 def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):

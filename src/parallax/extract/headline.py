@@ -53,6 +53,9 @@ MIN_DEK_WORDS = 15
 MIN_DEK_HEADLINE_WORDS = MAX_KICKER_WORDS + 1
 _QUOTE_OPENERS = "“\"‘'«"
 DEK_REACH = 4  # lines looked at above it, furniture among them
+# A site's name after a page title's bar has at most this many words ("| The Daily Planet"); a longer
+# tail is the headline's ("Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS").
+MAX_SITE_NAME_WORDS = 4
 # A headline with a furniture word in its news has at least this many words (see ``_stamped_news``).
 MIN_STAMPED_NEWS_WORDS = 5
 # A stamp past one standfirst (and a section's label) under a line counts for less than one right under it.
@@ -87,8 +90,13 @@ _CALL_TO_ACTION = re.compile(r"^\W*(?:click|tap)(?:ing)?\s+(?:here|for|to)\b", r
 
 
 def clean_title(text: str) -> str:
-    """A headline without the site's domain a link list glued before it, or a "you're reading" label."""
-    return _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
+    """A headline without the site's domain a link list glued before it, a "you're reading" label, or
+    the site's name a page's title adds after a bar ("<headline> | The Daily Planet")."""
+    text = _READING_PREFIX.sub("", _DOMAIN_PREFIX.sub("", text)).strip()
+    head, bar, tail = text.rpartition(" | ")
+    if bar and len(tail.split()) <= MAX_SITE_NAME_WORDS and len(head.split()) >= MIN_UNSUPPORTED_TITLE_WORDS:
+        return head.strip()
+    return text
 
 
 def find_title(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from ..errors import E_NO_ARTICLE, PageRejected
+from .headline import clean_title
 from .lines import describe, normalise
 
 LOGGER = logging.getLogger(__name__)
@@ -59,7 +60,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
         raise PageRejected(f"not parseable as HTML ({exc})") from exc
     if doc is None or not (doc.text or "").strip():
         raise PageRejected(E_NO_ARTICLE)
-    title = (doc.title or "").strip() or None
+    # The page's <title> often adds the site's name after a bar ("… | ZDNet"), which is no part of the headline.
+    title = clean_title((doc.title or "").strip()) or None
     paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
     # trafilatura keeps an <h1> that repeats the title as the first paragraph.
     if title and paragraphs and normalise(paragraphs[0]) == normalise(title):
