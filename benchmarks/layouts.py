@@ -149,6 +149,30 @@ LAYOUTS = {
 }
 
 
+def _page_title_only(page: dict) -> str:
+    """The headline printed only in the page's title, the site's name after a bar, and no heading."""
+    return page["title"] + " | The Daily Planet\n" + "\n".join(line for line, label in gold_lines(page) if label != "title")
+
+
+def _kicker_and_dek(page: dict) -> str:
+    """A section's label over the headline and a standfirst without a full stop under it."""
+    out = []
+    for line, label in gold_lines(page):
+        out += ["World News", line, DEK] if label == "title" else [line]
+    return "\n".join(out)
+
+
+DEK = "The leaders met for the first time in years, and the talks went on longer than planned"
+# Headline right (exactly the gold title) on the pages whose gold has a title line, without the URL;
+# and the same on the code before the rules of 30 November 2026 (b81539f).
+TITLE_LAYOUTS = {
+    "the headline only in the page's title": _page_title_only,
+    "a section's label over it, a standfirst without a full stop under it": _kicker_and_dek,
+}
+TITLE_BEFORE_30 = {"the headline only in the page's title": 2,
+                   "a section's label over it, a standfirst without a full stop under it": 9}
+
+
 def main() -> dict:
     pages = load_dev()
     gold = {page["id"]: "\n".join(line for line, label in gold_lines(page) if label == "body") for page in pages}
@@ -166,7 +190,19 @@ def main() -> dict:
                 except PageRejected:
                     bodies[page["id"]] = ""
             results.setdefault(name, {})["url" if with_url else "no_url"] = score(bodies, gold)
-    data = {"machine": machine(), "pages": len(pages), "layouts": results, "seconds": round(time.perf_counter() - start, 1)}
+    titled = [page for page in pages if page.get("title") and any(label == "title" for _, label in gold_lines(page))]
+    titles: dict = {}
+    for name, alter in TITLE_LAYOUTS.items():
+        right = 0
+        for page in titled:
+            try:
+                right += extract(Page(id=page["id"], source=page["id"], format="text", content=alter(page)), options).title == page["title"]
+            except PageRejected:
+                pass
+        titles[name] = right
+    data = {"machine": machine(), "pages": len(pages), "layouts": results, "titled_pages": len(titled), "titles": titles,
+            "seconds": round(time.perf_counter() - start, 1)}
+    title_rows = "".join(f"| {name} | {n} of {len(titled)} | {TITLE_BEFORE_30[name]} of {len(titled)} |\n" for name, n in titles.items())
     m = data["machine"]
     rows = "".join(
         f"| {name} | {r['url']['f1']} ({r['url']['precision']} · {r['url']['recall']}) "
@@ -185,7 +221,12 @@ shingles. See the module docstring for what is inserted, and why these are not f
 | layout | with the URL | without it | before the evening's rules of 29 November (with / without) | before the rules of 30 November |
 | --- | --- | --- | --- | --- |
 {rows}
-The last five layouts came on 30 November 2026 with the rules written for them (a video player's list
+Headlines without the URL, on the {len(titled)} pages whose gold has a title line (exactly the gold title):
+
+| layout | headline right | before the rules of 30 November (b81539f) |
+| --- | --- | --- |
+{title_rows}
+The last five layouts of the first table and both of the second came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
 app downloaded, an advertising network's box of paid links); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
