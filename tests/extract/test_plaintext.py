@@ -7,7 +7,6 @@ import pytest
 from parallax.errors import PageRejected
 from parallax.extract import extract
 from parallax.extract.headline import clean_title
-from parallax.extract.lines import read_lines
 from parallax.model import Page
 from tests.conftest import SEED_A, SEED_B
 
@@ -765,13 +764,6 @@ def test_a_video_player_s_list_of_titles_and_lengths_is_not_body_and_cuts_nothin
 def test_a_video_page_s_headline_over_its_player_s_clock_stays_the_title(extract_options):
     lines = ["WATCH: Divers search the harbour after the crane collapse", "0:00", "2:31", "By Jane Doe", *BODY]
     assert extract(_page("\n".join(lines)), extract_options).title == "WATCH: Divers search the harbour after the crane collapse"
-
-
-def test_a_text_browser_s_buttons_and_fields_are_furniture_a_paragraph_running_into_a_field_is_not():
-    infos = read_lines("\n".join(["(BUTTON) Sections", "Search ____________________ (BUTTON) Go",
-                                   "(BUTTON) Want more deals? Join the Deals Newsletter. _____________", *BODY,
-                                   BODY[0][:-1] + " and more. ____________________"]))
-    assert [i.is_chrome for i in infos] == [True, True, True, False, False, False, False]
 
 
 @pytest.mark.parametrize("label", ["Sponsored Stories", "Promoted Content", "Around the Web", "Recommended by Outbrain"])

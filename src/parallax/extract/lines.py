@@ -229,7 +229,6 @@ class LineInfo:
     template: bool = False  # the outlet prints this line around its articles
     embedded: bool = False  # part of a social-media post the article embeds (set by ``read_lines``)
     teaser: bool = False  # part of a box of other articles' teasers (set by ``boxes.mark_teaser_boxes``)
-    widget: bool = False  # a form's button or field as a text browser prints them: "(BUTTON) Search"
     photo_button: bool = False  # "Report" under a photo's credit (set by ``read_lines``)
     appeal: bool = False  # the site asks the reader for money, a subscription, its ads, a share
     appeal_box: bool = False  # speaks to the reader between two appeals (set by ``read_lines``)
@@ -255,7 +254,7 @@ class LineInfo:
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if (self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail
-                or self.bar or self.teaser or self.widget):
+                or self.bar or self.teaser):
             return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail; buttons
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
@@ -312,11 +311,6 @@ _EMBED_SIGNATURE = re.compile(
 _POST_LINK = re.compile(r"https?://t\.co/|pic\.twitter\.com/|instagr\.am/")
 # Lines of one embedded post's text, at most.
 MAX_EMBED_LINES = 6
-# What a text browser (lynx, w3m) prints for a page's widgets: a button, a text field as a run of
-# underscores (on a short line: a paragraph may run into a field after it, "… até a próxima. ______").
-_WIDGET = re.compile(r"^\s*\(BUTTON\)")
-_FORM_FIELD = re.compile(r"_{6,}")
-MAX_FIELD_LINE_WORDS = 8
 # A photo's text printed for every photo (``_mark_alt_texts``): at least this many copies, each with a
 # paragraph this many short lines above and below it at most.
 MIN_ALT_TEXT_COPIES = 3
@@ -647,7 +641,6 @@ def describe(line: str, index: int) -> LineInfo:
         starts_lower=first.islower(),
         dateline=bool(_DATELINE.match(line)),
         letters=any(c.isalpha() for c in line),
-        widget=bool(_WIDGET.match(line) or (short and len(words) <= MAX_FIELD_LINE_WORDS and _FORM_FIELD.search(line))),
     )
 
 
