@@ -228,7 +228,8 @@ Headlines without the URL, on the {len(titled)} pages whose gold has a title lin
 {title_rows}
 The last five layouts of the first table and both of the second came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
-app downloaded, an advertising network's box of paid links); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
+app downloaded, an advertising network's box of paid links, a standfirst without a full stop under its
+headline, a site's name after a title's bar); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
 paragraph, a page saved twice over was rejected as chrome only (each line printed twice), and a page
 with carriage returns alone was one line.
