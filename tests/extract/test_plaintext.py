@@ -799,6 +799,12 @@ def test_a_title_s_own_words_after_a_bar_stay():
     assert clean_title("Best tech gadgets of 2019 | ZDNet") == "Best tech gadgets of 2019"
 
 
+def test_a_date_printed_over_the_headline_leaves_it_the_page_s_first_line(extract_options):
+    # Some sites print the date over the headline; the line under it (a teaser, a caption's title) is no headline.
+    lines = ["March 4, 2025", HEADLINE, "Share", "Divers search the water beside the ship after the crane fell", *BODY]
+    assert extract(_page("\n".join(lines)), extract_options).title == HEADLINE
+
+
 def test_a_present_tense_sentence_over_a_credit_alone_is_the_photo_s_caption(extract_options):
     caption = "Divers search the water beside the cargo ship after the crane's collapse on Tuesday."
     article = _inside_article(extract_options, caption, "Photo: Getty Images")

@@ -180,9 +180,10 @@ def find_title(
         if not between:
             score += 1.0
         score -= 0.25 * between
-        if all(o.is_chrome or o.index in page_titles for o in head) and not (info.repeated and not twice):
-            # The first real line of a page; not when printed again below the article: the site's
-            # slogan stands in its header and its footer ("Available for everyone, funded by readers").
+        if all(o.is_chrome or o.index in page_titles or o.is_stamp for o in head) and not (info.repeated and not twice):
+            # The first real line of a page (a date or byline printed over it aside); not when printed
+            # again below the article: the site's slogan stands in its header and its footer
+            # ("Available for everyone, funded by readers").
             score += FIRST_LINE_BONUS
         under = next((o for o in following if not o.is_chrome), None)
         # The byline or the date right under it, and no headline right above it (a kicker's date between is fine).
