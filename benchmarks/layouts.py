@@ -162,15 +162,25 @@ def _kicker_and_dek(page: dict) -> str:
     return "\n".join(out)
 
 
+def _date_over_headline(page: dict) -> str:
+    """The page's date printed over its headline."""
+    out = []
+    for line, label in gold_lines(page):
+        out += ["Tuesday, June 19, 2012", line] if label == "title" else [line]
+    return "\n".join(out)
+
+
 DEK = "The leaders met for the first time in years, and the talks went on longer than planned"
 # Headline right (exactly the gold title) on the pages whose gold has a title line, without the URL;
 # and the same on the code before the rules of 30 November 2026 (b81539f).
 TITLE_LAYOUTS = {
     "the headline only in the page's title": _page_title_only,
     "a section's label over it, a standfirst without a full stop under it": _kicker_and_dek,
+    "a date printed over it": _date_over_headline,
 }
 TITLE_BEFORE_30 = {"the headline only in the page's title": 2,
-                   "a section's label over it, a standfirst without a full stop under it": 9}
+                   "a section's label over it, a standfirst without a full stop under it": 9,
+                   "a date printed over it": 34}
 
 
 def main() -> dict:
@@ -229,7 +239,7 @@ Headlines without the URL, on the {len(titled)} pages whose gold has a title lin
 The last five layouts of the first table and both of the second came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
 app downloaded, an advertising network's box of paid links, a standfirst without a full stop under its
-headline, a site's name after a title's bar); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
+headline, a site's name after a title's bar, a date over the headline); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
 paragraph, a page saved twice over was rejected as chrome only (each line printed twice), and a page
 with carriage returns alone was one line.
