@@ -67,13 +67,18 @@ def _after_body(page: dict, inserted: str) -> str:
     return "\n".join(lines[: body[-1] + 1] + [inserted] + lines[body[-1] + 1:]) if body else page["text"]
 
 
-def _after_title(page: dict, inserted: str) -> str:
+def _around_title(page: dict, above: tuple[str, ...] = (), below: tuple[str, ...] = ()) -> str:
+    """The page with lines set over and under its headline (the page as it is when it has none)."""
     pairs = gold_lines(page)
     title = next((i for i, (_, label) in enumerate(pairs) if label == "title"), None)
     if title is None:
         return page["text"]
     lines = [line for line, _ in pairs]
-    return "\n".join(lines[: title + 1] + [inserted] + lines[title + 1:])
+    return "\n".join(lines[:title] + list(above) + [lines[title]] + list(below) + lines[title + 1:])
+
+
+def _after_title(page: dict, inserted: str) -> str:
+    return _around_title(page, below=(inserted,))
 
 
 def _inside_body(page: dict, inserted: str) -> str:
@@ -154,29 +159,14 @@ def _page_title_only(page: dict) -> str:
     return page["title"] + " | The Daily Planet\n" + "\n".join(line for line, label in gold_lines(page) if label != "title")
 
 
-def _kicker_and_dek(page: dict) -> str:
-    """A section's label over the headline and a standfirst without a full stop under it."""
-    out = []
-    for line, label in gold_lines(page):
-        out += ["World News", line, DEK] if label == "title" else [line]
-    return "\n".join(out)
-
-
-def _date_over_headline(page: dict) -> str:
-    """The page's date printed over its headline."""
-    out = []
-    for line, label in gold_lines(page):
-        out += ["Tuesday, June 19, 2012", line] if label == "title" else [line]
-    return "\n".join(out)
-
-
 DEK = "The leaders met for the first time in years, and the talks went on longer than planned"
 # Headline right (exactly the gold title) on the pages whose gold has a title line, without the URL;
 # and the same on the code before the rules of 30 November 2026 (b81539f).
 TITLE_LAYOUTS = {
     "the headline only in the page's title": _page_title_only,
-    "a section's label over it, a standfirst without a full stop under it": _kicker_and_dek,
-    "a date printed over it": _date_over_headline,
+    "a section's label over it, a standfirst without a full stop under it":
+        lambda page: _around_title(page, above=("World News",), below=(DEK,)),
+    "a date printed over it": lambda page: _around_title(page, above=("Tuesday, June 19, 2012",)),
 }
 TITLE_BEFORE_30 = {"the headline only in the page's title": 2,
                    "a section's label over it, a standfirst without a full stop under it": 9,

@@ -272,8 +272,9 @@ def _organisation_named_subject(token: Token, sentences: list[Span]) -> str | No
     Investigations … said …" / "In a 2013 memo, the agency suggested …")."""
     doc = token.doc
     own = next((s for s in sentences if s.start <= token.i < s.end), None)
-    before = [s for s in sentences if own is not None and s.end <= own.start][-1:]
-    for sentence in before:
+    if own is None:
+        return None
+    for sentence in [s for s in sentences if s.end <= own.start][-1:]:
         for ent in reversed(ents_in(sentence)):
             if ent.label_ == "ORG" and _is_subject(ent) and not in_any_quote(doc, ent):
                 return _canon(doc, ent)

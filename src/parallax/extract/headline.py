@@ -120,8 +120,9 @@ def find_title(
     rival = functools.cache(lambda index: _rivals(infos[index]))  # each line read once, for every candidate above it
     # Headlines a byline or date stamps right under them: a line printed twice below one is a
     # teaser the article's related box prints twice, not the headline printed again.
+    stamped_news = functools.cache(lambda index: _stamped_news(infos[index], infos))  # asked twice of each line
     stamped_heads = [o.index for o in infos[first: body_start]
-                     if is_headline_shaped(o, named=_stamped_news(o, infos)) and is_stamped(o, infos)]
+                     if is_headline_shaped(o, named=stamped_news(o.index)) and is_stamped(o, infos)]
     # The page's title printed as a line, the headline and the site's name ("<headline> | The Daily
     # Planet"): it names the headline, as a second copy does, and is furniture itself.
     window = infos[first: body_start + 1]
@@ -131,7 +132,7 @@ def find_title(
     for info in window:
         if info.index in page_titles:
             continue
-        shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors or _stamped_news(info, infos))
+        shaped = is_headline_shaped(info, allow_repeat=True, named=info.index in anchors or stamped_news(info.index))
         stamped = not shaped and _stamped_sentence(info, infos)
         if not (shaped or stamped):
             continue

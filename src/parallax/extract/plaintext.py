@@ -567,15 +567,12 @@ def _describes_a_photo(info: LineInfo, infos: list[LineInfo], block: _Block, rea
     conference on Monday in Helsinki" over "HELSINKI -- President Donald Trump cast doubt …").
     News tells a day's events in the past tense ("shook hands on Monday"), and its first
     paragraph is the one the dateline opens; a caption describes its picture."""
-    if read_headline is None or info.words > MAX_CAPTION_WORDS or not info.ends_sentence or info.dateline:
+    if info.dateline or not _DAY_NAMED.search(info.text):
         return False
     below = infos[info.index + 1: min(info.index + 1 + DATELINE_REACH, block.end + 1)]
     if not any(o.dateline for o in below) or any(o.dateline for o in infos[block.start: info.index]):
         return False
-    text = info.text.rstrip()
-    if not _DAY_NAMED.search(text) or _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
-        return False  # several sentences, or a quote: a paragraph
-    return read_headline(text)[2]
+    return _one_present_tense_sentence(info, read_headline)
 
 
 def _over_its_credit(info: LineInfo, infos: list[LineInfo], read_headline: HeadlineReader | None) -> bool:
@@ -583,10 +580,18 @@ def _over_its_credit(info: LineInfo, infos: list[LineInfo], read_headline: Headl
     talks on Monday." / "Photo: Getty Images"): one sentence in the present tense, as captions
     describe their picture. A paragraph over a photo without a caption is told in the past tense,
     or runs to several sentences."""
-    if read_headline is None or info.words > MAX_CAPTION_WORDS or not info.ends_sentence or info.index + 1 >= len(infos):
+    if info.index + 1 >= len(infos):
         return False
     credit = infos[info.index + 1]
     if not credit.is_caption or credit.words > MAX_CREDIT_WORDS or credit.ends_sentence or _PHOTO_LABEL.match(credit.text):
+        return False
+    return _one_present_tense_sentence(info, read_headline)
+
+
+def _one_present_tense_sentence(info: LineInfo, read_headline: HeadlineReader | None) -> bool:
+    """One sentence of a caption's length, in the present tense (the tagger's reading), as captions
+    describe their picture; several sentences, or a quote, make a paragraph."""
+    if read_headline is None or info.words > MAX_CAPTION_WORDS or not info.ends_sentence:
         return False
     text = info.text.rstrip()
     if _NEXT_SENTENCE.search(text) or _QUOTATION.search(text):
