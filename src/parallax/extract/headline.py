@@ -276,7 +276,7 @@ def _is_dek(info: LineInfo, infos: list[LineInfo]) -> bool:
     with Biden constructive, no hostility" over "The leaders met for the first time in years, and the
     talks went on longer than planned")."""
     if info.words < MIN_DEK_WORDS or info.ends_sentence or info.text.lstrip()[:1] in _QUOTE_OPENERS or not is_headline_shaped(info):
-        return False  # (a quotation cut off by the page's wrapping is no standfirst)  # (a quotation cut off by the page's wrapping is no standfirst)  # (a quotation cut off by the page's wrapping is no standfirst)
+        return False  # (a quotation cut off by the page's wrapping is no standfirst)
     above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome), None)
     return (above is not None and not above.is_prose and MIN_DEK_HEADLINE_WORDS <= above.words < info.words
             and is_headline_shaped(above, allow_repeat=True))
