@@ -89,3 +89,21 @@ def test_any_line_break_parts_lines():
     lines = ["Storm hits the coast", "", "Rescue teams pulled three survivors from the rubble."]
     for newline in ("\n", "\r\n", "\r", "\u2028"):
         assert page_lines(newline.join(lines)) == [lines[0], lines[2]]
+
+
+def test_a_bracket_alone_opens_the_next_node():
+    # get_text("\n") of <p><strong>[</strong><a><strong>Engadget</strong></a><strong>]</strong></p>
+    assert page_lines("Stadia delivers.\n[\nEngadget\n]\nStadia isn't a console.") == [
+        "Stadia delivers.", "[Engadget]", "Stadia isn't a console."
+    ]
+    assert page_lines("(\nGetty Images\n)") == ["(Getty Images)"]
+
+
+def test_an_embedded_posts_date_rejoins_its_author():
+    # An embedded tweet's signature as text nodes: the date is a link of its own.
+    text = "Yes this is real:\n— Dianna E. Anderson (@diannaeanderson)\nNovember 18, 2019\nSo many people were talking."
+    assert page_lines(text) == [
+        "Yes this is real:", "— Dianna E. Anderson (@diannaeanderson) November 18, 2019", "So many people were talking."
+    ]
+    # A date under any other line stays on its own.
+    assert page_lines("By Jane Doe\nNovember 18, 2019") == ["By Jane Doe", "November 18, 2019"]
