@@ -107,3 +107,19 @@ def test_an_embedded_posts_date_rejoins_its_author():
     ]
     # A date under any other line stays on its own.
     assert page_lines("By Jane Doe\nNovember 18, 2019") == ["By Jane Doe", "November 18, 2019"]
+
+
+def test_a_word_in_lower_case_joins_when_the_sentence_goes_on_under_it():
+    # "… told Gizmodo via <a>email</a>." as text nodes; a menu's words have no full stop under them.
+    assert page_lines("Dempsey told Gizmodo via\nemail\n.") == ["Dempsey told Gizmodo via email."]
+    # A paragraph's last word a text browser wrapped onto a line of its own ends the sentence.
+    assert page_lines("David Garcia finished second in the 50 yard\nfreestyle.\n\nThe relay won.") == [
+        "David Garcia finished second in the 50 yard freestyle.", "The relay won."
+    ]
+    menu = "Share this article\nfacebook\ntwitter\nemail"
+    assert page_lines(menu) == menu.split("\n")
+
+
+def test_an_opening_quote_mark_ends_no_line():
+    # '… has been dubbed “<a>bird fancier’s lung</a>.”'
+    assert page_lines("which has been dubbed “\nbird fancier’s lung.\n”") == ["which has been dubbed “bird fancier’s lung.”"]

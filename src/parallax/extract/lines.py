@@ -329,6 +329,7 @@ _CONTINUES = ",;:.)]!?%’”"
 # A text node of an opening bracket alone opens what the next node says ("[" / "Engadget" / "]"):
 # never a line of a page's own.
 _OPENS_ALONE = frozenset({"[", "(", "«", "“"})
+_CLOSES = "”»"
 # A drop cap: the paragraph's first letter set large in an element of its own, which a browser's
 # text puts on a line of its own ("H" over "ong Kong is burning."), an opening quote before it.
 _DROP_CAP = re.compile(r"[“\"‘']?[A-ZÀ-ÞА-Я]")
@@ -386,7 +387,9 @@ def page_lines(text: str) -> list[str]:
             lines[-1] += line
         elif not after_blank and _POST_DATE_ALONE.match(line) and _POST_AUTHOR.match(lines[-1]):
             lines[-1] += " " + line
-        elif not after_blank and (goes_on or name or _continues(lines[-1], line)):
+        elif not after_blank and lines[-1][-1] in _OPENS_ALONE:
+            lines[-1] += line  # 'been dubbed “' / "bird fancier's lung."
+        elif not after_blank and (goes_on or name or _continues(lines[-1], line, raws[at + 1: at + 2])):
             lines[-1] += ("" if line[0] in _CONTINUES else " ") + line
         else:
             lines.append(line)
@@ -427,7 +430,9 @@ def without_inline_links(line: str) -> str:
     return " ".join(_INLINE_LINK.sub(" ", line).split())
 
 
-def _continues(before: str, line: str) -> bool:
+def _continues(before: str, line: str, after: list[str]) -> bool:
+    if line[0] in _CLOSES:
+        return True  # a quotation's closing mark, after the full stop inside it: "lung." / "” But in cases …"
     if _ENDS_LINE.search(before):
         return False
     if line[0] in _CONTINUES:
@@ -439,7 +444,13 @@ def _continues(before: str, line: str) -> bool:
         # printed in capitals over its byline in lower case ("… PEAR JAM FOR THE HOLIDAYS" over
         # "written by Regan") stays apart from it.
         return False
-    return before[-1] == "," or (before[-1].isalpha() and len(before.split()) >= 3 and len(line.split()) >= 2)
+    if before[-1] == ",":
+        return True
+    # One word in lower case may be a menu's ("facebook", "email"), unless it ends the sentence
+    # ("… in the 50 yard" / "freestyle.": a paragraph's last word that a text browser wrapped) or the
+    # sentence goes on under it with its punctuation ("told Gizmodo via" / "email" / ".").
+    ends = line[-1] in ".!?" or (bool(after and after[0]) and after[0][0] in _CONTINUES)
+    return before[-1].isalpha() and len(before.split()) >= 3 and (len(line.split()) >= 2 or ends)
 
 
 def read_lines(text: str, known_chrome: frozenset[str] = frozenset()) -> list[LineInfo]:
