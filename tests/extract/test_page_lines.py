@@ -109,13 +109,15 @@ def test_an_embedded_posts_date_rejoins_its_author():
     assert page_lines("By Jane Doe\nNovember 18, 2019") == ["By Jane Doe", "November 18, 2019"]
 
 
-def test_a_word_in_lower_case_joins_when_the_sentence_goes_on_under_it():
+def test_a_word_in_lower_case_joins_when_the_sentence_ends_with_it_or_goes_on_under_it():
     # "… told Gizmodo via <a>email</a>." as text nodes; a menu's words have no full stop under them.
     assert page_lines("Dempsey told Gizmodo via\nemail\n.") == ["Dempsey told Gizmodo via email."]
     # A paragraph's last word a text browser wrapped onto a line of its own ends the sentence.
     assert page_lines("David Garcia finished second in the 50 yard\nfreestyle.\n\nThe relay won.") == [
         "David Garcia finished second in the 50 yard freestyle.", "The relay won."
     ]
+    # ... or when it goes on under it in lower case: "NASA has" / "committed" / "to that timeline."
+    assert page_lines("Only one company has\ncommitted\nto that timeline.") == ["Only one company has committed to that timeline."]
     menu = "Share this article\nfacebook\ntwitter\nemail"
     assert page_lines(menu) == menu.split("\n")
 

@@ -448,8 +448,10 @@ def _continues(before: str, line: str, after: list[str]) -> bool:
         return True
     # One word in lower case may be a menu's ("facebook", "email"), unless it ends the sentence
     # ("… in the 50 yard" / "freestyle.": a paragraph's last word that a text browser wrapped) or the
-    # sentence goes on under it with its punctuation ("told Gizmodo via" / "email" / ".").
-    ends = line[-1] in ".!?" or (bool(after and after[0]) and after[0][0] in _CONTINUES)
+    # sentence goes on under it, with its punctuation ("told Gizmodo via" / "email" / ".") or in lower
+    # case ("has" / "committed" / "to that timeline."), as a menu's next item, one word, does not.
+    following = after[0] if after else ""
+    ends = line[-1] in ".!?" or following[:1] in tuple(_CONTINUES) or (following[:1].islower() and len(following.split()) >= 2)
     return before[-1].isalpha() and len(before.split()) >= 3 and (len(line.split()) >= 2 or ends)
 
 
