@@ -1312,3 +1312,11 @@ def test_a_teaser_printed_twice_under_a_stamped_headline_is_not_the_headline(ext
                       teaser, "Origin of the port's oldest crane traced to a Glasgow yard",
                       "Crane-ridden quays force cancellation of the harbour festival", teaser, *BODY])
     assert extract(_page(text), extract_options).title == headline
+
+
+def test_buttons_under_photo_credits_one_text_node_a_line_do_not_cut_the_article(extract_options):
+    # The credit's link on a line of its own between the credit and its button.
+    photos = ["Image Copyright @harbourwatch", "@harbourwatch", "Report",
+              "Image Copyright @portauthority", "@portauthority", "Report"]
+    article = extract(_page("\n".join([HEADLINE, *BODY, *photos, *MORE_BODY, "© 2025 Harbour News"])), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and "Report" not in article.body

@@ -322,6 +322,7 @@ MIN_ALT_TEXT_COPIES = 3
 ALT_TEXT_REACH = 3
 # A photo's button ("Report", "Enlarge this image") is this many words at most.
 MAX_PHOTO_BUTTON_WORDS = 3
+MAX_PHOTO_BUTTONS = 3  # lines of them under one photo
 
 # A line that ends like this ends its sentence (or a label: "Updated:"), and the next starts anew.
 _ENDS_LINE = re.compile(r"[.!?:…\"”’)\]]\s*$")
@@ -593,14 +594,25 @@ def _mark_appeal_boxes(infos: list[LineInfo]) -> None:
 
 
 def _mark_photo_buttons(infos: list[LineInfo]) -> None:
-    """Mark a photo's buttons: short lines under its credit, before the next photo's or printed
-    under every photo ("Image copyright @AOC", "Report", "Image copyright @AOC", "Report")."""
-    under = [i for before, i in zip(infos, infos[1:])
-             if before.is_caption and not i.is_caption and i.words <= MAX_PHOTO_BUTTON_WORDS and not i.is_prose]
-    printed = Counter(i.key for i in under)
-    for info in under:
-        if printed[info.key] > 1 or (info.index + 1 < len(infos) and infos[info.index + 1].is_caption):
-            info.photo_button = True
+    """Mark a photo's buttons: the short lines under its credit, before the next photo's or printed
+    under every photo ("Image copyright @AOC", "Report", "Image copyright @AOC", "Report"; one text node
+    a line, the credit's link stands between: "Image Copyright @AOC", "@AOC", "Report")."""
+    runs: list[list[LineInfo]] = []
+    for before, info in zip(infos, infos[1:]):
+        if before.is_caption and not info.is_caption:
+            run = []
+            for under in infos[info.index: info.index + MAX_PHOTO_BUTTONS]:
+                if under.is_caption or under.is_prose or under.words > MAX_PHOTO_BUTTON_WORDS:
+                    break
+                run.append(under)
+            if run:
+                runs.append(run)
+    printed = Counter(key for run in runs for key in {i.key for i in run})
+    for run in runs:
+        last = run[-1].index
+        if any(printed[i.key] > 1 for i in run) or (last + 1 < len(infos) and infos[last + 1].is_caption):
+            for info in run:
+                info.photo_button = True
 
 
 def _mark_embedded_posts(infos: list[LineInfo]) -> None:
