@@ -125,3 +125,18 @@ def test_a_word_in_lower_case_joins_when_the_sentence_ends_with_it_or_goes_on_un
 def test_an_opening_quote_mark_ends_no_line():
     # '… has been dubbed “<a>bird fancier’s lung</a>.”'
     assert page_lines("which has been dubbed “\nbird fancier’s lung.\n”") == ["which has been dubbed “bird fancier’s lung.”"]
+
+
+def test_a_quotation_closed_after_a_comma_goes_on_with_its_attribution():
+    assert page_lines("“It’s a shame to see a comrade die in this way,”\nthe doctor said.") == [
+        "“It’s a shame to see a comrade die in this way,” the doctor said."
+    ]
+    # A quotation closed after its full stop ends the line.
+    assert page_lines("“It’s a shame.”\nthe doctor's words went unanswered") == [
+        "“It’s a shame.”", "the doctor's words went unanswered"
+    ]
+
+
+def test_words_in_quotation_marks_inside_a_sentence_join_it():
+    text = "The ombudsman called on the\n“interim”\ngovernment to withdraw military units."
+    assert page_lines(text) == ["The ombudsman called on the “interim” government to withdraw military units."]

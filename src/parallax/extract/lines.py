@@ -331,6 +331,8 @@ _CONTINUES = ",;:.)]!?%’”"
 # never a line of a page's own.
 _OPENS_ALONE = frozenset({"[", "(", "«", "“"})
 _CLOSES = "”»"
+# A quotation closed after a comma goes on with its attribution.
+_COMMA_IN_QUOTE = re.compile(r",[”’\"]\s*$")
 # A drop cap: the paragraph's first letter set large in an element of its own, which a browser's
 # text puts on a line of its own ("H" over "ong Kong is burning."), an opening quote before it.
 _DROP_CAP = re.compile(r"[“\"‘']?[A-ZÀ-ÞА-Я]")
@@ -404,7 +406,9 @@ def _is_name_in_sentence(before: str, line: str, after: list[str]) -> bool:
     mid-phrase before it and goes on after it: "had 11 hits on / Mason Rudolph / (well, 12 …"."""
     if _ENDS_LINE.search(before) or not before[-1].islower() or len(before.split()) < 3:
         return False
-    if not line[0].isupper() or len(line.split()) > MAX_NAME_PIECE_WORDS or _ENDS_LINE.search(line):
+    if not line.lstrip(_QUOTE_OPEN)[:1].isupper() and not (line[0] in "“«" and line[1:2].isalpha()):
+        return False  # a name, or words quoted: "called on the" / "“interim”" / "government to …"
+    if len(line.split()) > MAX_NAME_PIECE_WORDS or (_ENDS_LINE.search(line) and line[-1] not in "”»"):
         return False
     following = after[0] if after else ""
     return bool(following) and (following[0].islower() or following[0] in ",;)(")
@@ -434,6 +438,8 @@ def without_inline_links(line: str) -> str:
 def _continues(before: str, line: str, after: list[str]) -> bool:
     if line[0] in _CLOSES:
         return True  # a quotation's closing mark, after the full stop inside it: "lung." / "” But in cases …"
+    if _COMMA_IN_QUOTE.search(before) and line[0].islower():
+        return True  # '“It’s a shame to see a comrade die in this way,”' / "the doctor said."
     if _ENDS_LINE.search(before):
         return False
     if line[0] in _CONTINUES:
