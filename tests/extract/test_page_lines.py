@@ -140,3 +140,15 @@ def test_a_quotation_closed_after_a_comma_goes_on_with_its_attribution():
 def test_words_in_quotation_marks_inside_a_sentence_join_it():
     text = "The ombudsman called on the\n“interim”\ngovernment to withdraw military units."
     assert page_lines(text) == ["The ombudsman called on the “interim” government to withdraw military units."]
+
+
+def test_a_page_written_one_text_node_a_line_joins_labels_and_lists():
+    list_ = ["The launch titles are uninspiring. They include:", "Grid 2019", ",", "Gylt", ", and", "Kine",
+             ". About half came out this year."]
+    label = ["See it now:", "Amazon"]
+    # Lines opening with a comma or a full stop show how the page was written; a browser's text has none.
+    assert page_lines("\n".join(label + list_)) == [
+        "See it now: Amazon", list_[0], "Grid 2019, Gylt, and Kine. About half came out this year."
+    ]
+    browser = ["See it now:", "Amazon", "Grid 2019, Gylt and Kine came out this year."]
+    assert page_lines("\n".join(browser)) == browser

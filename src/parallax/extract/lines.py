@@ -331,6 +331,17 @@ _CONTINUES = ",;:.)]!?%’”"
 # never a line of a page's own.
 _OPENS_ALONE = frozenset({"[", "(", "«", "“"})
 _CLOSES = "”»"
+# A page written one text node a line shows it: lines that open with a comma or a full stop, which
+# a browser never starts a line with (80 of ScrapingHub's 181 pages so written have this many or
+# more; 2 as Chromium's text, none as a text browser's or the development corpus's). On such a page two
+# more things are inline pieces: a comma or a semicolon alone (", and") stands between two inline
+# elements, so the node under it goes on too ("Grid 2019" / "," / "Gylt"); a short label and its value are one line
+# ("See it now:" / "Amazon"). On a browser's text a line under a label is a block of its own.
+_PUNCTUATION_FIRST = re.compile(r"^[,.;:)\]](?:\s|$)")
+MIN_NODE_SIGNS = 3
+_BETWEEN_INLINE = re.compile(r"[,;](?:\s+(?:and|or))?")
+MAX_LABEL_WORDS = 4
+_ITEM_MARK = re.compile(r"^\s*(?:[*•·-]|\d{1,3}[.)])\s")
 # A quotation closed after a comma goes on with its attribution.
 _COMMA_IN_QUOTE = re.compile(r",[”’\"]\s*$")
 # A drop cap: the paragraph's first letter set large in an element of its own, which a browser's
@@ -373,6 +384,8 @@ def page_lines(text: str) -> list[str]:
     # is as many lines as one saved with newlines.
     unstripped = unwrap(plain_spacing(text).splitlines())
     raws: list[str] = [_CODE_NAME.sub("", line.strip(), count=1) for line in unstripped]
+    # Written one text node a line: a browser never starts a line with a comma or a full stop.
+    nodes = sum(1 for line in raws if _PUNCTUATION_FIRST.match(line)) >= MIN_NODE_SIGNS
     lines: list[str] = []
     after_blank = True
     goes_on = False  # the line before was a name joined to its sentence, which this line goes on with
@@ -392,11 +405,13 @@ def page_lines(text: str) -> list[str]:
             lines[-1] += " " + line
         elif not after_blank and lines[-1][-1] in _OPENS_ALONE:
             lines[-1] += line  # 'been dubbed “' / "bird fancier's lung."
+        elif not after_blank and nodes and _is_labels_value(lines[-1], line):
+            lines[-1] += " " + line
         elif not after_blank and (goes_on or name or _continues(lines[-1], line, raws[at + 1: at + 2])):
             lines[-1] += ("" if line[0] in _CONTINUES else " ") + line
         else:
             lines.append(line)
-        goes_on = name
+        goes_on = name or (nodes and bool(_BETWEEN_INLINE.fullmatch(line)))
         after_blank = False
     return [without_inline_links(line) for line in lines]
 
@@ -433,6 +448,12 @@ def without_inline_links(line: str) -> str:
     if not _LINK_MARKER.search(line):  # most lines: a search for the markers alone is fast
         return line
     return " ".join(_INLINE_LINK.sub(" ", line).split())
+
+
+def _is_labels_value(before: str, line: str) -> bool:
+    """A short label and its value, each a text node of its own: "See it now:" / "Amazon"."""
+    return (before.endswith(":") and len(before.split()) <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LABEL_WORDS
+            and not _ENDS_LINE.search(line) and not _ITEM_MARK.match(line))
 
 
 def _continues(before: str, line: str, after: list[str]) -> bool:
