@@ -1320,3 +1320,22 @@ def test_buttons_under_photo_credits_one_text_node_a_line_do_not_cut_the_article
               "Image Copyright @portauthority", "@portauthority", "Report"]
     article = extract(_page("\n".join([HEADLINE, *BODY, *photos, *MORE_BODY, "© 2025 Harbour News"])), extract_options)
     assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and "Report" not in article.body
+
+
+def test_a_run_of_links_printed_with_their_pictures_text_is_no_paragraph(extract_options):
+    # A text browser prints a "Most popular" box of links as one wrapped paragraph, each link with
+    # its picture's text (here the page's own headline) beside it: it had been taken for the article.
+    links = ("1 Crane collapses onto cargo ship at the northern quay Port strike enters its second week as "
+             "talks stall 2 Crane collapses onto cargo ship at the northern quay Harbour master resigns "
+             "over safety report 3 Crane collapses onto cargo ship at the northern quay Ferry timetable "
+             "changes for the winter")
+    back_to_back = ("Best ferry deals for the winter months this year Best ferry deals for the winter months "
+                    "this year")
+    text = "\n".join([HEADLINE, "Most Popular Today", links, back_to_back, *BODY, *MORE_BODY])
+    article = extract(_page(text), extract_options)
+    assert article.body[0] == BODY[0] and "Port strike" not in article.body_text and "ferry deals" not in article.body_text
+    # A paragraph that quotes a phrase again further on is a paragraph.
+    quoting = ("The union said the cranes were unsafe to operate in high winds, and the port said the cranes "
+               "were unsafe to operate in high winds only when the gusts passed fifty knots.")
+    article = extract(_page("\n".join([HEADLINE, *BODY, quoting, *MORE_BODY])), extract_options)
+    assert quoting in article.body

@@ -112,6 +112,9 @@ _META_WORDS = re.compile(r"^(?:published|updated|posted|last updated|first publi
 # this many furniture words, half its words or more, no sentence; longer than a short line may be.
 MIN_BAR_CHROME_WORDS = 3
 MAX_BAR_WORDS = 24
+# Words in a row that a paragraph never prints twice.
+ECHO_WORDS = 8
+ECHO_COPIES = 3
 _BUTTON_WORDS = frozenset({"", "on", "via", "to", "this", "the", "article", "story", "page", "post", "by", "and", "or", "with", "us"})
 # Words sites use for their own furniture; only read on short lines without
 # sentence punctuation, where an article would not use them as prose.
@@ -221,6 +224,7 @@ class LineInfo:
     bar: bool = False  # a bar of buttons: "Share on Facebook Share on Twitter Share via Email"
     link_label: bool = False  # "Related: <another article's headline>", or the label alone ("More:")
     trail: bool = False  # a breadcrumb trail: "BLOG > Nutrition > Meal Plans"
+    echoes: bool = False  # the same run of words twice over: a list of links, each printed with its picture's text
     opens_with_date: bool = False  # a short line led by a date: "21/06/2014 Tony Carter All, Books, Reviews"
     urlish: bool = False
     starts_lower: bool = False
@@ -254,7 +258,7 @@ class LineInfo:
     def is_chrome_once(self) -> bool:
         """Chrome signs other than repetition (a headline may be printed twice)."""
         if (self.copyright or self.template or (not self.letters and not self.has_date) or self.link_label or self.trail
-                or self.bar or self.teaser):
+                or self.bar or self.teaser or self.echoes):
             return True  # counters, separators (no words, nor a date); a link to another article; a breadcrumb trail; buttons
         if self.appeal_box or (self.appeal and self.words <= MAX_APPEAL_WORDS and not self.glued):
             return True  # a box between two appeals holds no article text, however long its lines
@@ -700,6 +704,7 @@ def describe(line: str, index: int) -> LineInfo:
         bar=MAX_CHROME_WORDS < len(words) <= MAX_BAR_WORDS and not ends_sentence and _is_bar(line, len(words)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
         trail=len(words) <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
+        echoes=len(words) >= 2 * ECHO_WORDS and _echoes(words),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
                     and not _QUOTE_MARKS.search(line) and not _GLUED_SENTENCES.search(line)),
         urlish=bool(_URLISH.search(line)),
@@ -712,6 +717,28 @@ def describe(line: str, index: int) -> LineInfo:
 def furniture_words(line: str) -> int:
     """How many of the line's words are words sites use for their furniture (``_CHROME_WORDS``)."""
     return sum(len(m.group().split()) for m in _CHROME_WORDS.finditer(line))
+
+
+def _echoes(words: list[str]) -> bool:
+    """Whether a run of ECHO_WORDS words comes ECHO_COPIES times in ``words``, or twice back to back
+    (a run of links, each printed with its picture's text: "1 Chinese hunter catches bubonic plague
+    after eating wild rabbit 120-year-old photo sparks … 2 Chinese hunter catches bubonic plague …";
+    "Best Black Friday TV deals of 2019 Best Black Friday TV deals of 2019"). A paragraph may quote a
+    phrase again further on, but does not print itself so."""
+    first: dict[tuple[str, ...], int] = {}
+    seen: Counter[tuple[str, ...]] = Counter()
+    for at in range(len(words) - ECHO_WORDS + 1):
+        run = tuple(words[at: at + ECHO_WORDS])
+        seen[run] += 1
+        if seen[run] >= ECHO_COPIES:
+            return True
+        if run in first:
+            gap = at - first[run]
+            if words[first[run]: at] == words[at: at + gap]:
+                return True
+        else:
+            first[run] = at
+    return False
 
 
 def _is_bar(line: str, words: int) -> bool:
