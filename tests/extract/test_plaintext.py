@@ -576,6 +576,15 @@ def test_a_list_the_article_ends_with_stays_whole(extract_options):
     assert all(w in article.body_text for w in winners)
 
 
+def test_a_list_under_a_lead_in_joins_the_paragraphs_around_it(extract_options):
+    # Items parted by a hyphen, as a text browser prints a bulleted list ("* … - …").
+    lead = "Four laws already govern how the port keeps its records, each for a part of the work:"
+    items = ["* Section 12 of the Harbour Act - the cargo log", "* Section 14 of the Harbour Act - the crane log",
+             "* Section 3 of the Safety Code - the incident book", "* Section 9 of the Safety Code - the pilot's log"]
+    article = extract(_page("\n".join([HEADLINE, *BODY, lead, *items, *MORE_BODY])), extract_options)
+    assert article.body[-1] == MORE_BODY[-1] and all(item[2:] in article.body_text for item in items)
+
+
 def test_a_numbered_list_the_article_ends_with_stays_whole_a_numbered_box_below_it_does_not(extract_options):
     # A shopping list's items name products, not sentences, with a link under each; a
     # numbered "most read" box under an article has no lead-in and starts no list.

@@ -377,7 +377,7 @@ def is_list_item(info: LineInfo) -> bool:
     if _is_bulleted_headline(info):
         return False
     text = info.text
-    return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
+    return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or " - " in text or ";" in text
 
 
 def _is_bulleted_headline(info: LineInfo) -> bool:
