@@ -723,12 +723,15 @@ def _echoes(words: list[str]) -> bool:
     """Whether a run of ECHO_WORDS words comes ECHO_COPIES times in ``words``, or twice back to back
     (a run of links, each printed with its picture's text: "1 Chinese hunter catches bubonic plague
     after eating wild rabbit 120-year-old photo sparks … 2 Chinese hunter catches bubonic plague …";
-    "Best Black Friday TV deals of 2019 Best Black Friday TV deals of 2019"). A paragraph may quote a
+    "Apple’s best Black Friday deals 2019: iPhones, watches and more Apple’s best Black Friday deals
+    2019: iPhones, watches and more"). A paragraph may quote a
     phrase again further on, but does not print itself so."""
+    runs = list(zip(*(words[at:] for at in range(ECHO_WORDS))))
+    if len(set(runs)) == len(runs):
+        return False  # no run twice: most lines, told without a loop in Python
     first: dict[tuple[str, ...], int] = {}
     seen: Counter[tuple[str, ...]] = Counter()
-    for at in range(len(words) - ECHO_WORDS + 1):
-        run = tuple(words[at: at + ECHO_WORDS])
+    for at, run in enumerate(runs):
         seen[run] += 1
         if seen[run] >= ECHO_COPIES:
             return True
