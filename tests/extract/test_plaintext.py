@@ -1348,3 +1348,10 @@ def test_a_run_of_links_printed_with_their_pictures_text_is_no_paragraph(extract
                "were unsafe to operate in high winds only when the gusts passed fifty knots.")
     article = extract(_page("\n".join([HEADLINE, *BODY, quoting, *MORE_BODY])), extract_options)
     assert quoting in article.body
+
+
+def test_a_sticky_bar_s_headline_beside_a_subscribe_button_is_no_pitch(extract_options):
+    # A scraper keeps the bar a page shows once scrolled: the section, the headline, a button.
+    bar = ["Ports", "|", HEADLINE, "Subscribe", "Log In", "Advertisement"]
+    article = extract(_page("\n".join([*bar, HEADLINE, "By Ana Ruiz", *BODY])), extract_options)
+    assert article.title == HEADLINE and article.body == BODY

@@ -608,6 +608,8 @@ def _mark_button_pitches(infos: list[LineInfo]) -> None:
             pitch = infos[pitch.index - 1]  # the box's field, "Email address", stands between its pitch and its button
         if pitch.words > MAX_APPEAL_WORDS or _QUOTE_MARKS.search(pitch.text):
             continue
+        if not (pitch.ends_sentence or _ADDRESS.search(pitch.text)):
+            continue  # a pitch says something to the reader; a page's sticky bar sets its headline beside the button
         pitch.appeal = True
         heading = infos[pitch.index - 1] if pitch.index else None
         if heading is not None and heading.words <= MAX_BOX_HEADING_WORDS and not heading.ends_sentence and not heading.is_meta:
