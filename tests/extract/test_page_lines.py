@@ -152,3 +152,10 @@ def test_a_page_written_one_text_node_a_line_joins_labels_and_lists():
     ]
     browser = ["See it now:", "Amazon", "Grid 2019, Gylt and Kine came out this year."]
     assert page_lines("\n".join(browser)) == browser
+
+
+def test_by_alone_rejoins_the_name_it_introduces():
+    # "By <a>Ana Swanson</a>" one text node a line.
+    assert page_lines("By\nAna Swanson\nWhen the talks began") == ["By Ana Swanson", "When the talks began"]
+    assert page_lines("Written by:\nAna Swanson") == ["Written by: Ana Swanson"]
+    assert page_lines("Stand by\nMe") == ["Stand by", "Me"]

@@ -335,6 +335,7 @@ _CONTINUES = ",;:.)]!?%’”"
 # never a line of a page's own.
 _OPENS_ALONE = frozenset({"[", "(", "«", "“"})
 _CLOSES = "”»"
+_BY_ALONE = re.compile(r"(?i)(?:by|written by|words by|posted by|reporting by)\s*:?")
 # A page written one text node a line shows it: lines that open with a comma or a full stop, which
 # a browser never starts a line with (80 of ScrapingHub's 181 pages so written have this many or
 # more; 2 as Chromium's text, none as a text browser's or the development corpus's). On such a page two
@@ -405,6 +406,8 @@ def page_lines(text: str) -> list[str]:
         name = not after_blank and _is_name_in_sentence(lines[-1], line, raws[at + 1: at + 2])
         if not after_blank and lines[-1] in _OPENS_ALONE:
             lines[-1] += line
+        elif not after_blank and _BY_ALONE.fullmatch(lines[-1]) and line[0].isupper():
+            lines[-1] += " " + line  # "By" / "Ana Swanson": a byline whose name is a link
         elif not after_blank and _POST_DATE_ALONE.match(line) and _POST_AUTHOR.match(lines[-1]):
             lines[-1] += " " + line
         elif not after_blank and lines[-1][-1] in _OPENS_ALONE:
