@@ -1355,3 +1355,9 @@ def test_a_sticky_bar_s_headline_beside_a_subscribe_button_is_no_pitch(extract_o
     bar = ["Ports", "|", HEADLINE, "Subscribe", "Log In", "Advertisement"]
     article = extract(_page("\n".join([*bar, HEADLINE, "By Ana Ruiz", *BODY])), extract_options)
     assert article.title == HEADLINE and article.body == BODY
+
+
+def test_the_section_an_article_is_filed_to_is_furniture_not_its_headline(extract_options):
+    text = "\n".join(["Harbour News", "Ports", HEADLINE, "Ana Ruiz", "Monday 6:30PM", "Filed to: Port safety", *BODY])
+    article = extract(_page(text), extract_options)
+    assert article.title == HEADLINE and "Filed to" not in article.body_text

@@ -121,7 +121,7 @@ _BUTTON_WORDS = frozenset({"", "on", "via", "to", "this", "the", "article", "sto
 _CHROME_WORDS = re.compile(
     r"\b(?:share|shares|sharing|comments?|repl(?:y|ies)|sign (?:in|up)|log ?in|subscribe|subscription|newsletter|advertisement|"
     r"advertising|sponsored|read (?:more|also|next)|continue reading|related|follow us|click(?:ing)? (?:here|for|to)|cookies?|privacy|"
-    r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|"
+    r"terms of (?:use|service)|skip to|menu|trending|most (?:read|popular|viewed)|recommended|filed (?:to|under|in)|"
     r"tags?|topics?|you may also like|more from|see also|listen|download|app|print|email|whatsapp|"
     r"facebook|twitter|linkedin|instagram|youtube|telegram|reddit|home|advert|back to gallery|"
     r"(?:image|photo|picture|slide) \d+ of|you are here|\d+\s*min(?:ute)?s?\s+read|reading time|now playing)\b"
