@@ -331,11 +331,14 @@ MAX_PHOTO_BUTTONS = 3  # lines of them under one photo
 # A line that ends like this ends its sentence (or a label: "Updated:"), and the next starts anew.
 _ENDS_LINE = re.compile(r"[.!?:…\"”’)\]]\s*$")
 _CONTINUES = ",;:.)]!?%’”"
-# A text node of an opening bracket alone opens what the next node says ("[" / "Engadget" / "]"):
-# never a line of a page's own.
-_OPENS_ALONE = frozenset({"[", "(", "«", "“"})
+# An opening bracket or quotation mark opens what the next node says, alone ("[" / "Engadget" / "]")
+# or at a line's end ('been dubbed “' / "bird fancier's lung."): no line ends on one. A closing
+# quotation mark goes on with the line above, even after the full stop inside it.
+_OPENERS = "[(«“"
 _CLOSES = "”»"
+# "By" alone, the name under it a link of its own.
 _BY_ALONE = re.compile(r"(?i)(?:by|written by|words by|posted by|reporting by)\s*:?")
+MAX_BY_CHARACTERS = 14
 # A page written one text node a line shows it: lines that open with a comma or a full stop, which
 # a browser never starts a line with (80 of ScrapingHub's 181 pages so written have this many or
 # more; 2 as Chromium's text, none as a text browser's or the development corpus's). On such a page two
@@ -398,29 +401,37 @@ def page_lines(text: str) -> list[str]:
         if not line:
             after_blank = True
             continue
-        if not after_blank and line[0].islower() and _DROP_CAP.fullmatch(lines[-1]):
-            # The rest of the word follows the drop cap, unless a space was kept between ("A" / " man").
-            lines[-1] += (" " if unstripped[at][:1].isspace() else "") + line
-            after_blank = False
-            continue
-        name = not after_blank and _is_name_in_sentence(lines[-1], line, raws[at + 1: at + 2])
-        if not after_blank and lines[-1] in _OPENS_ALONE:
-            lines[-1] += line
-        elif not after_blank and _BY_ALONE.fullmatch(lines[-1]) and line[0].isupper():
-            lines[-1] += " " + line  # "By" / "Ana Swanson": a byline whose name is a link
-        elif not after_blank and _POST_DATE_ALONE.match(line) and _POST_AUTHOR.match(lines[-1]):
-            lines[-1] += " " + line
-        elif not after_blank and lines[-1][-1] in _OPENS_ALONE:
-            lines[-1] += line  # 'been dubbed “' / "bird fancier's lung."
-        elif not after_blank and nodes and _is_labels_value(lines[-1], line):
-            lines[-1] += " " + line
-        elif not after_blank and (goes_on or name or _continues(lines[-1], line, raws[at + 1: at + 2])):
-            lines[-1] += ("" if line[0] in _CONTINUES else " ") + line
-        else:
+        following = raws[at + 1: at + 2]
+        name = not after_blank and _is_name_in_sentence(lines[-1], line, following)
+        glue = None if after_blank else _glue(lines[-1], line, following, unstripped[at], goes_on or name, nodes)
+        if glue is None:
             lines.append(line)
+        else:
+            lines[-1] += glue + line
         goes_on = name or (nodes and bool(_BETWEEN_INLINE.fullmatch(line)))
         after_blank = False
     return [without_inline_links(line) for line in lines]
+
+
+def _glue(before: str, line: str, following: list[str], raw: str, goes_on: bool, nodes: bool) -> str | None:
+    """What joins ``line`` to the line ``before`` it, no blank line between ("" or " "), or None when
+    ``line`` starts a line of its own. ``raw``: the line as the page has it; ``following``: the line
+    after it, if any; ``goes_on``: the line before was a piece the sentence goes on after; ``nodes``:
+    the page was written one text node a line."""
+    if line[0].islower() and _DROP_CAP.fullmatch(before):
+        # The rest of the word follows the drop cap, unless a space was kept between ("A" / " man").
+        return " " if raw[:1].isspace() else ""
+    if before[-1] in _OPENERS:
+        return ""  # "[" / "Engadget"; 'been dubbed “' / "bird fancier's lung."
+    if len(before) <= MAX_BY_CHARACTERS and _BY_ALONE.fullmatch(before) and line[0].isupper():
+        return " "  # "By" / "Ana Swanson": a byline whose name is a link
+    if line[-1].isdigit() and _POST_DATE_ALONE.match(line) and _POST_AUTHOR.match(before):
+        return " "
+    if nodes and _is_labels_value(before, line):
+        return " "
+    if goes_on or _continues(before, line, following):
+        return "" if line[0] in _CONTINUES else " "
+    return None
 
 
 def _is_name_in_sentence(before: str, line: str, after: list[str]) -> bool:
@@ -731,9 +742,11 @@ def _echoes(words: list[str]) -> bool:
     "Apple’s best Black Friday deals 2019: iPhones, watches and more Apple’s best Black Friday deals
     2019: iPhones, watches and more"). A paragraph may quote a
     phrase again further on, but does not print itself so."""
+    if len(words) - len(set(words)) < ECHO_WORDS:
+        return False  # a run's second copy is ECHO_WORDS words printed before: most lines have fewer
     runs = list(zip(*(words[at:] for at in range(ECHO_WORDS))))
     if len(set(runs)) == len(runs):
-        return False  # no run twice: most lines, told without a loop in Python
+        return False  # no run twice, told without a loop in Python
     first: dict[tuple[str, ...], int] = {}
     seen: Counter[tuple[str, ...]] = Counter()
     for at, run in enumerate(runs):
