@@ -1361,3 +1361,12 @@ def test_the_section_an_article_is_filed_to_is_furniture_not_its_headline(extrac
     text = "\n".join(["Harbour News", "Ports", HEADLINE, "Ana Ruiz", "Monday 6:30PM", "Filed to: Port safety", *BODY])
     article = extract(_page(text), extract_options)
     assert article.title == HEADLINE and "Filed to" not in article.body_text
+
+
+def test_a_hyphen_parts_a_list_item_only_after_a_bullet():
+    # A page's title with a hyphen is no item of a list (an item joins the blocks around it).
+    from parallax.extract.lines import describe
+    from parallax.extract.plaintext import is_list_item
+
+    assert is_list_item(describe("* Section 68 of the Harbour Act - the crane log", 0))
+    assert not is_list_item(describe(f"{HEADLINE} | Harbour News - latest news and breaking stories | HN", 0))

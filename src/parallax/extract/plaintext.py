@@ -377,7 +377,12 @@ def is_list_item(info: LineInfo) -> bool:
     if _is_bulleted_headline(info):
         return False
     text = info.text
-    return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or " - " in text or ";" in text
+    if text.startswith(_BULLETS) and " - " in text:
+        return True  # a text browser's bullet, a hyphen for the dash: "* § 68 SGB V - elektronische Gesundheitsakte"
+    return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
+
+
+_BULLETS = ("* ", "+ ", "• ", "- ")
 
 
 def _is_bulleted_headline(info: LineInfo) -> bool:
