@@ -720,7 +720,7 @@ def describe(line: str, index: int) -> LineInfo:
         bar=MAX_CHROME_WORDS < len(words) <= MAX_BAR_WORDS and not ends_sentence and _is_bar(line, len(words)),
         link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
         trail=len(words) <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
-        echoes=len(words) >= 2 * ECHO_WORDS and _echoes(words),
+        echoes=len(words) >= 2 * ECHO_WORDS and not ends_sentence and _echoes(words),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
                     and not _QUOTE_MARKS.search(line) and not _GLUED_SENTENCES.search(line)),
         urlish=bool(_URLISH.search(line)),
@@ -740,7 +740,8 @@ def _echoes(words: list[str]) -> bool:
     (a run of links, each printed with its picture's text: "1 Chinese hunter catches bubonic plague
     after eating wild rabbit 120-year-old photo sparks … 2 Chinese hunter catches bubonic plague …";
     "Apple’s best Black Friday deals 2019: iPhones, watches and more Apple’s best Black Friday deals
-    2019: iPhones, watches and more"). A paragraph may quote a
+    2019: iPhones, watches and more"). Asked only of lines that end no sentence, as such runs do and
+    paragraphs do not (most lines of a page, read faster so). A paragraph may quote a
     phrase again further on, but does not print itself so."""
     if len(words) - len(set(words)) < ECHO_WORDS:
         return False  # a run's second copy is ECHO_WORDS words printed before: most lines have fewer
