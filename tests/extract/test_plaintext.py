@@ -790,6 +790,14 @@ def test_a_standfirst_without_a_full_stop_under_the_headline_is_not_the_title(ex
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_long_headline_under_a_box_of_headlines_is_no_standfirst(extract_options):
+    long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
+    trending = ["Trending", "Ferry timetable changes for the winter months", "Harbour master resigns over safety report",
+                "Port strike enters its second week as talks stall"]
+    text = "\n".join([*trending, "", long_headline, *BODY])
+    assert extract(_page(text), extract_options).title == long_headline
+
+
 def test_a_long_headline_under_a_kicker_is_no_standfirst(extract_options):
     long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
     text = "\n".join(["Harbour Crane Collapse Live Updates", long_headline, *BODY])
