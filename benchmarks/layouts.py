@@ -160,6 +160,8 @@ def _page_title_only(page: dict) -> str:
 
 
 DEK = "The leaders met for the first time in years, and the talks went on longer than planned"
+TRENDING = ("Trending", "Egypt braces for result of presidential run-off vote",
+            "Greek leaders start talks to form coalition government", "Spain asks euro zone for help to rescue its banks")
 # Headline right (exactly the gold title) on the pages whose gold has a title line, without the URL;
 # and the same on the code before the rules of 30 November 2026 (b81539f).
 TITLE_LAYOUTS = {
@@ -167,10 +169,12 @@ TITLE_LAYOUTS = {
     "a section's label over it, a standfirst without a full stop under it":
         lambda page: _around_title(page, above=("World News",), below=(DEK,)),
     "a date printed over it": lambda page: _around_title(page, above=("Tuesday, June 19, 2012",)),
+    "a box of trending headlines right over it": lambda page: _around_title(page, above=TRENDING),
 }
 TITLE_BEFORE_30 = {"the headline only in the page's title": 2,
                    "a section's label over it, a standfirst without a full stop under it": 9,
-                   "a date printed over it": 34}
+                   "a date printed over it": 34,
+                   "a box of trending headlines right over it": 32}
 
 
 def main() -> dict:
@@ -229,7 +233,11 @@ Headlines without the URL, on the {len(titled)} pages whose gold has a title lin
 The last five layouts of the first table and both of the second came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
 app downloaded, an advertising network's box of paid links, a standfirst without a full stop under its
-headline, a site's name after a title's bar, a date over the headline); their "before" is the code of commit b81539f. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
+headline, a site's name after a title's bar, a date over the headline); their "before" is the code of commit b81539f.
+The second table's last layout came on the evening of 30 November: the standfirst rule of that day had cost
+it two pages (32 -> 30 of 43 at 7f1d3bc, the page's long headline read as the standfirst of the box's last
+headline) until a standfirst's headline had to stand alone; the rest of its misses take a headline of the
+box, or the page's standfirst for its headline, as nothing but the box's label tells the box from the page. The first "before" is the same script on the code of commit 1a02708: the teaser boxes had run on as the article
 (P 0.61 under it), boxes set into an article cut off its shorter part, the writer's box was its last
 paragraph, a page saved twice over was rejected as chrome only (each line printed twice), and a page
 with carriage returns alone was one line.
