@@ -230,7 +230,7 @@ Headlines without the URL, on the {len(titled)} pages whose gold has a title lin
 | layout | headline right | before the rules of 30 November (b81539f) |
 | --- | --- | --- |
 {title_rows}
-The last five layouts of the first table and both of the second came on 30 November 2026 with the rules written for them (a video player's list
+The last five layouts of the first table and the first three of the second came on 30 November 2026 with the rules written for them (a video player's list
 of titles and lengths, a present-tense caption over its credit, the site asking to be followed or its
 app downloaded, an advertising network's box of paid links, a standfirst without a full stop under its
 headline, a site's name after a title's bar, a date over the headline); their "before" is the code of commit b81539f.
