@@ -1378,3 +1378,10 @@ def test_a_hyphen_parts_a_list_item_only_after_a_bullet():
 
     assert is_list_item(describe("* Section 68 of the Harbour Act - the crane log", 0))
     assert not is_list_item(describe(f"{HEADLINE} | Harbour News - latest news and breaking stories | HN", 0))
+
+
+def test_a_photo_s_file_name_where_its_text_would_be_is_the_photo_not_a_break(extract_options):
+    # A text browser prints an image without alt text by its file name.
+    photo = ["crane-quay-2.jpg crane-quay-2.jpg", "Ana Ruiz/Harbour News", "The crane after the fall"]
+    article = extract(_page("\n".join([HEADLINE, *BODY, *photo, *MORE_BODY])), extract_options)
+    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and ".jpg" not in article.body_text

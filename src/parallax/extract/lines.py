@@ -80,6 +80,9 @@ _PICTURED = re.compile(r"\b(?:is|are)\s+pictured\b|\bpictured\s+(?:left|right|ab
 _LEFT_RIGHT = re.compile(r"(?<=\s)\((?:L|left)\)\s.*\s\((?:R|right)\)(?:\s|$)")
 # A credit alone on its line, "(Court TV)": the line above it is the caption it credits.
 _BARE_CREDIT = re.compile(_BARE_CREDIT_PATTERN)
+# A photo's file name where its text would be, as a text browser prints an image without one
+# ("airpods-pro-2.jpg airpods-pro-2.jpg", "[vc.jpg]"): the photo, inside the article.
+_IMAGE_FILES = re.compile(r"^(?:\[?[\w.%-]+\.(?:jpe?g|png|gif|webp|svg)\]?\s*)+$", re.I)
 MAX_CAPTION_WORDS = 40
 # Paragraphs printed twice in the same order, at least this many words of them, on a page with
 # less prose than this printed once: the article printed twice (``read_lines``).
@@ -713,7 +716,7 @@ def describe(line: str, index: int) -> LineInfo:
         glued=bool(_GLUED.search(line)),
         copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
-                     or ("/" in line and _AGENCY_CREDIT.search(line))
+                     or ("/" in line and _AGENCY_CREDIT.search(line)) or bool(short and _IMAGE_FILES.match(line))
                      or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
         chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         # (Up to MAX_CHROME_WORDS, ``chrome_words`` says it already.)
