@@ -159,3 +159,9 @@ def test_by_alone_rejoins_the_name_it_introduces():
     assert page_lines("By\nAna Swanson\nWhen the talks began") == ["By Ana Swanson", "When the talks began"]
     assert page_lines("Written by:\nAna Swanson") == ["Written by: Ana Swanson"]
     assert page_lines("Stand by\nMe") == ["Stand by", "Me"]
+
+
+def test_a_drop_cap_under_a_photo_s_credit_is_no_name_in_its_sentence():
+    assert page_lines("Photograph: AFP via Getty\nH\nong Kong is burning.") == [
+        "Photograph: AFP via Getty", "Hong Kong is burning."
+    ]

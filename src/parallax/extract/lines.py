@@ -442,6 +442,8 @@ def _is_name_in_sentence(before: str, line: str, after: list[str]) -> bool:
     mid-phrase before it and goes on after it: "had 11 hits on / Mason Rudolph / (well, 12 …"."""
     if _ENDS_LINE.search(before) or not before[-1].islower() or len(before.split()) < 3:
         return False
+    if _DROP_CAP.fullmatch(line):
+        return False  # a drop cap, the next paragraph's first letter: "Photograph: AFP via Getty" / "H" / "ong Kong is …"
     if not line.lstrip(_QUOTE_OPEN)[:1].isupper() and not (line[0] in "“«" and line[1:2].isalpha()):
         return False  # a name, or words quoted: "called on the" / "“interim”" / "government to …"
     if len(line.split()) > MAX_NAME_PIECE_WORDS or (_ENDS_LINE.search(line) and line[-1] not in "”»"):
