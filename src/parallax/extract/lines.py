@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .dates import counts_back, find_dates
-from .unwrap import unwrap
+from .unwrap import ITEM_MARK, unwrap
 
 # --- thresholds -------------------------------------------------------------
 # A paragraph with terminal punctuation needs this many words to count as prose.
@@ -352,7 +352,6 @@ _PUNCTUATION_FIRST = re.compile(r"^[,.;:)\]](?:\s|$)")
 MIN_NODE_SIGNS = 3
 _BETWEEN_INLINE = re.compile(r"[,;](?:\s+(?:and|or))?")
 MAX_LABEL_WORDS = 4
-_ITEM_MARK = re.compile(r"^\s*(?:[*•·-]|\d{1,3}[.)])\s")
 # A quotation closed after a comma goes on with its attribution.
 _COMMA_IN_QUOTE = re.compile(r",[”’\"]\s*$")
 # A drop cap: the paragraph's first letter set large in an element of its own, which a browser's
@@ -476,7 +475,7 @@ def without_inline_links(line: str) -> str:
 def _is_labels_value(before: str, line: str) -> bool:
     """A short label and its value, each a text node of its own: "See it now:" / "Amazon"."""
     return (before.endswith(":") and len(before.split()) <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LABEL_WORDS
-            and not _ENDS_LINE.search(line) and not _ITEM_MARK.match(line))
+            and not _ENDS_LINE.search(line) and not ITEM_MARK.match(line))
 
 
 def _continues(before: str, line: str, after: list[str]) -> bool:
@@ -502,7 +501,8 @@ def _continues(before: str, line: str, after: list[str]) -> bool:
     # sentence goes on under it, with its punctuation ("told Gizmodo via" / "email" / ".") or in lower
     # case ("has" / "committed" / "to that timeline."), as a menu's next item, one word, does not.
     following = after[0] if after else ""
-    ends = line[-1] in ".!?" or following[:1] in tuple(_CONTINUES) or (following[:1].islower() and len(following.split()) >= 2)
+    ends = line[-1] in ".!?" or (bool(following) and following[0] in _CONTINUES) or (
+        following[:1].islower() and len(following.split()) >= 2)
     return before[-1].isalpha() and len(before.split()) >= 3 and (len(line.split()) >= 2 or ends)
 
 

@@ -367,6 +367,10 @@ def _is_box_inside(between: list[LineInfo], other: _Block) -> bool:
     return other.prose_lines >= MIN_BOX_RESUME_LINES and other.prose_lines >= DENSE_SHARE * (other.end - other.start + 1)
 
 
+# The bullets a text browser prints before a list's items.
+_BULLETS = ("* ", "+ ", "• ", "- ")
+
+
 def is_list_item(info: LineInfo) -> bool:
     """An item of a list printed in an article: "Actor: Gary Oldman", "Emma Stone – best actress".
 
@@ -380,9 +384,6 @@ def is_list_item(info: LineInfo) -> bool:
     if text.startswith(_BULLETS) and " - " in text:
         return True  # a text browser's bullet, a hyphen for the dash: "* § 68 SGB V - elektronische Gesundheitsakte"
     return info.ends_sentence or ":" in text[1:] or " – " in text or " — " in text or ";" in text
-
-
-_BULLETS = ("* ", "+ ", "• ", "- ")
 
 
 def _is_bulleted_headline(info: LineInfo) -> bool:

@@ -32,7 +32,7 @@ MIN_FULL_SHARE = 0.3
 # Lines past the width a wrapped text may still hold (an address, a word no wrapper breaks).
 MAX_OVER_SHARE = 0.05
 # A list item starts its own line, whatever the line above.
-_ITEM = re.compile(r"^\s*(?:[*+•·o-]|\d{1,3}[.)])\s")
+ITEM_MARK = re.compile(r"^\s*(?:[*+•·o-]|\d{1,3}[.)])\s")
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -66,7 +66,7 @@ def unwrap(lines: list[str]) -> list[str]:
     before = ""  # the line above, as the wrapper wrote it
     for line in lines:
         text = line.strip()
-        if text and before.strip() and not _ITEM.match(line) and _was_broken(before, text, width):
+        if text and before.strip() and not ITEM_MARK.match(line) and _was_broken(before, text, width):
             _join(paragraphs[-1], text)
         else:
             paragraphs.append([line])
