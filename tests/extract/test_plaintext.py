@@ -1385,3 +1385,10 @@ def test_a_photo_s_file_name_where_its_text_would_be_is_the_photo_not_a_break(ex
     photo = ["crane-quay-2.jpg crane-quay-2.jpg", "Ana Ruiz/Harbour News", "The crane after the fall"]
     article = extract(_page("\n".join([HEADLINE, *BODY, *photo, *MORE_BODY])), extract_options)
     assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and ".jpg" not in article.body_text
+
+
+def test_a_link_s_tag_in_brackets_is_no_photo_credit():
+    from parallax.extract.lines import describe
+
+    assert not describe("Harbour master resigns over safety report [VIDEO]", 0).is_caption
+    assert describe("Inspectors on the quay (Image: GETTY)", 0).is_caption

@@ -54,7 +54,8 @@ MAX_NOTICE_WORDS = 15
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
 _BARE_CREDIT_PATTERN = r"^\s*\([^()]{2,40}\)\s*$"
 _CREDIT = re.compile(
-    r"[(\[](?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b|\b(?:photo|picture|image)s?\s*(?:by|credit)\b|"
+    # "(Image: GETTY)", "[Photo by …]"; not a link's tag, "… amid China turmoil [VIDEO]".
+    r"[(\[](?:[A-Z][\w.]*\s)?(?:photo|picture|image|video)s?\b(?!\s*[\])])|\b(?:photo|picture|image)s?\s*(?:by|credit)\b|"
     r"[.|•–—-]\s*(?:photo|picture|image)s?\s*:|"  # "... celebrates. Photo: Reuters", not "Best Picture: Coco"
     r"\b(?:getty images|afp via getty|shutterstock|file photo|ap photo|aptopix)\b|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Getty)\b|"
     r"^\s*(?:photo|image|picture|caption|credit)\s*:|"
