@@ -1392,3 +1392,11 @@ def test_a_link_s_tag_in_brackets_is_no_photo_credit():
 
     assert not describe("Harbour master resigns over safety report [VIDEO]", 0).is_caption
     assert describe("Inspectors on the quay (Image: GETTY)", 0).is_caption
+
+
+def test_a_teaser_cut_off_after_a_comma_ends_no_sentence():
+    from parallax.extract.lines import describe
+
+    teaser = describe("Two inspectors on the northern quay have been told to stop work on the cranes,...", 0)
+    assert not teaser.ends_sentence and not teaser.is_prose
+    assert describe("Two inspectors on the northern quay have been told to stop work on the cranes.", 0).is_prose

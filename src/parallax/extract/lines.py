@@ -39,6 +39,8 @@ _FUNCTION_WORDS = frozenset(
     "that this these those how why what who will can has have had into over after".split()
 )
 
+# A teaser cut off mid-sentence: "Two people in China have been diagnosed with the plague,...".
+_CUT_OFF = re.compile(r"[,;]\s*(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
 _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
@@ -699,7 +701,7 @@ def describe(line: str, index: int) -> LineInfo:
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(1 for w in alpha if w[0].isupper())
     first = line.lstrip(_QUOTE_OPEN + "—–-… ")[:1]
-    ends_sentence = bool(_SENTENCE_END.search(line))
+    ends_sentence = bool(_SENTENCE_END.search(line)) and not _CUT_OFF.search(line)
     # Signs read only on short lines (see LineInfo's properties) are looked for
     # only there: most of a page's text is in its long lines.
     short = len(words) <= MAX_SHORT_WORDS
