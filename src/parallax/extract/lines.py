@@ -701,7 +701,9 @@ def describe(line: str, index: int) -> LineInfo:
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(1 for w in alpha if w[0].isupper())
     first = line.lstrip(_QUOTE_OPEN + "—–-… ")[:1]
-    ends_sentence = bool(_SENTENCE_END.search(line)) and not _CUT_OFF.search(line)
+    ends_sentence = bool(_SENTENCE_END.search(line))
+    if ends_sentence and line.endswith(("...", "…")) and _CUT_OFF.search(line):
+        ends_sentence = False
     # Signs read only on short lines (see LineInfo's properties) are looked for
     # only there: most of a page's text is in its long lines.
     short = len(words) <= MAX_SHORT_WORDS
