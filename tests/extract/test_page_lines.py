@@ -152,6 +152,10 @@ def test_a_page_written_one_text_node_a_line_joins_labels_and_lists():
     ]
     browser = ["See it now:", "Amazon", "Grid 2019, Gylt and Kine came out this year."]
     assert page_lines("\n".join(browser)) == browser
+    # ... and a sentence goes on after its comma there, whatever follows it.
+    films = ["Unlike the first two films in the series,", "Star Trek Beyond", "was directed by Justin Lin", "."]
+    assert page_lines("\n".join(list_ + films)) == page_lines("\n".join(list_)) + [
+        "Unlike the first two films in the series, Star Trek Beyond was directed by Justin Lin."]
 
 
 def test_by_alone_rejoins_the_name_it_introduces():

@@ -349,8 +349,9 @@ MAX_BY_CHARACTERS = 14
 # a browser never starts a line with (80 of ScrapingHub's 181 pages so written have this many or
 # more; 2 as Chromium's text, none as a text browser's or the development corpus's). On such a page two
 # more things are inline pieces: a comma or a semicolon alone (", and") stands between two inline
-# elements, so the node under it goes on too ("Grid 2019" / "," / "Gylt"); a short label and its value are one line
-# ("See it now:" / "Amazon"). On a browser's text a line under a label is a block of its own.
+# elements, so the node under it goes on too ("Grid 2019" / "," / "Gylt"), as any node under a line ending
+# with a comma does ("… films in the series," / "Star Trek Beyond"); a short label and its value are one
+# line ("See it now:" / "Amazon"). On a browser's text a line under a label is a block of its own.
 _PUNCTUATION_FIRST = re.compile(r"^[,.;:)\]](?:\s|$)")
 MIN_NODE_SIGNS = 3
 _BETWEEN_INLINE = re.compile(r"[,;](?:\s+(?:and|or))?")
@@ -433,6 +434,10 @@ def _glue(before: str, line: str, following: list[str], raw: str, goes_on: bool,
     if line[-1].isdigit() and _POST_DATE_ALONE.match(line) and _POST_AUTHOR.match(before):
         return " "
     if nodes and _is_labels_value(before, line):
+        return " "
+    if nodes and before[-1] == "," and len(before.split()) >= 3:
+        # Written one node a line, a sentence goes on after its comma whatever follows, a link or a
+        # title in capitals: "Unlike the films before it," / "Star Trek Beyond" / "was directed by …".
         return " "
     if goes_on or _continues(before, line, following):
         return "" if line[0] in _CONTINUES else " "
