@@ -156,6 +156,11 @@ def test_a_page_written_one_text_node_a_line_joins_labels_and_lists():
     films = ["Unlike the first two films in the series,", "Star Trek Beyond", "was directed by Justin Lin", "."]
     assert page_lines("\n".join(list_ + films)) == page_lines("\n".join(list_)) + [
         "Unlike the first two films in the series, Star Trek Beyond was directed by Justin Lin."]
+    # ... and after "and", "of", "the": no sentence ends on them. ("to" may: "the rights to".)
+    reports = ["according to reports from The Wrap and", "Deadline", "."]
+    assert page_lines("\n".join(list_ + reports))[-1] == "according to reports from The Wrap and Deadline."
+    caption = ["Her seventh album is the only one she owns the rights to", "She also accused the label of more."]
+    assert page_lines("\n".join(list_ + caption))[-2:] == caption
 
 
 def test_by_alone_rejoins_the_name_it_introduces():

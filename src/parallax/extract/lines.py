@@ -342,6 +342,8 @@ _CONTINUES = ",;:.)]!?%’”"
 # quotation mark goes on with the line above, even after the full stop inside it.
 _OPENERS = "[(«“"
 _CLOSES = "”»"
+# Words no sentence ends on ("… from The Wrap and" / "Deadline"); "to", "in", "from" may ("the rights to").
+_LINKING_WORDS = frozenset("and or of the a an".split())
 # "By" alone, the name under it a link of its own.
 _BY_ALONE = re.compile(r"(?i)(?:by|written by|words by|posted by|reporting by)\s*:?")
 MAX_BY_CHARACTERS = 14
@@ -435,6 +437,9 @@ def _glue(before: str, line: str, following: list[str], raw: str, goes_on: bool,
         return " "
     if nodes and _is_labels_value(before, line):
         return " "
+    if nodes and len(before.split()) >= 3 and before.rsplit(None, 1)[-1] in _LINKING_WORDS and not (
+            len(line.split()) <= MAX_CHROME_WORDS and _CHROME_WORDS.search(line)):
+        return " "  # (not into a link's label: a teaser cut off "… have died due to the" / "Read more")
     if nodes and before[-1] == "," and len(before.split()) >= 3:
         # Written one node a line, a sentence goes on after its comma whatever follows, a link or a
         # title in capitals: "Unlike the films before it," / "Star Trek Beyond" / "was directed by …".
