@@ -902,9 +902,13 @@ def test_a_credit_label_and_a_photographer_s_credit_are_captions(extract_options
     assert article.body[-1] == MORE_BODY[-1] and "Credit" not in article.body_text and "Ana Ruiz/" not in article.body_text
 
 
-def test_buttons_between_photo_credits_do_not_cut_the_article(extract_options):
-    photos = ["Image copyright @harbourwatch @harbourwatch", "Report", "Image copyright @portauthority @portauthority",
-              "Report", "Image copyright @dockers @dockers", "Report"]
+@pytest.mark.parametrize("photos", [
+    ["Image copyright @harbourwatch @harbourwatch", "Report", "Image copyright @portauthority @portauthority",
+     "Report", "Image copyright @dockers @dockers", "Report"],
+    # One text node a line: the credit's link on a line of its own between the credit and its button.
+    ["Image Copyright @harbourwatch", "@harbourwatch", "Report", "Image Copyright @portauthority", "@portauthority", "Report"],
+])
+def test_buttons_between_photo_credits_do_not_cut_the_article(extract_options, photos):
     article = extract(_page("\n".join([HEADLINE, *BODY, *photos, *MORE_BODY, "© 2025 Harbour News"])), extract_options)
     assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and "Report" not in article.body
 
@@ -1329,14 +1333,6 @@ def test_a_teaser_printed_twice_under_a_stamped_headline_is_not_the_headline(ext
                       teaser, "Origin of the port's oldest crane traced to a Glasgow yard",
                       "Crane-ridden quays force cancellation of the harbour festival", teaser, *BODY])
     assert extract(_page(text), extract_options).title == headline
-
-
-def test_buttons_under_photo_credits_one_text_node_a_line_do_not_cut_the_article(extract_options):
-    # The credit's link on a line of its own between the credit and its button.
-    photos = ["Image Copyright @harbourwatch", "@harbourwatch", "Report",
-              "Image Copyright @portauthority", "@portauthority", "Report"]
-    article = extract(_page("\n".join([HEADLINE, *BODY, *photos, *MORE_BODY, "© 2025 Harbour News"])), extract_options)
-    assert article.body[0] == BODY[0] and article.body[-1] == MORE_BODY[-1] and "Report" not in article.body
 
 
 def test_a_run_of_links_printed_with_their_pictures_text_is_no_paragraph(extract_options):

@@ -494,7 +494,7 @@ def _is_labels_value(before: str, line: str) -> bool:
 def _continues(before: str, line: str, after: list[str]) -> bool:
     if line[0] in _CLOSES:
         return True  # a quotation's closing mark, after the full stop inside it: "lung." / "” But in cases …"
-    if _COMMA_IN_QUOTE.search(before) and line[0].islower():
+    if before[-1] in "”’\"" and line[0].islower() and _COMMA_IN_QUOTE.search(before):
         return True  # '“It’s a shame to see a comrade die in this way,”' / "the doctor said."
     if _ENDS_LINE.search(before):
         return False
