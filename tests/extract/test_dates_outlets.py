@@ -3,7 +3,9 @@ from datetime import date
 import pytest
 
 from parallax.extract.dates import date_from_url, find_dates, find_month_days, latest_year, served_ago, served_time
+from parallax.extract import ExtractOptions, extract
 from parallax.extract.outlets import outlet_from_lines, outlet_from_page, outlet_from_url, site_from_lines
+from parallax.model import Page
 
 
 @pytest.mark.parametrize(
@@ -115,10 +117,31 @@ def test_a_footer_s_owner_is_read_without_its_furniture(lines, outlet):
         (["About Us", "Contact Us", "Back to Top", "Follow Facebook", "Follow Twitter"], None),
         (["Support NASCAR’s Denny Hamlin", "About NASCAR’s Denny Hamlin"], None),  # a phrase, not a name
         (["Subscribe to Barron's", "About Barron's"], "Barron's"),
+        # The site's own products and its address printed as a word count as ways of naming it.
+        (["Acme Daily Careers", "Acme Daily Events", "Acme Daily Store"], "Acme Daily"),
+        (["AcmeNews.com", "Acme News Apps", "World"], "Acme News"),
+        (["Copyright © 2004- Gadgetry.com, LLC.", "Advertise on Gadgetry"], "Gadgetry"),
+        # An address alone, however often, or one in a link's path or an email address, does not.
+        (["AcmeNews.com", "Source: AcmeNews.com", "Follow @AcmeNews"], None),
+        (["Blog at WordPress.com.", "jane@acmenews.com", "acmenews.com/2019/story", "Acme News Jobs"], None),
     ],
 )
 def test_a_site_is_named_by_its_own_furniture_in_two_ways(chrome, site):
     assert site_from_lines(chrome) == site
+
+
+def test_a_footer_printed_above_the_article_names_its_owner_but_a_photo_credit_does_not():
+    article = [
+        "Harbour bridge to close for repairs",
+        "The city's harbour bridge will close for six weeks from March while engineers replace its deck, the council said on Tuesday.",
+        "Drivers will be sent over the river's two other crossings, which the council expects to be busy at peak hours.",
+        "The work, budgeted at 40 million dollars, was postponed twice, most recently because of a shortage of steel.",
+    ]
+    column = ["About us", "© 2019 Acme Herald Ltd. All rights reserved.", "Contact"]
+    page = Page(id="p", source="p", format="text", content="\n\n".join(column + article + ["Share", "Comments"]))
+    assert extract(page, ExtractOptions(detect_language=False)).outlet == "Acme Herald"
+    credited = Page(id="q", source="q", format="text", content="\n\n".join(["Photo © Jane Doe"] + article))
+    assert extract(credited, ExtractOptions(detect_language=False)).outlet is None
 
 
 def test_the_site_s_own_name_comes_before_its_publisher_s():

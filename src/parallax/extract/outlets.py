@@ -54,7 +54,8 @@ _SELF_BEFORE = re.compile(
     r"|newsletters?\s+from|(?:view|read)\s+\w+\s+on|exclusive\s+to|only\s+on)\s+)" + _SITE + _SITE_END
 )
 _SELF_AFTER = re.compile(
-    r"^\s*" + _SITE + r"\s+(?P<frame>(?i:home\s?page|main\s+menu|newsletters?|staff|store|shop|apps?|podcasts?"
+    r"^\s*" + _SITE + r"\s+(?P<frame>(?i:home\s?page|main\s+menu|newsletters?|staff|store|shop(?:ping)?|apps?|podcasts?"
+    r"|careers|events|conferences?|membership|magazine|jobs"
     r"|is\s+supported\s+by|is\s+part\s+of|is\s+a\s+registered|-\s+back\s+to\s+home|around\s+the\s+globe"
     r"|customer\s+support|editorial\s+(?:team|staff)))\b"
 )
@@ -66,8 +67,14 @@ _SELF_BEFORE_WORDS = frozenset(
     " newsletter newsletters view read exclusive only".split()
 )
 _SELF_AFTER_WORDS = frozenset(
-    "homepage home main newsletter newsletters staff store shop app apps podcast podcasts is - around customer"
-    " editorial".split()
+    "homepage home main newsletter newsletters staff store shop shopping app apps podcast podcasts is - around customer"
+    " editorial careers events conference conferences membership magazine jobs".split()
+)
+# A site prints its own address as its name ("TheHill.com", "Source: Moneycontrol.com", "© 2000-
+# MacRumors.com, LLC"): a host name standing as a word, not a link's path or an email address.
+_DOMAIN = re.compile(
+    r"(?<![\w@./:-])(?P<name>[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])\.(?i:com|net|org|co\.uk|com\.au|co|news|tv|ru|in|de|fr|it|es|ie|ca)"
+    r"(?![\w@/-]|\.\w)"
 )
 # Frames that also name a site's shows ("Pick Six Podcast", "Pick Six Newsletter"): these two alone
 # do not make a name the site's. (A store and an app are the site's own: "CBS News Store", "CBS News App".)
@@ -150,7 +157,8 @@ def site_from_lines(lines: list[str]) -> str | None:
     several ways ("About SFGATE", "Contact SFGATE", "SFGate Newsletters"), not only
     in its shows' names ("Pick Six Podcast", "Pick Six Newsletter"). A handle
     ("Follow @janedoe") counts only beside the name written out: writers have
-    handles too.
+    handles too. So does the site's address printed as a word ("TheHill.com"
+    beside "The Hill Apps"): alone it may be any site a page cites or links.
     """
     frames: dict[str, set[str]] = {}
     spellings: dict[str, Counter] = {}
@@ -163,6 +171,11 @@ def site_from_lines(lines: list[str]) -> str | None:
             matches.extend(_SELF_BEFORE.finditer(line))
         if not _SELF_AFTER_WORDS.isdisjoint(words) and (after := _SELF_AFTER.match(line)) is not None:
             matches.append(after)
+        if "." in line:
+            for domain in _DOMAIN.finditer(line):
+                key = domain.group("name").lower().replace("-", "")
+                if key not in _NOT_SITES:
+                    frames.setdefault(key, set()).add("address")
         for match in matches:
             handle = match.group("name").startswith("@")
             parts = match.group("name").strip(" .-'’@").split()

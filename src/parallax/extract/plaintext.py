@@ -159,7 +159,12 @@ def extract_plaintext(
     byline = next(
         (i.text for i in infos if labels[i.index] == "meta" and re.match(r"(?i)by\s", i.text)), None
     )
-    footer = [i.text for i in infos[block.end + 1:] if i.copyright]
+    # A page's notice stands below its article; some layouts print the footer's column beside
+    # it, which a scraper's text puts above the article: read there when none is below, a
+    # full notice only ("© 2019 Acme. All rights reserved."): above an article, "© Jane Doe"
+    # credits a photo.
+    footer = ([i.text for i in infos[block.end + 1:] if i.copyright]
+              or [i.text for i in infos[:block.start] if i.copyright and _FULL_NOTICE.search(i.text)])
     return PlainTextResult(
         title=clean_title(infos[title_index].text) if title_index is not None else None,
         body=body,
@@ -168,6 +173,9 @@ def extract_plaintext(
         byline=byline,
         footer_lines=footer,
     )
+
+
+_FULL_NOTICE = re.compile(r"rights\s+reserved|(?:©|\(c\)|copyright)\W{0,3}(?:19|20)\d\d\b", re.I)
 
 
 def find_body_block(infos: list[LineInfo], anchors: list[int] = ()) -> _Block | None:
