@@ -121,6 +121,7 @@ def test_a_footer_s_owner_is_read_without_its_furniture(lines, outlet):
         (["Acme Daily Careers", "Acme Daily Events", "Acme Daily Store"], "Acme Daily"),
         (["AcmeNews.com", "Acme News Apps", "World"], "Acme News"),
         (["Copyright © 2004- Gadgetry.com, LLC.", "Advertise on Gadgetry"], "Gadgetry"),
+        (["Subscribe to Gadgetry Magazine", "Gadgetry Newsletters"], "Gadgetry"),
         # An address alone, however often, or one in a link's path or an email address, does not.
         (["AcmeNews.com", "Source: AcmeNews.com", "Follow @AcmeNews"], None),
         (["Blog at WordPress.com.", "jane@acmenews.com", "acmenews.com/2019/story", "Acme News Jobs"], None),

@@ -76,6 +76,8 @@ _DOMAIN = re.compile(
     r"(?<![\w@./:-])(?P<name>[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])\.(?i:com|net|org|co\.uk|com\.au|co|news|tv|ru|in|de|fr|it|es|ie|ca)"
     r"(?![\w@/-]|\.\w)"
 )
+# A site's products named after it, which a frame before the name may end with.
+_PRODUCTS = frozenset({"magazine", "app"})
 # Frames that also name a site's shows ("Pick Six Podcast", "Pick Six Newsletter"): these two alone
 # do not make a name the site's. (A store and an app are the site's own: "CBS News Store", "CBS News App".)
 _SHOW_FRAMES = frozenset({"newsletter", "newsletters", "podcast", "podcasts"})
@@ -181,6 +183,8 @@ def site_from_lines(lines: list[str]) -> str | None:
             parts = match.group("name").strip(" .-'’@").split()
             while parts and parts[-1].lower() in {"of", "by", "and", "&", "the"}:
                 parts.pop()
+            if len(parts) > 1 and parts[-1].lower() in _PRODUCTS:
+                parts.pop()  # "Subscribe to CRN Magazine", "Download the Acme News App": the site's own
             name = " ".join(parts)
             key = re.sub(r"[^a-z0-9]", "", name.lower())
             if not key or len(parts) > 5 or key in _NOT_SITES or re.search(r"['’]s\s", name):
