@@ -790,6 +790,13 @@ def test_a_standfirst_without_a_full_stop_under_the_headline_is_not_the_title(ex
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_standfirst_under_a_headline_printed_twice_is_not_the_title(extract_options):
+    # One text node a line: the headline's link and its heading both print it; the byline signs the standfirst.
+    dek = "Inspectors will examine every crane on the quay before it reopens, and the shipping line counts the cost"
+    text = "\n".join(["Menu", "Up next:", HEADLINE, HEADLINE, dek, "by", "Jane Doe", "Nov 18, 2019", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
 def test_a_long_headline_under_a_box_of_headlines_is_no_standfirst(extract_options):
     long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
     trending = ["Trending", "Ferry timetable changes for the winter months", "Harbour master resigns over safety report",

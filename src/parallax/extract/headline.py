@@ -277,13 +277,15 @@ def _is_dek(info: LineInfo, infos: list[LineInfo]) -> bool:
     talks went on longer than planned")."""
     if info.words < MIN_DEK_WORDS or info.ends_sentence or info.text.lstrip()[:1] in _QUOTE_OPENERS or not is_headline_shaped(info):
         return False  # (a quotation cut off by the page's wrapping is no standfirst)
-    above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome), None)
+    # (A headline printed twice is "repeated", as furniture is: it is looked at all the same.)
+    above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome_once), None)
     if not (above is not None and not above.is_prose and MIN_DEK_HEADLINE_WORDS <= above.words < info.words
             and is_headline_shaped(above, allow_repeat=True)):
         return False
     # ... and that line a headline alone, not the last of a box's list of them ("Trending" / three
     # headlines / the page's own, longer headline).
-    higher = next((o for o in reversed(infos[max(0, above.index - DEK_REACH): above.index]) if not o.is_chrome), None)
+    higher = next((o for o in reversed(infos[max(0, above.index - DEK_REACH): above.index])
+                   if not o.is_chrome_once and o.key != above.key), None)  # its copy above it is the same headline
     return higher is None or higher.is_prose or not is_headline_shaped(higher) or higher.words < MIN_UNSUPPORTED_TITLE_WORDS
 
 
