@@ -797,6 +797,17 @@ def test_a_standfirst_under_a_headline_printed_twice_is_not_the_title(extract_op
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_search_form_s_options_each_printed_twice_are_no_headline(extract_options):
+    # One text node a line: each option's label and its value; the first option has other lines above it,
+    # and a teaser's question under the form reads as its paragraph.
+    options = ["Exact matches only", "Search in title", "Search in content", "Search in pages"]
+    headline = "Port authority faces questions over ageing equipment"
+    text = "\n".join(["Careers", "Generic selectors", *[o for o in options for _ in range(2)], "City Talk",
+                      "Is there still a pulse in the market for new listings?", headline, "Jane Doe", "Jane Doe",
+                      "Wednesday 20 November 2019 9:22 am", "Share", *BODY])
+    assert extract(_page(text), extract_options).title == headline
+
+
 def test_a_long_headline_under_a_box_of_headlines_is_no_standfirst(extract_options):
     long_headline = "Crane collapses onto cargo ship at northern quay as inspectors warn every other crane may be unsafe"
     trending = ["Trending", "Ferry timetable changes for the winter months", "Harbour master resigns over safety report",

@@ -374,8 +374,26 @@ def _in_menu_printed_twice(info: LineInfo, infos: list[LineInfo]) -> bool:
     copies = [o.index for o in infos if o.key == info.key and o.index != info.index]
     if any(_same_neighbour(infos, info.index, copy) for copy in copies):
         return True  # printed in the same order both times: "Our team" / "Work with us", twice
+    if _doubled_beside_doubled(info, infos):
+        return True
     around = [o for o in infos[max(0, info.index - MENU_NEIGHBOURS): info.index + MENU_NEIGHBOURS + 1] if o.key != info.key]
     return sum(o.repeated for o in around) > len(around) / 2
+
+
+def _doubled_beside_doubled(info: LineInfo, infos: list[LineInfo]) -> bool:
+    """Printed twice back to back, and so is the line next to the pair: the first or last item of a
+    form's options or a menu, each printed as its label and its value ("Exact matches only" twice,
+    "Search in title" twice). A headline printed twice back to back has its standfirst or byline beside it."""
+    start, end = info.index, info.index
+    while start > 0 and infos[start - 1].key == info.key:
+        start -= 1
+    while end + 1 < len(infos) and infos[end + 1].key == info.key:
+        end += 1
+    if start == end:
+        return False
+    below = end + 2 < len(infos) and infos[end + 1].key and infos[end + 2].key == infos[end + 1].key
+    above = start >= 2 and infos[start - 1].key and infos[start - 2].key == infos[start - 1].key
+    return bool(below or above)
 
 
 def _same_neighbour(infos: list[LineInfo], one: int, other: int) -> bool:
