@@ -797,6 +797,13 @@ def test_a_standfirst_under_a_headline_printed_twice_is_not_the_title(extract_op
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_standfirst_under_a_label_under_the_headline_is_not_the_title(extract_options):
+    dek = "The quay's closure has only fuelled the dispute. It is up to the authority to settle it, as others should tell it"
+    text = "\n".join(["Opinion", "Harbour", HEADLINE, "Editorial", dek, "Mon 18 Nov 2019", "18.54 GMT",
+                      "Share on Facebook", "Share on Twitter", *BODY])
+    assert extract(_page(text), extract_options).title == HEADLINE
+
+
 def test_a_search_form_s_options_each_printed_twice_are_no_headline(extract_options):
     # One text node a line: each option's label and its value; the first option has other lines above it,
     # and a teaser's question under the form reads as its paragraph.

@@ -279,6 +279,9 @@ def _is_dek(info: LineInfo, infos: list[LineInfo]) -> bool:
         return False  # (a quotation cut off by the page's wrapping is no standfirst)
     # (A headline printed twice is "repeated", as furniture is: it is looked at all the same.)
     above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome_once), None)
+    if above is not None and not above.is_prose and above.words < MIN_UNSUPPORTED_TITLE_WORDS:
+        # A label between ("The Guardian view on Hong Kong" / "Editorial" / the standfirst).
+        above = next((o for o in reversed(infos[max(0, above.index - DEK_REACH): above.index]) if not o.is_chrome_once), None)
     if not (above is not None and not above.is_prose and MIN_DEK_HEADLINE_WORDS <= above.words < info.words
             and is_headline_shaped(above, allow_repeat=True)):
         return False
