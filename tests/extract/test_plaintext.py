@@ -1421,3 +1421,25 @@ def test_a_teaser_cut_off_after_a_comma_ends_no_sentence():
     teaser = describe("Two inspectors on the northern quay have been told to stop work on the cranes,...", 0)
     assert not teaser.ends_sentence and not teaser.is_prose
     assert describe("Two inspectors on the northern quay have been told to stop work on the cranes.", 0).is_prose
+
+
+# Chinese and Japanese write no spaces between words: a paragraph is not one word.
+JAPANESE_PAGE = ['ホーム', 'ニュース', '経済', 'スポーツ', 'エンタメ', 'ログイン', '港湾クレーンが貨物船に倒壊、北埠頭を閉鎖', '2019年11月19日 10時31分', '港湾局は19日、北埠頭のクレーンが停泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。', '港湾局によると、事故は18日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。', '港湾労働者らは、倒れたクレーンは昨年交換される予定だったが、今年の春に二度故障していたと話している。', '海運会社は、貨物の積み下ろしが少なくとも一週間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。', '関連記事', '台風で港の営業を一時停止', '新しいフェリーの時刻表を発表', 'シェア', 'ツイート', '© 2019 港湾新聞社 All rights reserved.']
+CHINESE_PAGE = ['首页', '新闻', '财经', '体育', '登录', '港口起重机倒塌砸中货船 北码头关闭', '2019年11月19日 10:31 来源：港口日报', '港务局19日表示，北码头一台起重机倒塌，砸中一艘停靠的货船，码头已经关闭。事故没有造成人员受伤。', '据港务局介绍，事故发生在18日下午。检查人员将对码头上所有起重机进行检查，确认安全之前码头不会重新开放。', '码头工人说，倒塌的起重机原定去年更换，今年春天还曾两次发生故障。', '航运公司表示，货物装卸至少将推迟一周。市长说：“我们将彻底调查原因。”', '相关新闻', '台风导致港口暂停营业', '渡轮公布新时刻表', '分享', '© 2019 港口日报 版权所有']
+
+
+@pytest.mark.parametrize("lines, title_at, body_at, owner", [(JAPANESE_PAGE, 6, (8, 12), "港湾新聞社"),
+                                                             (CHINESE_PAGE, 5, (7, 11), "港口日报")])
+def test_a_chinese_or_japanese_page_gives_its_article(lines, title_at, body_at, owner, extract_options):
+    article = extract(_page("\n".join(lines)), extract_options)
+    assert article.title == lines[title_at]
+    assert article.body == lines[body_at[0]: body_at[1]]
+    assert article.published == "2019-11-19"
+    assert article.outlet == owner
+
+
+def test_chinese_and_japanese_words_are_counted_without_spaces():
+    from parallax.extract.lines import word_count
+    assert word_count("Crane collapses onto cargo ship") == 5
+    assert word_count("港湾局は19日、北埠頭を閉鎖した。") == 7  # 13 such characters, one token
+    assert word_count("ニュース") == 2

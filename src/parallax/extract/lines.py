@@ -39,9 +39,16 @@ _FUNCTION_WORDS = frozenset(
     "that this these those how why what who will can has have had into over after".split()
 )
 
+# Chinese and Japanese write no spaces between words: a paragraph is one "word" to ``str.split``.
+# Their words average about two characters (kanji compounds, kana particles), so a run of such
+# characters counts as half as many words; the thresholds above then hold for them too. (Korean
+# spaces its words; Thai and the scripts of South-East Asia space phrases, not words, and are
+# left out: no page here to measure a ratio on.)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+UNSPACED_CHARS_PER_WORD = 2
 # A teaser cut off mid-sentence: "Two people in China have been diagnosed with the plague,...".
 _CUT_OFF = re.compile(r"[,;]\s*(?:\.\.\.|…)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？．][\"'”’»)\]」』）]*\s*$|[\"”’»」』]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
 _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
 # Words run together where a crawler dropped the markup between two elements:
@@ -705,9 +712,19 @@ def _is_long_stamp(line: str, ends_sentence: bool) -> bool:
     return bool(_META_WORDS.match(line)) or (not ends_sentence and bool(_BYLINE.match(line)))
 
 
+def word_count(line: str, tokens: list[str] | None = None) -> int:
+    """Words in a line: its tokens between spaces, a run of Chinese or Japanese characters counted
+    as ``UNSPACED_CHARS_PER_WORD`` characters a word."""
+    tokens = line.split() if tokens is None else tokens
+    if not _UNSPACED.search(line):
+        return len(tokens)
+    return sum(max(1, -(-len(_UNSPACED.findall(t)) // UNSPACED_CHARS_PER_WORD)) for t in tokens)
+
+
 def describe(line: str, index: int) -> LineInfo:
     """The signs of one line."""
     words = line.split()
+    n_words = word_count(line, words)
     alpha = [w for w in words if w[:1].isalpha()]
     capitals = sum(1 for w in alpha if w[0].isupper())
     first = line.lstrip(_QUOTE_OPEN + "—–-… ")[:1]
@@ -716,31 +733,31 @@ def describe(line: str, index: int) -> LineInfo:
         ends_sentence = False
     # Signs read only on short lines (see LineInfo's properties) are looked for
     # only there: most of a page's text is in its long lines.
-    short = len(words) <= MAX_SHORT_WORDS
-    dates = find_dates(line) if short or (len(words) <= MAX_STAMP_WORDS and _is_long_stamp(line, ends_sentence)) else []
+    short = n_words <= MAX_SHORT_WORDS
+    dates = find_dates(line) if short or (n_words <= MAX_STAMP_WORDS and _is_long_stamp(line, ends_sentence)) else []
     return LineInfo(
         index=index,
         text=line,
-        words=len(words),
+        words=n_words,
         ends_sentence=ends_sentence,
         capital_share=capitals / len(alpha) if alpha else 1.0,
         function_share=sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / len(words) if words else 0.0,
         # A clock time, or on a short line a stamp counting back ("Updated 2 hours ago").
-        has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or len(words) <= 8))
+        has_time=bool(_TIME.search(line) and (_CLOCK_ZONE.search(line) or re.search(r"[ap]\.?m\.?\b", line, re.I) or n_words <= 8))
         or (short and counts_back(line)),
         has_date=bool(dates),
         opens_with_date=short and not ends_sentence and bool(dates) and not line[:dates[0].start].strip(),
         glued=bool(_GLUED.search(line)),
-        copyright=bool(_COPYRIGHT.search(line) or (len(words) <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
+        copyright=bool(_COPYRIGHT.search(line) or (n_words <= MAX_NOTICE_WORDS and _COPYRIGHT_WORDS.search(line))),
         credit=bool(_CREDIT.search(line) or _CREDIT_LINE.match(line) or _PICTURED.search(line) or _LEFT_RIGHT.search(line)
                      or ("/" in line and _AGENCY_CREDIT.search(line)) or bool(short and _IMAGE_FILES.match(line))
-                     or (len(words) >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
-        chrome_words=len(words) <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
+                     or (n_words >= MIN_SENTENCE_WORDS and _SCENE_DATE.search(line))),
+        chrome_words=n_words <= MAX_CHROME_WORDS and not ends_sentence and bool(_CHROME_WORDS.search(line)),
         # (Up to MAX_CHROME_WORDS, ``chrome_words`` says it already.)
-        bar=MAX_CHROME_WORDS < len(words) <= MAX_BAR_WORDS and not ends_sentence and _is_bar(line, len(words)),
-        link_label=len(words) <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
-        trail=len(words) <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
-        echoes=len(words) >= 2 * ECHO_WORDS and not ends_sentence and _echoes(words),
+        bar=MAX_CHROME_WORDS < n_words <= MAX_BAR_WORDS and not ends_sentence and _is_bar(line, n_words),
+        link_label=n_words <= MAX_LINK_LABEL_WORDS and bool(_LINK_LABEL.match(line)),
+        trail=n_words <= MAX_SHORT_WORDS and bool(_TRAIL.match(line)),
+        echoes=n_words >= 2 * ECHO_WORDS and not ends_sentence and _echoes(words),
         appeal=bool((_ADDRESS.search(line) and _APPEAL.search(line) or (_SHARE_CALL.match(line) and not ends_sentence))
                     and not _QUOTE_MARKS.search(line) and not _GLUED_SENTENCES.search(line)),
         urlish=bool(_URLISH.search(line)),
