@@ -30,6 +30,9 @@ from parallax.model import Page
         ("公開日：2019年11月19日 10:31", date(2019, 11, 19), {}),  # Japanese, Chinese
         ("입력 2019년 11월 19일 10:31", date(2019, 11, 19), {}),  # Korean
         ("Last updated 19-Nov-2019", date(2019, 11, 19), {}),
+        ("19 नवंबर 2019, 10:31 IST", date(2019, 11, 19), {}),  # Hindi
+        ("Güncelleme: 19 Kasım 2019 10:31", date(2019, 11, 19), {}),  # Turkish
+        ("19 نوفمبر 2019", date(2019, 11, 19), {}),  # Arabic
     ],
 )
 def test_find_dates(text, expected, kwargs):
@@ -96,6 +99,11 @@ def test_outlet_from_footer_lines():
         (["© Reuters", "© ScienceAlert Pty Ltd. All rights reserved."], "ScienceAlert"),  # a photo credit, then the notice
         (["@2016 - PenciDesign. Designed and Developed by PenciDesign"], None),  # the web agency
         (["Maintained and developed by Arabs Today Group SAL."], "Arabs Today"),
+        # Names in scripts without capitals, and "all rights reserved" in their languages.
+        (["© 2019 港口日报 版权所有"], "港口日报"),
+        (["© 2019 बंदरगाह समाचार सर्वाधिकार सुरक्षित"], "बंदरगाह समाचार"),
+        (["© 2019 جريدة الميناء جميع الحقوق محفوظة"], "جريدة الميناء"),
+        (["© 2019 the harbour club", "Developed by 3D Studio"], None),  # lower case, or not a name
     ],
 )
 def test_a_footer_s_owner_is_read_without_its_furniture(lines, outlet):

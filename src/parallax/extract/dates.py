@@ -27,21 +27,22 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A year ends at a word's end, or where the time a page printed beside it is glued on ("NOV 20 20194:29 AM").
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 # Month names of other languages news is written in, as their dates print them ("25. September
-# 2018", "22 de outubro de 2010", "24 сентября 2018", "30 Maret 2015"): day, month, year; or in
+# 2018", "22 de outubro de 2010", "24 сентября 2018", "30 Maret 2015", "19 Kasım 2019", "19 नवंबर
+# 2019", "19 نوفمبر 2019"): day, month, year; or in
 # the English order a blog's template keeps ("Oktober 27, 2015"). English names are above.
 MONTHS_ELSEWHERE = {
-    1: "januar janvier enero janeiro gennaio januari января styczeń stycznia",
-    2: "februar février fevrier febrero fevereiro febbraio februari февраля lutego",
-    3: "märz maerz mars marzo março marco maart maret марта marca",
-    4: "avril abril aprile апреля kwietnia",
-    5: "mai mayo maio maggio mei мая maja",
-    6: "juni juin junio junho giugno июня czerwca",
-    7: "juli juillet julio julho luglio июля lipca",
-    8: "août aout agosto augustus agustus августа sierpnia",
-    9: "septembre septiembre setiembre setembro settembre сентября września",
-    10: "oktober octobre octubre outubro ottobre октября października",
-    11: "novembre noviembre novembro ноября listopada",
-    12: "dezember décembre decembre diciembre dezembro dicembre desember декабря grudnia",
+    1: "januar janvier enero janeiro gennaio januari января styczeń stycznia ocak जनवरी يناير",
+    2: "februar février fevrier febrero fevereiro febbraio februari февраля lutego şubat फ़रवरी फरवरी فبراير",
+    3: "märz maerz mars marzo março marco maart maret марта marca mart मार्च مارس",
+    4: "avril abril aprile апреля kwietnia nisan अप्रैल أبريل ابريل",
+    5: "mai mayo maio maggio mei мая maja maj mayıs मई مايو",
+    6: "juni juin junio junho giugno июня czerwca haziran जून يونيو",
+    7: "juli juillet julio julho luglio июля lipca temmuz जुलाई يوليو",
+    8: "août aout agosto augustus agustus augusti августа sierpnia ağustos अगस्त أغسطس اغسطس",
+    9: "septembre septiembre setiembre setembro settembre сентября września eylül सितंबर सितम्बर سبتمبر",
+    10: "oktober octobre octubre outubro ottobre октября października ekim अक्टूबर अक्तूबर أكتوبر اكتوبر",
+    11: "novembre noviembre novembro ноября listopada kasım नवंबर नवम्बर نوفمبر",
+    12: "dezember décembre decembre diciembre dezembro dicembre desember декабря grudnia aralık दिसंबर दिसम्बर ديسمبر",
 }
 _MONTH_ELSEWHERE = {name: number for number, names in MONTHS_ELSEWHERE.items() for name in names.split()}
 _MONTH_NAME_ELSEWHERE = r"(?P<mname>" + "|".join(sorted(_MONTH_ELSEWHERE, key=len, reverse=True)) + r")"

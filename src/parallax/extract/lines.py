@@ -48,7 +48,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 UNSPACED_CHARS_PER_WORD = 2
 # A teaser cut off mid-sentence: "Two people in China have been diagnosed with the plague,...".
 _CUT_OFF = re.compile(r"[,;]\s*(?:\.\.\.|…)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…。！？．][\"'”’»)\]」』）]*\s*$|[\"”’»」』]\s*$")
+# (With the full stops of Chinese and Japanese, Hindi's danda, and Arabic's and Urdu's marks.)
+_SENTENCE_END = re.compile(r"[.!?…。！？．।॥؟۔][\"'”’»)\]」』）]*\s*$|[\"”’»」』]\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[A-Z]{2,4}T)?\b", re.I)
 _CLOCK_ZONE = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b")
 # Words run together where a crawler dropped the markup between two elements:

@@ -23,16 +23,15 @@ _HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.", "edition.")
 _OWNER_PATTERNS = [
     re.compile(r"(?:maintained\s+and\s+)?developed\s+by\s+(?P<name>[^.,;©|]+)", re.I),
     re.compile(r"all\s+rights\s+reserved\s+(?:to|by)\s+(?P<name>[^.,;©|]+)", re.I),
-    re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s+(?P<name>[A-Z"
-               r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff][^.,;©|。]+)", re.I),
+    re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s+(?P<name>[^\W\d_][^.,;©|。।]+)", re.I),
 ]
-# A Chinese or Japanese name has no capitals to tell it by ("© 2019 港口日报 版权所有").
-_UNSPACED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Legal-form and filler words that trail an owner's name.
 _TRAILING_WORDS = {
     "sal", "ltd", "llc", "inc", "plc", "limited", "corp", "corporation", "group", "media",
     "co", "company", "gmbh", "sa", "all", "rights", "reserved", "the", "pvt", "pty", "&",
-    "版权所有", "版權所有", "保留所有权利", "無断転載禁止", "無断転載を禁じます",  # "all rights reserved"
+    # "All rights reserved" in Chinese, Japanese, Hindi, Arabic.
+    "版权所有", "版權所有", "保留所有权利", "無断転載禁止", "無断転載を禁じます", "सर्वाधिकार", "सुरक्षित", "جميع", "الحقوق",
+    "محفوظة",
 }
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where an owner's name ends in a footer line: "Al Bawaba (www.albawaba.com)", "Inexhibit - ISSN: …",
@@ -143,7 +142,8 @@ def _clean_owner(raw: str) -> str | None:
     while words and words[0].lower() in {"the", "by", "to", "copyright", "©"}:
         words.pop(0)  # "© Copyright Gannett 2018"
     # An owner's name is a few capitalised words; anything longer is a sentence.
-    if not words or len(words) > 6 or not (words[0][:1].isupper() or _UNSPACED_NAME.match(words[0])):
+    # A name opens with a capital, or with a letter of a script that has none ("港口日报", "बंदरगाह समाचार").
+    if not words or len(words) > 6 or not (words[0][:1].isupper() or (words[0][:1].isalpha() and not words[0][:1].islower())):
         return None
     return " ".join(words)
 
