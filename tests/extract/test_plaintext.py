@@ -1444,5 +1444,5 @@ def test_a_page_in_chinese_japanese_or_hindi_gives_its_article(lines, title_at, 
 def test_chinese_and_japanese_words_are_counted_without_spaces():
     from parallax.extract.lines import word_count
     assert word_count("Crane collapses onto cargo ship") == 5
-    assert word_count("港湾局は19日、北埠頭を閉鎖した。") == 7  # 13 such characters, one token
+    assert word_count("港湾局は19日、北埠頭を閉鎖した。") == 8  # runs of 4, 1 and 8 characters, and "19"
     assert word_count("ニュース") == 2

@@ -10,7 +10,6 @@ one inferred from its story later, in the dossier stage).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 import pycld2
@@ -21,6 +20,7 @@ from .dates import date_from_url, served_time
 from .markdown_text import markdown_headline, markdown_text
 from .outlets import outlet_from_page, outlet_from_url
 from .headline import HeadlineReader
+from .lines import word_count
 from .plaintext import extract_plaintext
 from .slugs import slug_words
 from .templates import TemplateLookup
@@ -30,12 +30,6 @@ LOGGER = logging.getLogger(__name__)
 # --- options ----------------------------------------------------------------
 # Fewer words than this is a stub or an error page, not an article.
 MIN_ARTICLE_WORDS = 25
-# Chinese and Japanese (Han, kana) and Thai write no spaces between words: a run of their
-# characters is counted as its length over the script's average word length in characters.
-_UNSPACED_SCRIPTS = (
-    (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"), 2),
-    (re.compile(r"[\u0e00-\u0e7f]+"), 5),
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,19 +141,6 @@ class _PrintableOnly(dict):
 
 
 _PRINTABLE = _PrintableOnly()
-
-
-def word_count(text: str) -> int:
-    """Words of a text in any script: spaces part them, and where a script uses none, length does.
-
-    Counting by spaces alone, a Japanese article of a thousand characters is
-    a few "words", and every such page was rejected as too short.
-    """
-    unspaced = 0
-    for script, chars_per_word in _UNSPACED_SCRIPTS:
-        unspaced += sum(max(1, len(run) // chars_per_word) for run in script.findall(text))
-        text = script.sub(" ", text)
-    return len(text.split()) + unspaced
 
 
 def detect_language(text: str) -> str | None:
