@@ -691,3 +691,14 @@ def test_a_descriptor_the_parser_tags_a_person_stands_for_the_person_named_befor
     opening = text.index("“") + 1
     span = QuoteSpan(start=opening, end=text.index("”"), paragraph=0, closed=True)
     assert resolve_subject(doc, scot, span, {}, list(doc.sents)) == ["Alex Ferguson"]
+
+
+def test_the_headline_reader_judges_only_lines_in_latin_letters(nlp):
+    from parallax.annotate import make_headline_reader
+
+    read = make_headline_reader(nlp)
+    has_verb, proper_share, _ = read("US President Barack Obama with Russia's President Vladimir Putin")
+    assert not has_verb and proper_share > 0.5  # a caption: names, no verb
+    # A line in another script is nothing the English tagger can read: no caption's verdict either way.
+    assert read("เครนถล่มทับเรือสินค้า ปิดท่าเรือด้านเหนือ") == (True, 0.0, False)
+    assert read("Мастера вкуса: 23 самых крутых фудблогера") == (True, 0.0, False)

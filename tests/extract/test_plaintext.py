@@ -1425,19 +1425,24 @@ def test_a_teaser_cut_off_after_a_comma_ends_no_sentence():
 
 # Chinese and Japanese write no spaces between words: a paragraph is not one word.
 JAPANESE_PAGE = ['ホーム', 'ニュース', '経済', 'スポーツ', 'エンタメ', 'ログイン', '港湾クレーンが貨物船に倒壊、北埠頭を閉鎖', '2019年11月19日 10時31分', '港湾局は19日、北埠頭のクレーンが停泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。', '港湾局によると、事故は18日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。', '港湾労働者らは、倒れたクレーンは昨年交換される予定だったが、今年の春に二度故障していたと話している。', '海運会社は、貨物の積み下ろしが少なくとも一週間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。', '関連記事', '台風で港の営業を一時停止', '新しいフェリーの時刻表を発表', 'シェア', 'ツイート', '© 2019 港湾新聞社 All rights reserved.']
+THAI_PAGE = ['หน้าแรก', 'ข่าว', 'กีฬา', 'บันเทิง', 'เข้าสู่ระบบ', 'เครนถล่มทับเรือสินค้า ปิดท่าเรือด้านเหนือ', 'การท่าเรือแถลงเมื่อวันอังคารว่า ได้ปิดท่าเรือด้านเหนือหลังจากเครนล้มทับเรือสินค้าที่จอดเทียบท่าอยู่ ไม่มีผู้ได้รับบาดเจ็บ', 'เจ้าหน้าที่จะตรวจสอบเครนทุกตัวในท่าเรือก่อนที่จะเปิดให้บริการอีกครั้ง ซึ่งคาดว่าจะใช้เวลาอย่างน้อยหนึ่งสัปดาห์', 'คนงานท่าเรือกล่าวว่า เครนตัวนี้มีกำหนดจะเปลี่ยนใหม่ตั้งแต่ปีที่แล้ว และเคยเสียมาแล้วสองครั้งในฤดูใบไม้ผลินี้', 'บริษัทเดินเรือระบุว่า การขนถ่ายสินค้าจะล่าช้าออกไปอย่างน้อยหนึ่งสัปดาห์ และกำลังหาท่าเรืออื่นเพื่อรองรับ', 'ข่าวที่เกี่ยวข้อง', 'แชร์', '© 2019 หนังสือพิมพ์ท่าเรือ สงวนลิขสิทธิ์']  # (no date line: Thai sites print the Buddhist era's year)
 HINDI_PAGE = ['होम', 'देश', 'विदेश', 'खेल', 'मनोरंजन', 'लॉग इन', 'बंदरगाह पर क्रेन मालवाहक जहाज पर गिरी, उत्तरी घाट बंद', '19 नवंबर 2019', 'बंदरगाह प्राधिकरण ने मंगलवार को बताया कि उत्तरी घाट पर एक क्रेन खड़े मालवाहक जहाज पर गिर गई।', 'इस हादसे में कोई घायल नहीं हुआ, लेकिन घाट को जांच पूरी होने तक बंद रखा जाएगा।', 'मजदूरों ने कहा कि क्रेन को पिछले साल बदला जाना था और इस साल दो बार खराब हो चुकी थी।', 'जहाज कंपनी ने कहा कि माल उतारने में कम से कम एक सप्ताह की देरी होगी।', 'संबंधित खबरें', 'तूफान के कारण बंदरगाह अस्थायी रूप से बंद', 'शेयर करें', '© 2019 बंदरगाह समाचार सर्वाधिकार सुरक्षित']
 CHINESE_PAGE = ['首页', '新闻', '财经', '体育', '登录', '港口起重机倒塌砸中货船 北码头关闭', '2019年11月19日 10:31 来源：港口日报', '港务局19日表示，北码头一台起重机倒塌，砸中一艘停靠的货船，码头已经关闭。事故没有造成人员受伤。', '据港务局介绍，事故发生在18日下午。检查人员将对码头上所有起重机进行检查，确认安全之前码头不会重新开放。', '码头工人说，倒塌的起重机原定去年更换，今年春天还曾两次发生故障。', '航运公司表示，货物装卸至少将推迟一周。市长说：“我们将彻底调查原因。”', '相关新闻', '台风导致港口暂停营业', '渡轮公布新时刻表', '分享', '© 2019 港口日报 版权所有']
 
 
-@pytest.mark.parametrize("lines, title_at, body_at, owner", [(JAPANESE_PAGE, 6, (8, 12), "港湾新聞社"),
-                                                             (CHINESE_PAGE, 5, (7, 11), "港口日报"),
-                                                             (HINDI_PAGE, 6, (8, 12), "बंदरगाह समाचार")])
-def test_a_page_in_chinese_japanese_or_hindi_gives_its_article(lines, title_at, body_at, owner, extract_options):
-    # (Hindi ends its sentences with a danda, "।", and prints its months' names.)
+@pytest.mark.parametrize("lines, title_at, body_at, published, owner", [
+    (JAPANESE_PAGE, 6, (8, 12), "2019-11-19", "港湾新聞社"),
+    (CHINESE_PAGE, 5, (7, 11), "2019-11-19", "港口日报"),
+    (HINDI_PAGE, 6, (8, 12), "2019-11-19", "बंदरगाह समाचार"),
+    (THAI_PAGE, 5, (6, 10), None, "หนังสือพิมพ์ท่าเรือ"),
+])
+def test_a_page_in_another_script_gives_its_article(lines, title_at, body_at, published, owner, extract_options):
+    # Hindi ends its sentences with a danda, "।", and prints its months' names; Thai spaces its phrases,
+    # not its words, and ends no sentence with a mark. The English tagger judges none of their headlines.
     article = extract(_page("\n".join(lines)), extract_options)
     assert article.title == lines[title_at]
     assert article.body == lines[body_at[0]: body_at[1]]
-    assert article.published == "2019-11-19"
+    assert article.published == published
     assert article.outlet == owner
 
 

@@ -73,7 +73,12 @@ def make_headline_reader(nlp: Language) -> Callable[[str], tuple[bool, float, bo
             doc = pipe(doc)
         return doc
 
-    def read(text: str) -> tuple[bool, float]:
+    def read(text: str) -> tuple[bool, float, bool]:
+        letters = [c for c in text if c.isalpha()]
+        if 2 * sum(1 for c in letters if c.isascii()) < len(letters):
+            # Another script (Cyrillic, Arabic, Devanagari, Thai, Chinese): an English tagger reads
+            # no verb in it, and every line would look like a caption. It tells nothing either way.
+            return True, 0.0, False
         doc = tag(text)
         words = [t for t in doc if t.is_alpha]
         proper = sum(1 for t in words if t.pos_ == "PROPN") / max(len(words), 1)

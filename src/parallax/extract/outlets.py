@@ -29,9 +29,9 @@ _OWNER_PATTERNS = [
 _TRAILING_WORDS = {
     "sal", "ltd", "llc", "inc", "plc", "limited", "corp", "corporation", "group", "media",
     "co", "company", "gmbh", "sa", "all", "rights", "reserved", "the", "pvt", "pty", "&",
-    # "All rights reserved" in Chinese, Japanese, Hindi, Arabic.
+    # "All rights reserved" in Chinese, Japanese, Hindi, Arabic, Thai.
     "版权所有", "版權所有", "保留所有权利", "無断転載禁止", "無断転載を禁じます", "सर्वाधिकार", "सुरक्षित", "جميع", "الحقوق",
-    "محفوظة",
+    "محفوظة", "สงวนลิขสิทธิ์",
 }
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where an owner's name ends in a footer line: "Al Bawaba (www.albawaba.com)", "Inexhibit - ISSN: …",
