@@ -804,6 +804,15 @@ def test_a_standfirst_under_a_label_under_the_headline_is_not_the_title(extract_
     assert extract(_page(text), extract_options).title == HEADLINE
 
 
+def test_a_linked_name_s_card_is_cut_out_of_its_paragraph(extract_options):
+    # The card pops up over the name: the name again, glued, its latest headlines, and its link "MORE".
+    card = ("Jane RoeJane RoeHarbour board votes on new cranes | Port strike talks resume Roe asks council "
+            "for inquiry into the collapse MORE")
+    paragraph = "The harbour authority closed the northern quay on Tuesday, its chair, Jane Roe (Ind.), said after a crane collapsed."
+    text = "\n".join([HEADLINE, paragraph.replace("Jane Roe (Ind.)", card + " (Ind.)"), *BODY[1:]])
+    assert extract(_page(text), extract_options).body == [paragraph, *BODY[1:]]
+
+
 def test_a_search_form_s_options_each_printed_twice_are_no_headline(extract_options):
     # One text node a line: each option's label and its value; the first option has other lines above it,
     # and a teaser's question under the form reads as its paragraph.

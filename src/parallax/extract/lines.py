@@ -485,12 +485,22 @@ _INLINE_LINK = re.compile(
 )
 
 
+# A name's card run into a paragraph: after a linked name, some sites print a card that pops up over
+# it, the name again and that person's latest headlines, closed by its link "MORE"; a page's text
+# keeps the card ("… to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: … her MORE (D-Minn.), the …").
+# The name printed twice, glued, tells it from prose.
+_NAME_CARD = re.compile(r"\b((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*[a-z])\1(?=[A-Z\W]).{0,1500}? MORE\b")
+
+
 def without_inline_links(line: str) -> str:
-    """``line`` without the links to other articles a site runs into its text.
+    """``line`` without the links to other articles a site runs into its text, and without the
+    cards of the names it links (``_NAME_CARD``).
 
     Cut before the line's signs are read: glued to a paragraph, the link made it read as a
     glued menu ("HomeNewsSport"), and the whole paragraph went as chrome.
     """
+    if " MORE" in line:
+        line = _NAME_CARD.sub(r"\1", line)
     if not _LINK_MARKER.search(line):  # most lines: a search for the markers alone is fast
         return line
     return " ".join(_INLINE_LINK.sub(" ", line).split())
