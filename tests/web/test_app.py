@@ -169,6 +169,22 @@ def test_html_article_shows_what_extraction_removed(writable):
     assert "Paragraph 3: the dam" in page
 
 
+def test_text_in_a_right_to_left_script_is_laid_out_by_its_own_direction(writable):
+    client = TestClient(create_app(writable, host="127.0.0.1"))
+    lines = ["الرئيسية", "انهيار رافعة على سفينة شحن وإغلاق الرصيف الشمالي", "19 نوفمبر 2019",
+             "أعلنت هيئة الميناء يوم الثلاثاء إغلاق الرصيف الشمالي بعد أن انهارت رافعة على سفينة شحن راسية.",
+             "ولم يصب أحد بأذى، لكن المفتشين سيفحصون جميع الرافعات على الرصيف قبل إعادة فتحه.",
+             "وقال عمال الميناء إن الرافعة كان من المقرر استبدالها العام الماضي وتعطلت مرتين هذا الربيع.",
+             "وقالت شركة الشحن إن تفريغ البضائع سيتأخر أسبوعا على الأقل."]
+    result = client.post("/api/pages", json={"pages": [{"id": "ar", "text": "\n".join(lines)}]}).json()
+    assert result["articles_stored"] == 1
+    article = client.get("/articles/ar").text
+    # dir="auto": the browser sets each block right to left or left to right by its first letters.
+    assert f'<h1 dir="auto">{lines[1]}</h1>' in article and f'<p dir="auto">{lines[3]}</p>' in article
+    story = client.get("/stories/1").text
+    assert f'<h1 id="headline" dir="auto">{lines[1]}</h1>' in story
+
+
 def test_upload_reads_at_most_its_page_bound_from_gzipped_files(writable, monkeypatch):
     import gzip
     import json
