@@ -625,6 +625,13 @@ def test_apostrophes_are_no_straight_single_quotes():
     assert spans("The 'deep state' talk went on for 'many long weeks of the campaign.") == ["deep state"]
 
 
+def test_japanese_and_chinese_quote_between_corner_brackets():
+    from parallax.annotate.quote_spans import find_quote_spans
+
+    text = "市長は「原因を『徹底的に』調べる」と述べた。"
+    assert [text[s.start:s.end] for s in find_quote_spans(text, [0])] == ["原因を『徹底的に』調べる"]
+
+
 def test_a_text_quoting_with_double_marks_keeps_single_ones_for_titles_and_inner_quotes():
     from parallax.annotate.quote_spans import find_quote_spans
 
@@ -641,6 +648,13 @@ def test_an_article_in_another_language_keeps_its_quotes_and_words_but_not_the_e
     assert "собянин" in russian.terms
     english = _annotate(annotator, ["The mayor, Sergei Sobyanin, said: “We will open the new bridge on Monday.” About 120 people were hurt."])
     assert english.entities and english.figures  # unknown or English: as before
+
+
+def test_a_japanese_article_keeps_its_quote_counted_in_its_own_words(annotator):
+    body = ["市長は19日、記者団に対し「事故の原因を徹底的に調べる」と述べた。港は一週間閉鎖される。"]
+    japanese = next(iter(annotator([Article(id="j", source="j", title=None, body=body, language="ja")]))).annotations
+    # Thirteen characters and no space: one "word" by spaces, seven by the script's own measure.
+    assert [q.text for q in japanese.quotes] == ["事故の原因を徹底的に調べる"]
 
 
 def test_a_dossier_task_imports_neither_spacy_nor_the_pipeline():

@@ -1,6 +1,6 @@
 """Where a text quotes: the spans between quotation marks, by the typography news uses.
 
-Curly, straight and guillemet double marks; single marks where a text prints no
+Curly, straight and guillemet double marks, corner brackets; single marks where a text prints no
 double ones (British tabloids); a quote left open runs to the end of its
 paragraph. Text alone, no parse.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+# (With the corner brackets Japanese and Chinese quote with: 「…」, 『…』 within.)
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』"}
 
 
 @dataclass(slots=True)
@@ -27,7 +28,7 @@ def find_quote_spans(text: str, paragraph_starts: list[int]) -> list[QuoteSpan]:
     # Straight single marks quote only in a text that quotes with no double marks (British
     # tabloids: 'But briefly, …,' Chauvin said). A text that has double ones keeps single
     # ones for quotes within quotes and for titles ('All Bets Are Off').
-    singles = not any(mark in text for mark in '"“”«»„')
+    singles = not any(mark in text for mark in '"“”«»„「')
     for number, (start, nxt) in enumerate(zip(bounds, bounds[1:])):
         end = min(nxt - 2, len(text)) if nxt <= len(text) else len(text)
         spans.extend(_spans_in_paragraph(text, start, end, number, singles))

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extract.lines import word_count  # Chinese and Japanese words are not spaced
 from ..model import Mention, Quote
 from .nlp import doc_text
 from .quote_spans import QuoteSpan, find_quote_spans
@@ -67,7 +68,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
     sentence_index = {s.start: n for n, s in enumerate(sentences)}
     body = doc_text(doc)
     spans = [(s, rest) for s, rest in _interrupted(doc, find_quote_spans(body, paragraph_starts), paragraph_starts)
-             if (len(_quoted(body, s, rest).split()) >= MIN_QUOTE_WORDS or _short_utterance(body, s, paragraph_starts))
+             if (word_count(_quoted(body, s, rest)) >= MIN_QUOTE_WORDS or _short_utterance(body, s, paragraph_starts))
              and not _is_heading(body, s, paragraph_starts)]
     canon = canonical_lookup(mentions)
     quotes: list[Quote] = []
@@ -108,7 +109,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], mentions: list[Mention
                 # 'Eto'o said that he dedicated the victory to the fans.' then the
                 # quote as a paragraph of its own: the reported speech introduces it.
                 speakers, cue = _speaker_between(doc, paragraph_starts[span.paragraph - 1], span, sentences, canon)
-        if not speakers and (_names_a_work(text) or len(text.split()) < MIN_QUOTE_WORDS):
+        if not speakers and (_names_a_work(text) or word_count(text) < MIN_QUOTE_WORDS):
             # 'Best Picture: “The Shape of Water.”': a film's title, quoted, that nobody says;
             # and a few words nobody is found saying are the writer's scare quotes.
             continue
@@ -178,7 +179,7 @@ def _has_quote(text: str) -> bool:
     """Whether ``text`` quotes words enough to be a quote, or leaves a mark open (a quote running
     on). A phrase in scare quotes ('saying it was “humanly impossible” to convey') is reported
     speech, and its sentence may name the speaker of the quote after it."""
-    if any(len(q.split()) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(text)):
+    if any(word_count(q) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(text)):
         return True
     return any(ch in _QUOTED.sub("", text) for ch in "“”\"")
 
@@ -210,7 +211,7 @@ def _is_heading(text: str, span: QuoteSpan, starts: list[int]) -> bool:
     end = starts[span.paragraph + 1] if span.paragraph + 1 < len(starts) else len(text)
     around = text[start:span.start] + text[span.end:end]
     quoted = text[span.start:span.end].strip()
-    return (span.closed and not any(c.isalnum() for c in around) and len(quoted.split()) <= MAX_HEADING_WORDS
+    return (span.closed and not any(c.isalnum() for c in around) and word_count(quoted) <= MAX_HEADING_WORDS
             and not quoted.rstrip("”’\"'»").endswith((".", "!", "?", "…")))
 
 
