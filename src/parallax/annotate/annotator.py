@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -20,6 +21,9 @@ from .timex import event_date, resolve_times
 LOGGER = logging.getLogger(__name__)
 
 TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+# Runs of Chinese and Japanese characters, and the characters that carry content: Han and katakana.
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CONTENT_CHAR = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class Annotator:
@@ -77,10 +81,20 @@ class Annotator:
 
 
 def content_terms(doc: Doc) -> dict[str, int]:
-    """Lemmas of content words and their counts: what the link stage compares."""
+    """Lemmas of content words and their counts: what the link stage compares.
+
+    Chinese and Japanese print no spaces, so to the English model a clause is one token,
+    which another outlet's wording of the same news never repeats: their terms are the
+    pairs of characters of a run instead (the usual unit of search engines for these
+    languages), those holding a Han character or katakana (content, names); pairs of
+    hiragana alone are endings and particles.
+    """
     counts: Counter[str] = Counter()
     for token in doc:
-        if token.pos_ in TERM_POS and not token.is_stop and token.is_alpha and len(token) > 2:
+        if not token.is_ascii and _HAN_OR_KANA.search(token.text):
+            for run in _HAN_OR_KANA.findall(token.text):
+                counts.update(pair for pair in map("".join, zip(run, run[1:])) if _CONTENT_CHAR.search(pair))
+        elif token.pos_ in TERM_POS and not token.is_stop and token.is_alpha and len(token) > 2:
             counts[token.lemma_.lower()] += 1
     return dict(counts)
 
