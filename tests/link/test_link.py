@@ -127,6 +127,15 @@ def test_a_signature_reads_a_long_body_s_opening_words():
     assert (minhash_of(opening + " tail words after it") == minhash_of(opening)).all()
 
 
+def test_a_chinese_wire_copy_edited_in_two_phrases_is_still_a_copy():
+    # Shingles of five characters: counted in clauses, two changed phrases left under half the shingles shared.
+    wire = "\n".join(['港务局19日表示，北码头一台起重机倒塌，砸中一艘停靠的货船，码头已经关闭。事故没有造成人员受伤。', '据港务局介绍，事故发生在18日下午。检查人员将对码头上所有起重机进行检查，确认安全之前码头不会重新开放。', '码头工人说，倒塌的起重机原定去年更换，今年春天还曾两次发生故障。', '航运公司表示，货物装卸至少将推迟一周。市长说：“我们将彻底调查原因。”'])
+    edited = wire.replace("港务局19日表示", "港务局周二表示").replace("事故没有造成人员受伤。", "所幸无人受伤。")
+    index = SyndicationIndex()
+    assert index.add("a", minhash_of(wire)) is None
+    assert index.add("b", minhash_of(edited)) is not None
+
+
 def test_a_stored_signature_restores_the_copy_index():
     wire = " ".join(f"word{i} common text of the agency copy" for i in range(60))
     stored = encode_signature(minhash_of(wire))

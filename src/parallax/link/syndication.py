@@ -34,6 +34,11 @@ KEEP_RECENT = 1_000
 # million-by-NUM_PERM array, 1 GB, for one signature. News articles run well under it.
 MAX_SHINGLE_WORDS = 20_000
 _WORD = re.compile(r"\w+")
+# Chinese and Japanese print no spaces: there each character is a "word" (the shingles are runs of
+# five characters), not a clause that one changed character makes another word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_WORD_OR_CHARACTER = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
@@ -43,7 +48,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     the hashes, which a repeat does not change, and a set cost a tenth of the
     signature's time to build.
     """
-    words = _WORD.findall(text.lower())[:MAX_SHINGLE_WORDS]
+    words = (_WORD_OR_CHARACTER if _HAS_UNSPACED.search(text) else _WORD).findall(text.lower())[:MAX_SHINGLE_WORDS]
     if len(words) < size:
         return [" ".join(words).encode()] if words else []
     return [" ".join(run).encode() for run in zip(*[words[i:] for i in range(size)])]
@@ -56,7 +61,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
 # SIGNATURE_KEY names these. The permutation scheme is named, not left to datasketch's
 # default, which changed in its 2.0 (from "legacy", mod a Mersenne prime, to "affine32"):
 # a store written under one default and read under the other would find no copy again.
-SIGNATURE_KEY = "minhash_crc32_affine32"
+# (Since 30 November 2026 the name says "chars": a Chinese or Japanese body's shingles are runs
+# of characters. Under the old name they were runs of clauses; stored signatures of the old
+# name are computed again from their bodies.)
+SIGNATURE_KEY = "minhash_crc32_affine32_chars"
 
 # The signature is datasketch's ``MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32,
 # scheme="affine32")`` computed here, value for value (a test holds the two equal).
