@@ -682,7 +682,7 @@ def test_what_the_linker_keeps_per_article_and_story_is_left_to_reference_counti
 JAPANESE_REPORTS = {"crane-a": 'ホーム\nニュース\n経済\nスポーツ\nエンタメ\nログイン\n港湾クレーンが貨物船に倒壊、北埠頭を閉鎖\n2019年11月19日 10時31分\n港湾局は19日、北埠頭のクレーンが停泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。\n港湾局によると、事故は18日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。\n港湾労働者らは、倒れたクレーンは昨年交換される予定だったが、今年の春に二度故障していたと話している。\n海運会社は、貨物の積み下ろしが少なくとも一週間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。\n関連記事\n台風で港の営業を一時停止\n新しいフェリーの時刻表を発表\nシェア\nツイート\n© 2019 港湾新聞社 All rights reserved.', "crane-b": 'トップ\n社会\n北埠頭でクレーン倒壊 貨物船を直撃、けが人なし\n2019年11月19日\n港湾局によると、18日午後、北埠頭に設置されたクレーンが倒れ、停泊していた貨物船を直撃した。けが人は出ていない。\n港湾局は19日に北埠頭を閉鎖し、すべてのクレーンの安全点検が終わるまで再開しない方針を示した。\nこのクレーンは昨年交換される予定で、今春にも二度故障していたという。\n© 2019 湾岸タイムズ', "snow": 'トップ\n社会\n大雪で新幹線が運転見合わせ 乗客足止め\n2019年11月19日\n東北地方の大雪の影響で、新幹線は19日朝から一部区間で運転を見合わせている。\n鉄道会社によると、線路の除雪作業に時間がかかっており、運転再開の見通しは立っていない。\n駅では多くの乗客が足止めされ、バスなどの代替手段を探す人の姿が見られた。\n© 2019 北国新聞'}
 
 
-def test_japanese_reports_of_one_event_are_one_story_by_their_characters(make_db, tmp_path):
+def test_japanese_reports_of_one_event_are_one_story_with_a_cited_summary(make_db, tmp_path):
     # The English model reads a Japanese clause as one token, which no other wording repeats;
     # pairs of characters are what two reports share.
     import json
@@ -693,3 +693,7 @@ def test_japanese_reports_of_one_event_are_one_story_by_their_characters(make_db
     assert pipeline.ingest([str(pages)]).articles_stored == 3
     story = {k: pipeline.store.article(k)[1] for k in JAPANESE_REPORTS}
     assert story["crane-a"] == story["crane-b"] != story["snow"]
+    # ... and their dossier reads their sentences as facts: a summary citing both outlets where they agree.
+    dossier = pipeline.store.dossier(story["crane-a"])
+    assert any(len(s.outlets) == 2 for s in dossier.summary)
+    assert all("大雪" not in s.sentence for s in dossier.summary)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -12,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import AnnotatedArticle, Annotations, Article
+from ..scripts import character_pairs, has_unspaced
 from .entities import mentions_from_doc, settle_labels
 from .figures import extract_figures
 from .nlp import BATCH_SIZE, MAX_TEXT_CHARS, load_model, model_name
@@ -21,9 +21,6 @@ from .timex import event_date, resolve_times
 LOGGER = logging.getLogger(__name__)
 
 TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
-# Runs of Chinese and Japanese characters, and the characters that carry content: Han and katakana.
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CONTENT_CHAR = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class Annotator:
@@ -85,15 +82,12 @@ def content_terms(doc: Doc) -> dict[str, int]:
 
     Chinese and Japanese print no spaces, so to the English model a clause is one token,
     which another outlet's wording of the same news never repeats: their terms are the
-    pairs of characters of a run instead (the usual unit of search engines for these
-    languages), those holding a Han character or katakana (content, names); pairs of
-    hiragana alone are endings and particles.
+    pairs of characters of a run instead (``scripts.character_pairs``).
     """
     counts: Counter[str] = Counter()
     for token in doc:
-        if not token.is_ascii and _HAN_OR_KANA.search(token.text):
-            for run in _HAN_OR_KANA.findall(token.text):
-                counts.update(pair for pair in map("".join, zip(run, run[1:])) if _CONTENT_CHAR.search(pair))
+        if not token.is_ascii and has_unspaced(token.text):
+            counts.update(character_pairs(token.text))
         elif token.pos_ in TERM_POS and not token.is_stop and token.is_alpha and len(token) > 2:
             counts[token.lemma_.lower()] += 1
     return dict(counts)

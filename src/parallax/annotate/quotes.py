@@ -19,8 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.lines import word_count  # Chinese and Japanese words are not spaced
 from ..model import Mention, Quote
+from ..scripts import word_count  # Chinese and Japanese words are not spaced
 from .nlp import doc_text
 from .quote_spans import QuoteSpan, find_quote_spans
 from .speakers import (

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..annotate import in_relative_clause
 from ..model import AnnotatedArticle, CitedSentence, TimeExpression, TimelineEntry, UniqueFacts
+from ..scripts import has_unspaced, word_count
 from .align import SentenceVectors, words
 
 # --- thresholds -------------------------------------------------------------
@@ -162,8 +163,10 @@ def _is_fact(text: str) -> bool:
     """Cached, as ``words`` is: the summary, the unique facts and the timeline each ask of every
     sentence, and a wire copy's sentences come once per outlet."""
     split = text.split()
-    if len(split) < MIN_FACT_WORDS or len(words(text)) < 4:
+    if word_count(text, split) < MIN_FACT_WORDS or len(words(text)) < 4:
         return False
+    if has_unspaced(text):
+        return not _NO_SENTENCE.search(text)  # Chinese and Japanese have no lower case to tell a sentence by
     lower = 0
     for word in split:  # most sentences have their three words in lower case by the fifth word
         lower += word[:1].islower()

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import pycld2
 
 from ..errors import E_TOO_SHORT, PageRejected
+from ..scripts import word_count
 from ..model import Article, Page
 from .dates import date_from_url, served_time
 from .markdown_text import markdown_headline, markdown_text
 from .outlets import outlet_from_page, outlet_from_url
 from .headline import HeadlineReader
-from .lines import word_count
 from .plaintext import extract_plaintext
 from .slugs import slug_words
 from .templates import TemplateLookup

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..scripts import word_count  # Chinese, Japanese and Thai print no spaces between words
 from .dates import counts_back, find_dates
 from .unwrap import ITEM_MARK, unwrap
 
@@ -39,16 +40,6 @@ _FUNCTION_WORDS = frozenset(
     "that this these those how why what who will can has have had into over after".split()
 )
 
-# Chinese and Japanese (Han, kana) and Thai write no spaces between words: to ``str.split`` a
-# paragraph is one word. A run of their characters counts as its length over the script's average
-# word length in characters, rounded up (kanji compounds and kana particles average about two), so
-# the thresholds above hold for them too; their punctuation ("、", "。") is no word. (Korean spaces
-# its words.)
-UNSPACED_SCRIPTS = (
-    (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+"), 2),
-    (re.compile(r"[\u0e00-\u0e7f]+"), 5),
-)
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # A teaser cut off mid-sentence: "Two people in China have been diagnosed with the plague,...".
 _CUT_OFF = re.compile(r"[,;]\s*(?:\.\.\.|…)\s*$")
 # (With the full stops of Chinese and Japanese, Hindi's danda, and Arabic's and Urdu's marks.)
@@ -724,18 +715,6 @@ def _is_long_stamp(line: str, ends_sentence: bool) -> bool:
     topic beside it ("By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware"); not a
     sentence ("By Tuesday, 29 people had died …" opens a paragraph)."""
     return bool(_META_WORDS.match(line)) or (not ends_sentence and bool(_BYLINE.match(line)))
-
-
-def word_count(text: str, tokens: list[str] | None = None) -> int:
-    """Words of a text in any script: spaces part them, and where a script uses none, length does
-    (``tokens``: the text split at spaces, when the caller has it)."""
-    if text.isascii() or not _UNSPACED.search(text):
-        return len(text.split() if tokens is None else tokens)
-    unspaced = 0
-    for script, chars_per_word in UNSPACED_SCRIPTS:
-        unspaced += sum(-(-len(run) // chars_per_word) for run in script.findall(text))
-        text = script.sub(" ", text)
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token)) + unspaced
 
 
 def describe(line: str, index: int) -> LineInfo:

@@ -13,6 +13,8 @@ from collections import deque
 
 import numpy as np
 
+from ..scripts import HAN_KANA, has_unspaced
+
 # --- options ----------------------------------------------------------------
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -36,9 +38,7 @@ MAX_SHINGLE_WORDS = 20_000
 _WORD = re.compile(r"\w+")
 # Chinese and Japanese print no spaces: there each character is a "word" (the shingles are runs of
 # five characters), not a clause that one changed character makes another word.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
-_WORD_OR_CHARACTER = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_WORD_OR_CHARACTER = re.compile(f"[{HAN_KANA}]|[^\\W{HAN_KANA}]+")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
@@ -48,7 +48,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     the hashes, which a repeat does not change, and a set cost a tenth of the
     signature's time to build.
     """
-    words = (_WORD_OR_CHARACTER if _HAS_UNSPACED.search(text) else _WORD).findall(text.lower())[:MAX_SHINGLE_WORDS]
+    words = (_WORD_OR_CHARACTER if has_unspaced(text) else _WORD).findall(text.lower())[:MAX_SHINGLE_WORDS]
     if len(words) < size:
         return [" ".join(words).encode()] if words else []
     return [" ".join(run).encode() for run in zip(*[words[i:] for i in range(size)])]
