@@ -655,6 +655,8 @@ def test_a_japanese_article_keeps_its_quote_counted_in_its_own_words(annotator):
     japanese = next(iter(annotator([Article(id="j", source="j", title=None, body=body, language="ja")]))).annotations
     # Thirteen characters and no space: one "word" by spaces, seven by the script's own measure.
     assert [q.text for q in japanese.quotes] == ["事故の原因を徹底的に調べる"]
+    # The full stop "。" ends a sentence, as ". " does.
+    assert japanese.sentences == ["市長は19日、記者団に対し「事故の原因を徹底的に調べる」と述べた。", "港は一週間閉鎖される。"]
 
 
 def test_a_dossier_task_imports_neither_spacy_nor_the_pipeline():

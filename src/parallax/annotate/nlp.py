@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 from ..errors import E_NO_MODEL, ModelNotInstalled
 
@@ -22,12 +23,21 @@ MAX_TEXT_CHARS = 200_000
 BATCH_SIZE = 32
 
 
+# The full stops of Chinese and Japanese: the English tokenizer keeps a paragraph of theirs,
+# unspaced, as one token, and the parser then reads it as one sentence.
+_UNSPACED_STOPS = ("。", "！", "？")
+
+
 @Language.component("parallax_paragraph_breaks")
 def paragraph_breaks(doc):
-    """Start a sentence after every blank line: a paragraph break always ends a sentence."""
+    """Start a sentence after every blank line (a paragraph break always ends a sentence), and
+    after a Chinese or Japanese full stop (the tokenizer parts them: see ``load_model``)."""
     for token in doc[1:]:
-        if "\n\n" in doc[token.i - 1].whitespace_ + (doc[token.i - 1].text if doc[token.i - 1].is_space else ""):
+        before = doc[token.i - 1]
+        if "\n\n" in before.whitespace_ + (before.text if before.is_space else "") or before.text in _UNSPACED_STOPS:
             token.is_sent_start = True
+        elif token.text in _UNSPACED_STOPS:
+            token.is_sent_start = False  # the stop ends the sentence before it; the parser may not part them
     return doc
 
 
@@ -45,6 +55,9 @@ def load_model() -> Language:
             continue
         nlp = module.load()
         nlp.max_length = MAX_TEXT_CHARS + 1
+        # Chinese and Japanese full stops part tokens wherever they stand, as spaces do elsewhere.
+        nlp.tokenizer.infix_finditer = compile_infix_regex(
+            [*nlp.Defaults.infixes, "[" + "".join(_UNSPACED_STOPS) + "]"]).finditer
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("parallax_paragraph_breaks", before="parser")
         LOGGER.info("spaCy model: %s %s (package %s)", nlp.meta.get("name"), nlp.meta.get("version"), name)
