@@ -697,3 +697,23 @@ def test_japanese_reports_of_one_event_are_one_story_with_a_cited_summary(make_d
     dossier = pipeline.store.dossier(story["crane-a"])
     assert any(len(s.outlets) == 2 for s in dossier.summary)
     assert all("大雪" not in s.sentence for s in dossier.summary)
+
+
+def test_two_reports_in_another_language_the_same_day_are_not_one_story_for_their_year(make_db, tmp_path):
+    # The English model reads no names in Russian: each article's one key was the year its date names,
+    # "@2019", which weighed as a name the two shared, and any two such reports of a day were one story.
+    import json
+
+    bridge = ("Мэр Москвы открыл новый мост через реку 19 ноября 2019 года. Движение по мосту начнётся в понедельник, "
+              "сообщили в мэрии.\n\nСтроительство моста заняло три года и обошлось городу в два миллиарда рублей, "
+              "а его длина составила почти километр.")
+    match = ("Сборная России по футболу обыграла команду Сан-Марино со счётом пять на ноль 19 ноября 2019 года.\n\n"
+             "Голы забили пять разных игроков, а тренер команды остался доволен игрой и поблагодарил болельщиков "
+             "за поддержку на трибунах.")
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text("\n".join(json.dumps({"id": k, "text": v}) for k, v in {"bridge": bridge, "match": match}.items()),
+                     encoding="utf-8")
+    pipeline = make_db()
+    assert pipeline.ingest([str(pages)]).articles_stored == 2
+    assert pipeline.store.article("bridge")[0].article.language == "ru"
+    assert pipeline.store.article("bridge")[1] != pipeline.store.article("match")[1]

@@ -92,12 +92,15 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
     entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
-    # The years a text names tell two finals between the same clubs apart; its headline's
-    # too ("Oscars 2018" over a body that never writes the year).
-    entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
-    entities |= {"@" + y for y in _YEAR.findall(item.article.title or "")}
-    entities |= score_keys(item.article.title, item.article.body)
-    entities |= ordinal_keys(item.article.title, item.article.body)
+    if item.article.language in (None, "en"):
+        # The years a text names tell two finals between the same clubs apart; its headline's
+        # too ("Oscars 2018" over a body that never writes the year). Not in another language:
+        # the English model reads no names there, and its one key, "@2019", shared with every
+        # other such article of the year, would weigh as a name they share.
+        entities |= {"@" + t.date[:4] for t in item.annotations.times if t.kind == "date" and t.date}
+        entities |= {"@" + y for y in _YEAR.findall(item.article.title or "")}
+        entities |= score_keys(item.article.title, item.article.body)
+        entities |= ordinal_keys(item.article.title, item.article.body)
     # The publication date anchors the article in time; the lede's event date can be
     # background ("Floyd, who died on May 25, 2020"), so it is the fallback, except
     # in an anniversary piece: its event fell on the same day of an earlier year
