@@ -34,6 +34,11 @@ def _annotate(annotator, paragraphs, published="2012-06-19"):
         ("Ten years ago today, the ship went down off the coast.", "2022-06-19", "2012-06-19"),
         # a day said to be last year's, though weeks ahead of the publication day this year
         ("The ship went down on May 25 last year.", "2021-04-20", "2020-05-25"),
+        # Chinese and Japanese: the day of the month alone, or with its month, and "yesterday" in a word
+        ("事故は18日午後に発生した。", "2019-11-19", "2019-11-18"),
+        ("港务局30日表示，码头已经关闭。", "2019-12-02", "2019-11-30"),  # the nearest month's 30th
+        ("会議は11月2日に開かれた。", "2019-11-19", "2019-11-02"),
+        ("昨日の会見で述べた。", "2019-11-19", "2019-11-18"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence, published, expected):
@@ -612,6 +617,10 @@ def test_straight_single_marks_quote_as_british_tabloids_print_them(annotator):
         ("The public will never know the man he is", ["Pawlenty"]),
         ("Though I haven't spoken publicly I have always supported him.", ["Pawlenty"]),
     ]
+
+
+def test_a_count_of_days_in_chinese_or_japanese_is_no_date():
+    assert [t for t in resolve_times(["工事は3日間続き、10日以上かかる見通し。"], "2019-11-19") if t.kind == "date"] == []
 
 
 def test_apostrophes_are_no_straight_single_quotes():

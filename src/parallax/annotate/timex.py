@@ -42,6 +42,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(r"\b(?P<mod>at the|over the|this|last|next|on the)\s+weekend\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # Chinese and Japanese news dates its events by the day of the month ("港湾局は19日、…", "18日午後"),
+    # or the month and day ("11月19日"), the year left to the reader; and says "yesterday" in a word.
+    # Not a count of days ("3日間", "10日以上") nor a day of another year ("2019年11月19日" is read whole above).
+    ("cjk_month_day", re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?!間|以上|以内|余り|ぶり)")),
+    ("cjk_day", re.compile(r"(?<![\d月年.])(?P<day>\d{1,2})\s*日(?!間|以上|以内|余り|ぶり|目)")),
+    ("cjk_relative_day", re.compile(r"(?P<word>昨日|今日|明日|昨天|今天|明天|昨夜|今朝)")),
 ]
 FUTURE_WINDOW_CHARS = 100
 # "last year on May 25", "on May 25 last year": the year is named beside the day, if not by number.
@@ -132,6 +138,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
         word = m.group("word").lower()
         offset = {"yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1}.get(word, 0)
         return dated(anchor + timedelta(days=offset), "day")
+    if kind == "cjk_month_day":
+        month, day = int(m.group("month")), int(m.group("day"))
+        return dated(_nearest_year(anchor, month, day, future) if 1 <= month <= 12 else None, "day")
+    if kind == "cjk_day":
+        return dated(_nearest_day_of_month(anchor, int(m.group("day"))), "day")
+    if kind == "cjk_relative_day":
+        offset = {"昨日": -1, "昨天": -1, "昨夜": -1, "明日": 1, "明天": 1}.get(m.group("word"), 0)
+        return dated(anchor + timedelta(days=offset), "day")
     if kind == "weekend":
         mod = m.group("mod").lower()
         forward = mod == "next" or (mod == "this" and future) or (future and mod != "last")
@@ -194,6 +208,18 @@ def resolve_weekday(anchor: date, weekday: int, forward: bool, mod: str = "") ->
     if mod == "last" and delta == 0:
         delta = 7
     return anchor - timedelta(days=delta)
+
+
+def _nearest_day_of_month(anchor: date, day: int) -> date | None:
+    """The date nearest ``anchor`` that falls on that day of a month: this month's, last month's or next month's."""
+    candidates = []
+    for step in (-1, 0, 1):
+        month, year = (anchor.month - 1 + step) % 12 + 1, anchor.year + (anchor.month - 1 + step) // 12
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue  # the 31st of a 30-day month
+    return min(candidates, key=lambda d: abs((d - anchor).days), default=None)
 
 
 def _nearest_year(anchor: date, month: int, day: int, future: bool) -> date | None:
