@@ -39,6 +39,8 @@ def _annotate(annotator, paragraphs, published="2012-06-19"):
         ("港务局30日表示，码头已经关闭。", "2019-12-02", "2019-11-30"),  # the nearest month's 30th
         ("会議は11月2日に開かれた。", "2019-11-19", "2019-11-02"),
         ("昨日の会見で述べた。", "2019-11-19", "2019-11-18"),
+        ("경찰은 18일 오후 사고가 발생했다고 밝혔다.", "2019-11-19", "2019-11-18"),  # Korean
+        ("회의는 11월 2일 열렸다.", "2019-11-19", "2019-11-02"),
     ],
 )
 def test_relative_dates_resolve_against_publication(sentence, published, expected):
@@ -621,6 +623,7 @@ def test_straight_single_marks_quote_as_british_tabloids_print_them(annotator):
 
 def test_a_count_of_days_in_chinese_or_japanese_is_no_date():
     assert [t for t in resolve_times(["工事は3日間続き、10日以上かかる見通し。"], "2019-11-19") if t.kind == "date"] == []
+    assert [t for t in resolve_times(["공사는 3일간 계속된다."], "2019-11-19") if t.kind == "date"] == []
 
 
 def test_apostrophes_are_no_straight_single_quotes():

@@ -42,12 +42,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(r"\b(?P<mod>at the|over the|this|last|next|on the)\s+weekend\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|before|after)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    # Chinese and Japanese news dates its events by the day of the month ("港湾局は19日、…", "18日午後"),
-    # or the month and day ("11月19日"), the year left to the reader; and says "yesterday" in a word.
-    # Not a count of days ("3日間", "10日以上") nor a day of another year ("2019年11月19日" is read whole above).
-    ("cjk_month_day", re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?!間|以上|以内|余り|ぶり)")),
-    ("cjk_day", re.compile(r"(?<![\d月年.])(?P<day>\d{1,2})\s*日(?!間|以上|以内|余り|ぶり|目)")),
-    ("cjk_relative_day", re.compile(r"(?P<word>昨日|今日|明日|昨天|今天|明天|昨夜|今朝)")),
+    # Chinese, Japanese and Korean news dates its events by the day of the month ("港湾局は19日、…",
+    # "18日午後", "경찰은 19일"), or the month and day ("11月19日", "11월 19일"), the year left to the
+    # reader; and says "yesterday" in a word. Not a count of days ("3日間", "10日以上", "3일간") nor a day
+    # of another year ("2019年11月19日" is read whole above).
+    ("cjk_month_day", re.compile(r"(?<![\d年년])(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+                                 r"(?!間|以上|以内|余り|ぶり|간|째|동안|이상|만)")),
+    ("cjk_day", re.compile(r"(?<![\d月年월년.])(?P<day>\d{1,2})\s*[日일](?!間|以上|以内|余り|ぶり|目|간|째|동안|이상|만)")),
+    ("cjk_relative_day", re.compile(r"(?P<word>昨日|今日|明日|昨天|今天|明天|昨夜|今朝|어제|오늘(?!날)|내일)")),  # (오늘날: "nowadays")
 ]
 FUTURE_WINDOW_CHARS = 100
 # "last year on May 25", "on May 25 last year": the year is named beside the day, if not by number.
@@ -144,7 +146,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None, future: bool, ind
     if kind == "cjk_day":
         return dated(_nearest_day_of_month(anchor, int(m.group("day"))), "day")
     if kind == "cjk_relative_day":
-        offset = {"昨日": -1, "昨天": -1, "昨夜": -1, "明日": 1, "明天": 1}.get(m.group("word"), 0)
+        offset = {"昨日": -1, "昨天": -1, "昨夜": -1, "어제": -1, "明日": 1, "明天": 1, "내일": 1}.get(m.group("word"), 0)
         return dated(anchor + timedelta(days=offset), "day")
     if kind == "weekend":
         mod = m.group("mod").lower()
