@@ -51,6 +51,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("cjk_day", re.compile(r"(?<![\d月年월년.])(?P<day>\d{1,2})\s*[日일](?!間|以上|以内|余り|ぶり|目|간|째|동안|이상|만)")),
     ("cjk_relative_day", re.compile(r"(?P<word>昨日|今日|明日|昨天|今天|明天|昨夜|今朝|어제|오늘(?!날)|내일)")),  # (오늘날: "nowadays")
 ]
+_UNSPACED_KINDS = frozenset({"cjk_month_day", "cjk_day", "cjk_relative_day"})
+_UNSPACED_DATE_SIGN = re.compile("[日일昨今明어오내]")
 FUTURE_WINDOW_CHARS = 100
 # "last year on May 25", "on May 25 last year": the year is named beside the day, if not by number.
 _LAST_YEAR_BEFORE = re.compile(r"\blast year,?\s+(?:(?:on|in)\s+)?$", re.I)
@@ -87,7 +89,10 @@ def times_in_sentence(sentence: str, index: int, anchor: date | None) -> list[Ti
             text=sentence[explicit.start:explicit.end], kind="date", date=explicit.date.isoformat(),
             sentence=index, granularity="day",
         )))
+    unspaced_dates = not sentence.isascii() and _UNSPACED_DATE_SIGN.search(sentence) is not None
     for kind, pattern in _RULES:
+        if kind in _UNSPACED_KINDS and not unspaced_dates:
+            continue  # most sentences: these patterns each need one of a few characters
         for m in pattern.finditer(sentence):
             if not free(m):
                 continue
