@@ -33,6 +33,7 @@ from parallax.model import Page
         ("19 नवंबर 2019, 10:31 IST", date(2019, 11, 19), {}),  # Hindi
         ("Güncelleme: 19 Kasım 2019 10:31", date(2019, 11, 19), {}),  # Turkish
         ("19 نوفمبر 2019", date(2019, 11, 19), {}),  # Arabic
+        ("วันที่ 19 พ.ย. 2562 เวลา 10:31 น.", date(2019, 11, 19), {}),  # Thai: the Buddhist era's year
     ],
 )
 def test_find_dates(text, expected, kwargs):

@@ -46,6 +46,15 @@ MONTHS_ELSEWHERE = {
 }
 _MONTH_ELSEWHERE = {name: number for number, names in MONTHS_ELSEWHERE.items() for name in names.split()}
 _MONTH_NAME_ELSEWHERE = r"(?P<mname>" + "|".join(sorted(_MONTH_ELSEWHERE, key=len, reverse=True)) + r")"
+# Thai pages print the month's name, often abbreviated ("19 พ.ย. 2562"), and the year of the Buddhist
+# era, 543 years ahead of the Common Era's.
+THAI_MONTHS = {
+    "มกราคม": 1, "ม.ค.": 1, "กุมภาพันธ์": 2, "ก.พ.": 2, "มีนาคม": 3, "มี.ค.": 3, "เมษายน": 4, "เม.ย.": 4,
+    "พฤษภาคม": 5, "พ.ค.": 5, "มิถุนายน": 6, "มิ.ย.": 6, "กรกฎาคม": 7, "ก.ค.": 7, "สิงหาคม": 8, "ส.ค.": 8,
+    "กันยายน": 9, "ก.ย.": 9, "ตุลาคม": 10, "ต.ค.": 10, "พฤศจิกายน": 11, "พ.ย.": 11, "ธันวาคม": 12, "ธ.ค.": 12,
+}
+BUDDHIST_ERA_OFFSET = 543
+_THAI_MONTH = "(?P<tmonth>" + "|".join(re.escape(name) for name in sorted(THAI_MONTHS, key=len, reverse=True)) + ")"
 # Years a news page can plausibly be dated to; keeps "1917" of a history piece out.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -71,11 +80,13 @@ _PATTERNS = [
     # Oktober 27, 2015: any word, then looked up (an alternation of every name, tried at every
     # letter of every line, was a tenth of plain-text extraction's time)
     ("mdy_elsewhere", re.compile(r"(?<!\w)(?P<mname>[^\W\d_]{3,12})\s+(?P<day>\d{1,2}),\s+" + _YEAR + r"\b")),
+    # 19 พ.ย. 2562, 19 พฤศจิกายน 2019 (Thai: the Buddhist era's year, or the Common Era's)
+    ("thai", re.compile(r"(?<!\d)(?P<day>\d{1,2})\s*" + _THAI_MONTH + r"\s*(?P<year>(?:25|19|20)\d\d)(?!\d)")),
     # 2018 Thursday ,30 August  (year first, weekday, day month: seen in link lists)
     ("ydm", re.compile(_YEAR + r"\s+[A-Za-z]+\s*,\s*(?P<day>\d{1,2})\s+" + _MONTH, re.I)),
 ]
 
-_YEARISH = re.compile(r"(?:19|20)\d\d|/\d\d")
+_YEARISH = re.compile(r"(?:19|20|25)\d\d|/\d\d")
 
 _URL_PATTERNS = [
     re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
@@ -178,6 +189,11 @@ def _parse_match(kind: str, m: re.Match[str], day_first: bool | None):
         use_day_first = bool(day_first)
         value = _make(year, b, a) if use_day_first else _make(year, a, b)
         return (value, True, use_day_first) if value else None
+    if kind == "thai":
+        if year > 2400:
+            year -= BUDDHIST_ERA_OFFSET
+        value = _make(year, THAI_MONTHS[m.group("tmonth")], int(m.group("day")))
+        return (value, False, None) if value else None
     if kind in ("dmy_elsewhere", "mdy_elsewhere"):
         if m.group("mname") != "mars" and m.group("mname").lower() == "mars":
             return None  # French writes its months in lower case; "Mars" is the planet
