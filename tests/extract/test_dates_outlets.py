@@ -34,6 +34,8 @@ from parallax.model import Page
         ("Güncelleme: 19 Kasım 2019 10:31", date(2019, 11, 19), {}),  # Turkish
         ("19 نوفمبر 2019", date(2019, 11, 19), {}),  # Arabic
         ("วันที่ 19 พ.ย. 2562 เวลา 10:31 น.", date(2019, 11, 19), {}),  # Thai: the Buddhist era's year
+        ("١٩ نوفمبر ٢٠١٩", date(2019, 11, 19), {}),  # Arabic-Indic digits
+        ("公開日：２０１９年１１月１９日", date(2019, 11, 19), {}),  # full-width digits
     ],
 )
 def test_find_dates(text, expected, kwargs):

@@ -87,6 +87,9 @@ _PATTERNS = [
 ]
 
 _YEARISH = re.compile(r"(?:19|20|25)\d\d|/\d\d")
+# Digits other than ASCII ones that news dates are printed in: Arabic-Indic ("١٩ نوفمبر ٢٠١٩"), Persian,
+# Devanagari, and the full-width digits of Chinese and Japanese text ("２０１９年１１月１９日").
+_DIGITS = str.maketrans({chr(zero + n): str(n) for zero in (0x0660, 0x06F0, 0x0966, 0xFF10) for n in range(10)})
 
 _URL_PATTERNS = [
     re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[-_])"),
@@ -125,6 +128,8 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[FoundDate]:
             ``None`` means "month first unless the numbers rule it out".
     """
     found: list[FoundDate] = []
+    if not text.isascii():
+        text = text.translate(_DIGITS)  # one character for one: the offsets found stand for the text given
     if not _YEARISH.search(text):
         return found  # every pattern needs a year, in four digits or after a slash: most lines have none
     taken: list[tuple[int, int]] = []
