@@ -77,3 +77,15 @@ def test_a_wrapped_page_reads_as_the_page(extract_options, seed, width):
     run_on = extract(Page(id="p", source="p", format="text", content=_wrapped(text, width, blank_lines=False)), extract_options)
     assert (run_on.title, run_on.published) == (plain.title, plain.published)
     assert " ".join(run_on.body) == " ".join(plain.body)
+
+
+# A Japanese page as ``lynx -dump -width=78`` saves it (the page written for this test): each paragraph
+# broken between any two characters, once in the middle of a number ("1" / "8日午後").
+JAPANESE_DUMP = ['         港湾クレーンが貨物船に倒壊、北埠頭を閉鎖', '', '   2019年11月19日', '', '   港湾局は19日、北埠頭のクレーンが停泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。港湾局は19日、北', '   埠頭のクレーンが停泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。港湾局は19日、北埠頭のクレーンが停', '   泊中の貨物船の上に倒れたことを受け、同埠頭を閉鎖したと発表した。けが人はいなかった。', '', '   港湾局によると、事故は18日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。港湾局による', '   と、事故は18日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。港湾局によると、事故は1', '   8日午後に発生した。検査官が埠頭にあるすべてのクレーンを点検し、安全が確認されるまで再開しないという。', '', '   港湾労働者らは、倒れたクレーンは昨年交換される予定だったが、今年の春に二度故障していたと話している。港湾労働者らは、倒れたクレーンは昨年交', '   換される予定だったが、今年の春に二度故障していたと話している。港湾労働者らは、倒れたクレーンは昨年交換される予定だったが、今年の春に二度故', '   障していたと話している。', '', '   海運会社は、貨物の積み下ろしが少なくとも一週間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。海運会社は、貨物の積み', '   下ろしが少なくとも一週間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。海運会社は、貨物の積み下ろしが少なくとも一週', '   間遅れる見通しだと明らかにした。市長は「原因を徹底的に調べる」と述べた。', '']
+
+
+def test_chinese_and_japanese_paragraphs_are_joined_without_a_space():
+    paragraphs = [line.strip() for line in unwrap(JAPANESE_DUMP) if line.strip()]
+    assert len(paragraphs) == 6  # the headline, the date and four paragraphs
+    assert all(" " not in p for p in paragraphs[2:]) and "18日午後" in paragraphs[3]
+    assert all(p.endswith("。") for p in paragraphs[2:])

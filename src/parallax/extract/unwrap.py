@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..scripts import HAN_KANA, word_count
+
 # A wrapper's width is at most this; a text whose long lines are longer was not wrapped.
 MAX_WRAP_WIDTH = 200
 # A line broken by the wrapper ends within this many columns of the width (the next word did not fit).
@@ -33,11 +35,15 @@ MIN_FULL_SHARE = 0.3
 MAX_OVER_SHARE = 0.05
 # A list item starts its own line, whatever the line above.
 ITEM_MARK = re.compile(r"^\s*(?:[*+•·o-]|\d{1,3}[.)])\s")
+# Chinese and Japanese (Han, kana, their punctuation, full-width forms): a wrapper breaks their text
+# between any two characters, no space needed, and it is joined again without one. (Lynx counts each
+# character as one column, as this module does. Korean spaces its words, and is wrapped at them.)
+_UNSPACED = re.compile(f"[{HAN_KANA}\u3000-\u303f\uff00-\uff60]")
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width ``lines`` were wrapped at, or None when they do not read as wrapped."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.split()) >= MIN_WORDS)
+    lengths = sorted(len(line.rstrip()) for line in lines if word_count(line) >= MIN_WORDS)
     if len(lengths) < MIN_FULL_LINES:
         return None
     needed = max(MIN_FULL_LINES, MIN_FULL_SHARE * len(lengths))
@@ -79,17 +85,26 @@ def _was_broken(before: str, text: str, width: int) -> bool:
     (after a space; a word broken at its hyphen goes on without one). A line of words only: an
     address or a rule of dashes is no paragraph."""
     before = before.rstrip()
+    if _unspaced_line(before):
+        return len(before) + 2 > width  # Chinese or Japanese, broken between any two characters (a wide one may not fit)
     if " " not in before.strip():
         return False
     space = 0 if before.endswith("-") else 1
     return len(before) + space + len(text.split()[0]) > width
 
 
+def _unspaced_line(line: str) -> bool:
+    """A line of Chinese or Japanese text: such characters in it, and no space between its words."""
+    return " " not in line.strip() and not line.isascii() and _UNSPACED.search(line) is not None
+
+
 def _join(pieces: list[str], after: str) -> None:
     """Add a broken line's rest to its paragraph's pieces: after one space, or after the hyphen
-    the wrapper broke a word at ("well-" / "known", "al-" / "Assad")."""
+    the wrapper broke a word at ("well-" / "known", "al-" / "Assad"), or after a line of Chinese or
+    Japanese, which a wrapper breaks anywhere."""
     last = pieces[-1]
-    if last.endswith("-") and last[-2:-1].isalpha():
+    if (last.endswith("-") and last[-2:-1].isalpha()) or _unspaced_line(last):
+        pieces[-1] = last.rstrip()
         pieces.append(after)
     else:
         pieces[-1] = last.rstrip()
