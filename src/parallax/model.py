@@ -117,6 +117,11 @@ class Article:
     def body_text(self) -> str:
         return "\n\n".join(self.body)
 
+    @property
+    def in_english(self) -> bool:
+        """Whether the English model reads this article (an unknown language is taken for English)."""
+        return self.language is None or self.language == "en"
+
 
 # --- annotate ---------------------------------------------------------------
 

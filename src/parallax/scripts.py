@@ -23,7 +23,7 @@ UNSPACED_SCRIPTS = (
     (re.compile(r"[\u0e00-\u0e7f]+"), 5),
 )
 _UNSPACED = re.compile(f"[\u0e00-\u0e7f{HAN_KANA}]")
-_HAN_KANA_RUN = re.compile(f"[{HAN_KANA}]+")
+HAN_KANA_RUN = re.compile(f"[{HAN_KANA}]+")
 _CONTENT_CHAR = re.compile(f"[{_CONTENT}]")
 
 
@@ -47,5 +47,5 @@ def word_count(text: str, tokens: list[str] | None = None) -> int:
 def character_pairs(text: str) -> list[str]:
     """The pairs of neighbouring Chinese or Japanese characters of the text that hold a Han character or
     katakana: what two wordings of one news share, as search engines index these languages."""
-    return [pair for run in _HAN_KANA_RUN.findall(text) for pair in map("".join, zip(run, run[1:]))
+    return [pair for run in HAN_KANA_RUN.findall(text) for pair in map("".join, zip(run, run[1:]))
             if _CONTENT_CHAR.search(pair)]

@@ -48,7 +48,7 @@ class Annotator:
         "Из" a person), so they are left out; sentences, dates, quotations and
         words are kept.
         """
-        english = article.language is None or article.language == "en"
+        english = article.in_english
         sentences = list(doc.sents)
         sentence_of = {t.i: n for n, s in enumerate(sentences) for t in s}
         mentions = mentions_from_doc(doc, sentence_of) if english else []

@@ -17,13 +17,12 @@ import re
 import numpy as np
 from scipy import sparse
 
-from ..scripts import HAN_KANA, character_pairs, has_unspaced
+from ..scripts import HAN_KANA_RUN, character_pairs, has_unspaced
 
 # Letters and digits of any script ("rodríguez", "москвы"), not only ASCII ones: a Cyrillic
 # story had no words at all, so no summary. Chinese and Japanese, written without spaces, are
 # read by pairs of characters (``scripts.character_pairs``), as the linker reads them.
 _WORD = re.compile(r"[^\W_][\w'’-]+")
-_HAN_KANA_RUNS = re.compile(f"[{HAN_KANA}]+")
 STOPWORDS = frozenset(
     "the a an and or but of to in on at by for with from as that this these those is are was were be been "
     "has have had it its their his her they he she we you i not no said says say also which who whom whose "
@@ -42,7 +41,7 @@ def words(text: str) -> tuple[str, ...]:
     out = []
     if has_unspaced(text):
         out.extend(character_pairs(text))
-        text = _HAN_KANA_RUNS.sub(" ", text)
+        text = HAN_KANA_RUN.sub(" ", text)
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.strip("'-")
         if len(w) < 3 or w in STOPWORDS:

@@ -277,19 +277,23 @@ def _is_dek(info: LineInfo, infos: list[LineInfo]) -> bool:
     talks went on longer than planned")."""
     if info.words < MIN_DEK_WORDS or info.ends_sentence or info.text.lstrip()[:1] in _QUOTE_OPENERS or not is_headline_shaped(info):
         return False  # (a quotation cut off by the page's wrapping is no standfirst)
-    # (A headline printed twice is "repeated", as furniture is: it is looked at all the same.)
-    above = next((o for o in reversed(infos[max(0, info.index - DEK_REACH): info.index]) if not o.is_chrome_once), None)
+    above = _line_above(infos, info.index)
     if above is not None and not above.is_prose and above.words < MIN_UNSUPPORTED_TITLE_WORDS:
-        # A label between ("The Guardian view on Hong Kong" / "Editorial" / the standfirst).
-        above = next((o for o in reversed(infos[max(0, above.index - DEK_REACH): above.index]) if not o.is_chrome_once), None)
+        above = _line_above(infos, above.index)  # a label between ("The Guardian view on …" / "Editorial" / the standfirst)
     if not (above is not None and not above.is_prose and MIN_DEK_HEADLINE_WORDS <= above.words < info.words
             and is_headline_shaped(above, allow_repeat=True)):
         return False
     # ... and that line a headline alone, not the last of a box's list of them ("Trending" / three
-    # headlines / the page's own, longer headline).
-    higher = next((o for o in reversed(infos[max(0, above.index - DEK_REACH): above.index])
-                   if not o.is_chrome_once and o.key != above.key), None)  # its copy above it is the same headline
+    # headlines / the page's own, longer headline); its copy right above it is the same headline.
+    higher = _line_above(infos, above.index, other_than=above.key)
     return higher is None or higher.is_prose or not is_headline_shaped(higher) or higher.words < MIN_UNSUPPORTED_TITLE_WORDS
+
+
+def _line_above(infos: list[LineInfo], index: int, other_than: str | None = None) -> LineInfo | None:
+    """The nearest line within DEK_REACH above ``index`` that is not furniture (a headline printed twice
+    is "repeated", as furniture is, and is looked at all the same), nor a copy of ``other_than``."""
+    return next((o for o in reversed(infos[max(0, index - DEK_REACH): index])
+                 if not o.is_chrome_once and o.key != other_than), None)
 
 
 def _is_kicker(info: LineInfo, infos: list[LineInfo]) -> bool:

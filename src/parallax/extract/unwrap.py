@@ -103,9 +103,5 @@ def _join(pieces: list[str], after: str) -> None:
     the wrapper broke a word at ("well-" / "known", "al-" / "Assad"), or after a line of Chinese or
     Japanese, which a wrapper breaks anywhere."""
     last = pieces[-1]
-    if (last.endswith("-") and last[-2:-1].isalpha()) or _unspaced_line(last):
-        pieces[-1] = last.rstrip()
-        pieces.append(after)
-    else:
-        pieces[-1] = last.rstrip()
-        pieces.append(" " + after)
+    pieces[-1] = last.rstrip()
+    pieces.append(after if (last.endswith("-") and last[-2:-1].isalpha()) or _unspaced_line(last) else " " + after)

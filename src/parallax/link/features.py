@@ -92,7 +92,7 @@ def features_of(item: AnnotatedArticle) -> ArticleFeatures:
         if key in terms or len(key) > 3:
             terms[key] = terms.get(key, 0) + TITLE_TERM_WEIGHT
     entities = {m.canonical.lower() for m in item.annotations.entities if m.label in LINK_ENTITY_LABELS}
-    if item.article.language in (None, "en"):
+    if item.article.in_english:
         # The years a text names tell two finals between the same clubs apart; its headline's
         # too ("Oscars 2018" over a body that never writes the year). Not in another language:
         # the English model reads no names there, and its one key, "@2019", shared with every
